@@ -1,0 +1,90 @@
+import { z } from "zod";
+
+// Empty strings count as unset, so `FOO=` in a .env file falls back to the default instead of failing.
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess(
+    (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
+    schema.optional(),
+  );
+
+const IANA_ZONE = (zone: string) => {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const envSchema = z.object({
+  KNOWLEDGE_DIR: optional(z.string()).default("knowledge"),
+  STATE_DIR: optional(z.string()).default(".data"),
+  LOG_LEVEL: optional(z.enum(["debug", "info", "warn", "error"])).default("info"),
+  SLACK_BOT_TOKEN: optional(
+    z.string().startsWith("xoxb-", { error: "must be a bot token starting with xoxb-" }),
+  ),
+  SLACK_APP_TOKEN: optional(
+    z.string().startsWith("xapp-", { error: "must be an app-level token starting with xapp-" }),
+  ),
+  SLACK_SIGNING_SECRET: optional(z.string().min(8, { error: "looks too short for a signing secret" })),
+  SLACK_API_URL: optional(z.url({ error: "must be a URL such as https://slack.com/api/" })),
+  PORT: optional(z.coerce.number().int().min(1).max(65_535)).default(3000),
+  DIGEST_CHANNEL: optional(
+    z.string().regex(/^[CGD][A-Z0-9]{2,}$/u, { error: "must be a channel id such as C0123456789" }),
+  ),
+  DIGEST_TIME: optional(
+    z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/u, { error: "must be HH:mm, 24-hour" }),
+  ).default("08:00"),
+  DIGEST_TZ: optional(
+    z.string().refine(IANA_ZONE, { error: "must be an IANA time zone such as Africa/Bamako" }),
+  ).default("UTC"),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export type Mode = "socket" | "http" | "shell";
+
+export interface Config extends Env {
+  mode: Mode;
+}
+
+/** What to do about each variable that is wrong, for the start-up error. */
+const HINTS: Record<string, string> = {
+  SLACK_BOT_TOKEN: "copy it from your app's OAuth & Permissions page",
+  SLACK_APP_TOKEN: "create one under Basic Information > App-Level Tokens with the connections:write scope",
+  SLACK_SIGNING_SECRET: "copy it from your app's Basic Information page",
+  DIGEST_TZ: "see the tz database names, e.g. Europe/Paris, Africa/Bamako, UTC",
+};
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/**
+ * Reads and validates the environment: the only place that does. Throws a ConfigError listing every bad
+ * variable and what to do about it.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const result = envSchema.safeParse(env);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? "environment");
+      const hint = HINTS[name];
+      return `  ${name}: ${issue.message}${hint ? ` (${hint})` : ""}`;
+    });
+    throw new ConfigError(`config: fix these environment variables (see .env.example):\n${lines.join("\n")}`);
+  }
+  return { ...result.data, mode: chooseMode(result.data) };
+}
+
+function chooseMode(env: Env): Mode {
+  if (env.SLACK_APP_TOKEN && env.SLACK_BOT_TOKEN) return "socket";
+  if (env.SLACK_BOT_TOKEN && env.SLACK_SIGNING_SECRET) return "http";
+  if (env.SLACK_APP_TOKEN || env.SLACK_BOT_TOKEN || env.SLACK_SIGNING_SECRET) {
+    throw new ConfigError(
+      "config: incomplete Slack credentials. For Socket Mode set SLACK_BOT_TOKEN and SLACK_APP_TOKEN; " +
+        "for HTTP mode set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET; unset all three for the local shell.",
+    );
+  }
+  return "shell";
+}

@@ -1,0 +1,233 @@
+import { resolveFollowUp } from "../conversation/follow-up.ts";
+import { splitSentences } from "../knowledge/sentences.ts";
+import type { KnowledgeBase } from "../knowledge-base.ts";
+import { type AnswerType, type Concept, type ParsedQuery, parseQuery } from "../search/query.ts";
+import { type PassageHit, searchPassages } from "../search/search.ts";
+import { contentTerms, tokenize } from "../search/terms.ts";
+import { foldName, satisfiesAnswerType, sentenceFeatures } from "./features.ts";
+import { formatDocDate } from "./format.ts";
+import { type Answer, type Citation, EMPTY_QUESTION_TEXT, NOT_FOUND_TEXT, type Turn } from "./types.ts";
+
+/** Below this confidence the bot says it could not find the answer rather than guess. */
+export const CONFIDENCE_THRESHOLD = 0.55;
+/** Questions longer than this are cut: nobody asks 40,000 characters, and parsing them costs. */
+export const MAX_QUESTION_CHARS = 500;
+
+interface Candidate {
+  hit: PassageHit;
+  rank: number;
+  index: number;
+  sentences: string[];
+  sentence: string;
+  coverage: number;
+  typed: boolean;
+  score: number;
+}
+
+/**
+ * Answers a question from the knowledge base with one to three of the documents' own sentences and their
+ * citations, or says plainly that the documents do not answer it. `history` is the thread so far, oldest
+ * first; an elliptical follow-up ("and for police?") is read in its light.
+ */
+export function answerQuestion(kb: KnowledgeBase, question: string, history: Turn[] = []): Answer {
+  const text = question.replace(/\s+/gu, " ").trim().slice(0, MAX_QUESTION_CHARS);
+  const standalone = parseQuery(text, kb.index.vocabulary, kb.glossary);
+  const resolution = resolveFollowUp(text, standalone, history, (focus) =>
+    parseQuery(focus, kb.index.vocabulary, kb.glossary, CONTEXT_WEIGHT),
+  );
+  const query: ParsedQuery = { ...standalone, concepts: resolution.concepts };
+  if (query.concepts.length === 0) return emptyAnswer(kb, question, text === "" ? EMPTY_QUESTION_TEXT : null);
+
+  const preferDocs = new Set(resolution.docs);
+  const hits = searchPassages(kb.index, query.concepts, 8).map((hit) =>
+    preferDocs.has(hit.passage.doc.id) ? { ...hit, score: hit.score * 1.25 } : hit,
+  );
+  const candidates = rankSentences(hits, query);
+  const best = candidates[0];
+  const confidence = best ? confidenceOf(best, query) : 0;
+  if (!best || confidence < CONFIDENCE_THRESHOLD) {
+    return notFound(kb, question, hits, confidence, focusOf(query));
+  }
+
+  const chosen = chooseSources(best, candidates, query.answerType);
+  const citations: Citation[] = [];
+  const parts: string[] = [];
+  for (const candidate of chosen) {
+    const n = citations.length + 1;
+    citations.push({
+      n,
+      doc: candidate.hit.passage.doc,
+      passageId: candidate.hit.passage.id,
+      passageText: candidate.hit.passage.text,
+      section: candidate.hit.passage.section,
+    });
+    const sentences = withContext(candidate, query, chosen.length > 1 ? 1 : 3);
+    const prefix =
+      chosen.length > 1 ? `${n === 1 ? "As of" : "Earlier, as of"} ${formatDay(candidate)}: ` : "";
+    parts.push(`${prefix}${sentences.join(" ")} [${n}]`);
+  }
+  const newest = [...citations].sort((a, b) => b.doc.date.localeCompare(a.doc.date))[0]!;
+  const figure = query.answerType === "number" || query.answerType === "date" || chosen.length > 1;
+  return {
+    question,
+    found: true,
+    text: parts.join(" "),
+    confidence: round(confidence),
+    citations,
+    asOf: figure ? { date: newest.doc.date, approximate: newest.doc.approximateDate } : null,
+    topics: [],
+    suggestions: [],
+    turn: { question, focus: focusOf(query), docs: citations.map((c) => c.doc.id), found: true },
+  };
+}
+
+const CONTEXT_WEIGHT = 0.5;
+
+function rankSentences(hits: PassageHit[], query: ParsedQuery): Candidate[] {
+  const top = hits[0]?.score ?? 0;
+  const asked = new Set(tokenize(query.text).map(foldName));
+  const total = totalWeight(query.concepts);
+  const candidates: Candidate[] = [];
+  hits.forEach((hit, rank) => {
+    const sentences = splitSentences(hit.passage.text);
+    sentences.forEach((sentence, index) => {
+      const coverage = sentenceCoverage(sentence, query.concepts) / total;
+      if (coverage === 0) return;
+      const typed = satisfiesAnswerType(query.answerType, sentenceFeatures(sentence), asked);
+      const passageScore = top > 0 ? hit.score / top : 0;
+      // Coverage decides, the type of answer breaks near-ties, the passage's rank settles the rest.
+      const score = coverage * 0.6 + (typed ? 0.25 : 0) + passageScore * 0.15;
+      candidates.push({ hit, rank, index, sentences, sentence, coverage, typed, score });
+    });
+  });
+  return candidates.sort((a, b) => b.score - a.score);
+}
+
+function totalWeight(concepts: Concept[]): number {
+  // A word no document knows counts for more than a known one: "UNIFIL troop ceiling" is about UNIFIL.
+  return concepts.reduce((sum, concept) => sum + concept.weight * (concept.known ? 1 : 1.5), 0) || 1;
+}
+
+/** The weight of the concepts whose terms a sentence holds. */
+function sentenceCoverage(sentence: string, concepts: Concept[]): number {
+  const terms = new Set(contentTerms(sentence));
+  let covered = 0;
+  for (const concept of concepts) {
+    if (!concept.known) continue;
+    const prefixHit = concept.prefixes.some((prefix) => [...terms].some((term) => term.startsWith(prefix)));
+    if (
+      prefixHit ||
+      concept.alternatives.some((alternative) => alternative.every((term) => terms.has(term)))
+    ) {
+      covered += concept.weight;
+    }
+  }
+  return covered;
+}
+
+function confidenceOf(best: Candidate, query: ParsedQuery): number {
+  const own = query.concepts.filter((concept) => concept.weight === 1);
+  const ownCoverage = own.length > 0 ? sentenceCoverage(best.sentence, own) / totalWeight(own) : 1;
+  const passageCoverage = best.hit.coverage;
+  let confidence =
+    0.45 * best.coverage + 0.25 * ownCoverage + 0.15 * passageCoverage + (best.typed ? 0.15 : 0);
+  // A question that asks for a number, a date or a name and finds none has not been answered.
+  if (query.answerType !== "any" && !best.typed) confidence = Math.min(confidence, 0.45);
+  return Math.min(1, confidence);
+}
+
+/**
+ * The best sentence, and, for a figure, the best sentence of another document that covers the question as
+ * well: newest first, so a later figure is read first and an older one is shown with its date.
+ */
+function chooseSources(best: Candidate, candidates: Candidate[], type: AnswerType): Candidate[] {
+  const rival = candidates.find(
+    (c) =>
+      c.hit.passage.doc.id !== best.hit.passage.doc.id &&
+      c.typed === best.typed &&
+      c.coverage >= best.coverage * 0.95 &&
+      c.score >= best.score * 0.85,
+  );
+  if (!rival) return [best];
+  const figure = type === "number" || type === "date";
+  const newestFirst = [best, rival].sort((a, b) =>
+    b.hit.passage.doc.date.localeCompare(a.hit.passage.doc.date),
+  );
+  if (!figure) return [newestFirst[0]!];
+  return sameFigures(best.sentence, rival.sentence) ? [newestFirst[0]!] : newestFirst;
+}
+
+function sameFigures(a: string, b: string): boolean {
+  const figures = (s: string) => new Set(s.match(/\d[\d,.]*/gu)?.map((f) => f.replace(/[,.]$/u, "")) ?? []);
+  const fa = figures(a);
+  return [...figures(b)].some((figure) => fa.has(figure));
+}
+
+/** The chosen sentence, with the one before it when it opens on a pronoun and the next when it adds the answer. */
+function withContext(candidate: Candidate, query: ParsedQuery, max: number): string[] {
+  const { sentences, index } = candidate;
+  const out = [candidate.sentence];
+  const before = sentences[index - 1];
+  if (
+    max > out.length &&
+    before &&
+    /^(It|This|That|They|These|Those|He|She|Such|Its|Their)\b/u.test(candidate.sentence)
+  ) {
+    out.unshift(before);
+  }
+  const after = sentences[index + 1];
+  const asked = new Set(tokenize(query.text).map(foldName));
+  if (
+    max > out.length &&
+    after &&
+    !candidate.typed &&
+    satisfiesAnswerType(query.answerType, sentenceFeatures(after), asked) &&
+    sentenceCoverage(after, query.concepts) > 0
+  ) {
+    out.push(after);
+  }
+  return out;
+}
+
+function focusOf(query: ParsedQuery): string[] {
+  return query.concepts.filter((concept) => concept.known).map((concept) => concept.text);
+}
+
+function formatDay(candidate: Candidate): string {
+  return formatDocDate(candidate.hit.passage.doc.date, candidate.hit.passage.doc.approximateDate);
+}
+
+function notFound(
+  kb: KnowledgeBase,
+  question: string,
+  hits: PassageHit[],
+  confidence: number,
+  focus: string[],
+): Answer {
+  const topics: string[] = [];
+  for (const hit of hits) {
+    const topic = hit.passage.section ?? hit.passage.doc.title;
+    if (hit.coverage > 0 && !topics.includes(topic)) topics.push(topic);
+    if (topics.length === 3) break;
+  }
+  return {
+    question,
+    found: false,
+    text: NOT_FOUND_TEXT,
+    confidence: round(confidence),
+    citations: [],
+    asOf: null,
+    topics,
+    suggestions: kb.glossary.examples.slice(0, 2),
+    turn: { question, focus, docs: [], found: false },
+  };
+}
+
+function emptyAnswer(kb: KnowledgeBase, question: string, text: string | null): Answer {
+  const answer = notFound(kb, question, [], 0, []);
+  return text ? { ...answer, text } : answer;
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}

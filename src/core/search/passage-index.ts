@@ -1,0 +1,104 @@
+import MiniSearch, { type Options } from "minisearch";
+import type { DocumentMeta, Passage } from "../knowledge/schema.ts";
+import { indexTerm, isStopWord, tokenize } from "./terms.ts";
+import { Vocabulary } from "./vocabulary.ts";
+
+interface IndexedPassage {
+  id: string;
+  text: string;
+  section: string;
+  title: string;
+}
+
+/** Field weights, tuned on the golden set: the passage's own words count most. */
+export const FIELD_BOOSTS = { text: 1, section: 0.6, title: 0.35 } as const;
+
+/**
+ * The one set of MiniSearch options, used both to build and to load an index (MiniSearch refuses an index
+ * loaded with options other than those it was built with). Bump INDEX_VERSION when anything here, the
+ * tokenizer or the stemmer changes, so persisted indexes are rebuilt.
+ */
+export const INDEX_OPTIONS: Options<IndexedPassage> = {
+  idField: "id",
+  fields: ["text", "section", "title"],
+  tokenize,
+  processTerm: (term) => indexTerm(term),
+  searchOptions: { boost: FIELD_BOOSTS },
+};
+export const INDEX_VERSION = 1;
+
+/** A built index with the passages it answers from. */
+export interface PassageIndex {
+  mini: MiniSearch<IndexedPassage>;
+  passages: Map<string, Passage>;
+  documents: DocumentMeta[];
+  vocabulary: Vocabulary;
+}
+
+/** Builds a MiniSearch index and vocabulary over passages. */
+export function buildPassageIndex(documents: DocumentMeta[], passages: Passage[]): PassageIndex {
+  const mini = new MiniSearch<IndexedPassage>(INDEX_OPTIONS);
+  const surface = new Map<string, string>();
+  const terms = new Set<string>();
+  const indexed = passages.map((passage) => {
+    const record = {
+      id: passage.id,
+      text: passage.text,
+      section: passage.section ?? "",
+      title: passage.doc.symbol ? `${passage.doc.title} ${passage.doc.symbol}` : passage.doc.title,
+    };
+    for (const token of tokenize(`${record.text} ${record.section} ${record.title}`)) {
+      if (surface.has(token) || isStopWord(token)) continue;
+      const term = indexTerm(token) ?? token;
+      terms.add(term);
+      // Only words are candidates for spelling correction; numbers must match as typed.
+      if (token.length >= 3 && !/\d/u.test(token)) surface.set(token, term);
+    }
+    return record;
+  });
+  mini.addAll(indexed);
+  return {
+    mini,
+    passages: new Map(passages.map((passage) => [passage.id, passage])),
+    documents,
+    vocabulary: new Vocabulary(terms, [...surface.entries()]),
+  };
+}
+
+/** What a persisted index file holds: MiniSearch's own serialization plus what it cannot rebuild. */
+export interface SerializedPassageIndex {
+  version: number;
+  documents: DocumentMeta[];
+  passages: Array<Omit<Passage, "doc"> & { doc: string }>;
+  vocabulary: ReturnType<Vocabulary["toJSON"]>;
+  mini: unknown;
+}
+
+export function serializePassageIndex(index: PassageIndex): string {
+  const data: SerializedPassageIndex = {
+    version: INDEX_VERSION,
+    documents: index.documents,
+    passages: [...index.passages.values()].map((passage) => ({ ...passage, doc: passage.doc.id })),
+    vocabulary: index.vocabulary.toJSON(),
+    mini: index.mini.toJSON(),
+  };
+  return JSON.stringify(data);
+}
+
+/** Restores an index written by `serializePassageIndex`; throws if it was written by another version. */
+export function deserializePassageIndex(json: string): PassageIndex {
+  const data = JSON.parse(json) as SerializedPassageIndex;
+  if (data.version !== INDEX_VERSION) throw new Error(`search: persisted index is version ${data.version}`);
+  const byId = new Map(data.documents.map((doc) => [doc.id, doc]));
+  const passages = data.passages.map((passage) => {
+    const doc = byId.get(passage.doc);
+    if (!doc) throw new Error(`search: persisted index names unknown document ${passage.doc}`);
+    return { ...passage, doc };
+  });
+  return {
+    mini: MiniSearch.loadJS(data.mini as Parameters<typeof MiniSearch.loadJS>[0], INDEX_OPTIONS),
+    passages: new Map(passages.map((passage) => [passage.id, passage])),
+    documents: data.documents,
+    vocabulary: new Vocabulary(data.vocabulary.terms, data.vocabulary.words),
+  };
+}

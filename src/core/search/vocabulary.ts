@@ -1,0 +1,99 @@
+/**
+ * The words of the indexed passages: which index terms exist (to search exact terms first) and the surface
+ * words behind them (to correct a misspelt query word into one the documents use).
+ */
+export class Vocabulary {
+  private readonly terms: Set<string>;
+  private readonly sortedTerms: string[];
+  /** surface word -> index term, bucketed by length for the spelling search */
+  private readonly byLength = new Map<number, Array<[string, string]>>();
+  private readonly corrections = new Map<string, string | null>();
+
+  constructor(
+    terms: Iterable<string>,
+    readonly words: ReadonlyArray<readonly [surface: string, term: string]>,
+  ) {
+    this.terms = new Set(terms);
+    this.sortedTerms = [...this.terms].sort();
+    for (const [surface, term] of words) {
+      const bucket = this.byLength.get(surface.length) ?? [];
+      bucket.push([surface, term]);
+      this.byLength.set(surface.length, bucket);
+    }
+  }
+
+  get size(): number {
+    return this.terms.size;
+  }
+
+  has(term: string): boolean {
+    return this.terms.has(term);
+  }
+
+  /** Whether some index term starts with `prefix` (binary search over the sorted terms). */
+  hasPrefix(prefix: string): boolean {
+    let lo = 0;
+    let hi = this.sortedTerms.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((this.sortedTerms[mid] ?? "") < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    return this.sortedTerms[lo]?.startsWith(prefix) ?? false;
+  }
+
+  /**
+   * The index term of the document word closest to a misspelt `word`, or null. One edit is allowed in words
+   * of 4 to 7 letters and two in longer ones; a swap of two letters counts as one edit ("cieling").
+   */
+  correct(word: string): string | null {
+    const cached = this.corrections.get(word);
+    if (cached !== undefined) return cached;
+    const limit = word.length < 4 ? 0 : word.length < 8 ? 1 : 2;
+    let best: string | null = null;
+    let bestDistance = limit + 1;
+    for (let length = word.length - limit; length <= word.length + limit && limit > 0; length++) {
+      for (const [surface, term] of this.byLength.get(length) ?? []) {
+        const distance = editDistance(word, surface, bestDistance - 1);
+        if (distance < bestDistance) {
+          bestDistance = distance;
+          best = term;
+        }
+      }
+    }
+    if (this.corrections.size > 10_000) this.corrections.clear();
+    this.corrections.set(word, best);
+    return best;
+  }
+
+  toJSON(): { terms: string[]; words: Array<readonly [string, string]> } {
+    return { terms: this.sortedTerms, words: [...this.words] };
+  }
+}
+
+/**
+ * Optimal-string-alignment distance between a and b, or `max + 1` as soon as it must exceed `max`
+ * (the bound keeps a scan of the whole vocabulary cheap).
+ */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let previous2: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        value = Math.min(value, previous2[j - 2]! + 1);
+      }
+      current.push(value);
+      rowMin = Math.min(rowMin, value);
+    }
+    if (rowMin > max) return max + 1;
+    previous2 = previous;
+    previous = current;
+  }
+  return previous[b.length]!;
+}

@@ -1,0 +1,52 @@
+import { readFileSync } from "node:fs";
+import { answerQuestion } from "../../src/core/answer/answer.ts";
+import type { Answer, Turn } from "../../src/core/answer/types.ts";
+import type { KnowledgeBase } from "../../src/core/knowledge-base.ts";
+
+export interface GoldenQuestion {
+  id: string;
+  kind: string;
+  thread?: string;
+  text: string;
+  expect: { found: boolean; contains?: string[]; doc?: string };
+}
+
+export interface GoldenResult {
+  question: GoldenQuestion;
+  answer: Answer;
+  pass: boolean;
+  why: string;
+}
+
+export function readGolden(file: string): GoldenQuestion[] {
+  return readFileSync(file, "utf8")
+    .split("\n")
+    .filter((line) => line.trim() !== "")
+    .map((line) => JSON.parse(line) as GoldenQuestion);
+}
+
+/** Asks every golden question, threads in order, and judges each answer against what it should say. */
+export function runGolden(kb: KnowledgeBase, questions: GoldenQuestion[]): GoldenResult[] {
+  const threads = new Map<string, Turn[]>();
+  return questions.map((question) => {
+    const history = question.thread ? (threads.get(question.thread) ?? []) : [];
+    const answer = answerQuestion(kb, question.text, history);
+    if (question.thread) threads.set(question.thread, [...history, answer.turn]);
+    return { question, answer, ...judge(question, answer) };
+  });
+}
+
+function judge(question: GoldenQuestion, answer: Answer): { pass: boolean; why: string } {
+  const { expect } = question;
+  if (!expect.found) return answer.found ? { pass: false, why: "answered an off-topic question" } : ok;
+  if (!answer.found) return { pass: false, why: "said not found" };
+  const text = answer.text.toLowerCase();
+  const missing = (expect.contains ?? []).filter((fragment) => !text.includes(fragment.toLowerCase()));
+  if (missing.length > 0) return { pass: false, why: `missing ${missing.map((m) => `"${m}"`).join(", ")}` };
+  if (expect.doc && !answer.citations.some((citation) => citation.doc.id === expect.doc)) {
+    return { pass: false, why: `did not cite ${expect.doc}` };
+  }
+  return ok;
+}
+
+const ok = { pass: true, why: "" };
