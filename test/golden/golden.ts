@@ -8,7 +8,11 @@ export interface GoldenQuestion {
   kind: string;
   thread?: string;
   text: string;
-  expect: { found: boolean; contains?: string[]; doc?: string };
+  /**
+   * `contains`: fragments the answer must hold, all from the sentence that best answers; `accept`: other
+   * fragment lists, each from another sentence that answers the question just as correctly.
+   */
+  expect: { found: boolean; contains?: string[]; accept?: string[][]; doc?: string; note?: string };
 }
 
 export interface GoldenResult {
@@ -41,8 +45,13 @@ function judge(question: GoldenQuestion, answer: Answer): { pass: boolean; why: 
   if (!expect.found) return answer.found ? { pass: false, why: "answered an off-topic question" } : ok;
   if (!answer.found) return { pass: false, why: "said not found" };
   const text = answer.text.toLowerCase();
-  const missing = (expect.contains ?? []).filter((fragment) => !text.includes(fragment.toLowerCase()));
-  if (missing.length > 0) return { pass: false, why: `missing ${missing.map((m) => `"${m}"`).join(", ")}` };
+  const missingFrom = (fragments: string[]) =>
+    fragments.filter((fragment) => !text.includes(fragment.toLowerCase()));
+  const missing = missingFrom(expect.contains ?? []);
+  const accepted = (expect.accept ?? []).some((fragments) => missingFrom(fragments).length === 0);
+  if (missing.length > 0 && !accepted) {
+    return { pass: false, why: `missing ${missing.map((m) => `"${m}"`).join(", ")}` };
+  }
   if (expect.doc && !answer.citations.some((citation) => citation.doc.id === expect.doc)) {
     return { pass: false, why: `did not cite ${expect.doc}` };
   }

@@ -16,21 +16,49 @@ const INNER_CAPITAL = /(?<=[\p{L}\p{N},;:)"”] )(\p{Lu}[\p{L}’'-]+)/gu;
 const PLACE_CUE =
   /\b(in|at|near|around|from|to|between|of|across)\s+(the\s+)?(\p{Lu}[\p{L}’'-]+)|\b(region|town|village|camp|area|cercle|sector|river|road|north|centre|center|south|west|east|northern|central)\b/u;
 
+// Capitalised words that name an office or an institution, not who holds it.
+const GENERIC_CAPITALS = new Set(
+  `council security mission missions special representative secretary-general secretary force forces commander
+government president prime minister united nations member states headquarters secretariat agreement peace
+reconciliation sector operation operations general deputy head chief un the in on a an at as this these it its
+january february march april may june july august september october november december monday tuesday wednesday
+thursday friday saturday sunday`.split(/\s+/u),
+);
+const ROLE =
+  /^(commander|representative|head|chief|leader|president|minister|envoy|spokesman|spokeswoman|spokesperson|secretary-general|chair|chairman|director|coordinator)$/u;
+
 export interface SentenceFeatures {
   number: boolean;
   date: boolean;
   duration: boolean;
   names: string[];
   place: boolean;
+  /** for each word of the sentence: whether it is a role ("Commander") or a personal or group name */
+  words: Array<{ folded: string; role: boolean; name: boolean }>;
 }
+
+// Digits that name a day, a year, a resolution or a document are not a count.
+const NOT_A_COUNT = new RegExp(
+  `\\b\\d{1,2} (${MONTH})\\b|\\b(${MONTH}) \\d{1,2}\\b|\\b(19|20)\\d{2}\\b|\\b[A-Z]{1,3}\\/\\S+|\\bresolution \\d+|\\(\\d{4}\\)|COVID-19`,
+  "gu",
+);
+
+// The year of a resolution or the year in a document symbol dates the text, not an event.
+const NOT_A_DATE = /\bresolution \d+ \(\d{4}\)|\b[A-Z]{1,3}\/\d{4}\/\d+\b/gu;
 
 export function sentenceFeatures(sentence: string): SentenceFeatures {
   return {
-    number: HAS_NUMBER.test(sentence),
-    date: HAS_DATE.test(sentence),
+    number: HAS_NUMBER.test(sentence.replace(NOT_A_COUNT, " ")),
+    date: HAS_DATE.test(sentence.replace(NOT_A_DATE, " ")),
     duration: HAS_DURATION.test(sentence),
     names: [...sentence.matchAll(INNER_CAPITAL)].map((match) => match[1] ?? ""),
     place: PLACE_CUE.test(sentence),
+    words: sentence.split(/\s+/u).map((word, i) => {
+      const bare = word.replace(/^[("“‘]+|[)"”’.,;:]+$/gu, "");
+      const folded = foldName(bare);
+      const capital = /^\p{Lu}/u.test(bare) && i > 0;
+      return { folded, role: ROLE.test(folded), name: capital && !GENERIC_CAPITALS.has(folded) };
+    }),
   };
 }
 
@@ -52,6 +80,9 @@ export function satisfiesAnswerType(
     case "duration":
       return features.duration;
     case "who":
+      return [...asked].some((word) => ROLE.test(word))
+        ? namesHolderOfRole(features, asked)
+        : newNames.length > 0;
     case "name":
       return newNames.length > 0;
     case "place":
@@ -67,4 +98,15 @@ export function foldName(name: string): string {
     .replace(/\p{M}/gu, "")
     .toLowerCase()
     .replace(/['’]s$/u, "");
+}
+
+/** "Who is the Force Commander?" is answered only by a name standing next to the role: "Force Commander, X". */
+function namesHolderOfRole(features: SentenceFeatures, asked: Set<string>): boolean {
+  const { words } = features;
+  return words.some(
+    (word, i) =>
+      word.role &&
+      asked.has(word.folded) &&
+      words.slice(Math.max(0, i - 4), i + 5).some((near) => near.name && !asked.has(near.folded)),
+  );
 }

@@ -93,7 +93,8 @@ interface Block {
   heading: boolean;
 }
 
-const TERMINAL = /[.!?]["'”’)\]]*$/u;
+// A sentence end, or a news agency's credit line ending a caption: "(AFP)".
+const TERMINAL = /[.!?]["'”’)\]]*$|\((AFP|Reuters|AP|UPI|ANI)\)$/u;
 const MARKDOWN_HEADING = /^#{1,6}\s+/u;
 const LIST_ITEM = /^\s*([-*•]|\d{1,3}[.)]|\([a-z0-9]{1,3}\))\s+/u;
 // A line ending in one of these words, or a comma, is always continued on the next line.

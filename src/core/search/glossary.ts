@@ -1,13 +1,24 @@
 import { readFile } from "node:fs/promises";
 import YAML from "yaml";
 import { z } from "zod";
-import { contentTerms } from "./terms.ts";
+import { contentTerms, indexTerm, tokenize } from "./terms.ts";
 
 /** A group of names for one thing: what people type and what the documents say. */
 export interface SynonymGroup {
   names: string[];
-  /** each name as stemmed content terms, in the same order as `names` */
-  terms: string[][];
+  /** each name as the query is matched against it: every word stemmed, stop words kept */
+  keys: string[][];
+  /**
+   * each name as index terms to search for, or null for a name that is one word once its stop words are
+   * dropped ("set up"): searching "set" alone would find every "set", so such a name only recognises the
+   * concept in a question
+   */
+  terms: Array<string[] | null>;
+}
+
+/** The form a glossary name and a question's words are compared in. */
+export function glossaryKey(token: string): string {
+  return indexTerm(token) ?? token;
 }
 
 export interface Glossary {
@@ -43,12 +54,16 @@ export function parseGlossary(text: string, file = "glossary.yml"): Glossary {
     throw new GlossaryError(`glossary: ${file}: ${issue?.path.join(".") || "top level"}: ${issue?.message}`);
   }
   const groups = result.data.synonyms
-    .map((names) => ({ names, terms: names.map(contentTerms) }))
-    .map((group) => ({
-      names: group.names.filter((_, i) => (group.terms[i]?.length ?? 0) > 0),
-      terms: group.terms.filter((terms) => terms.length > 0),
-    }))
-    .filter((group) => group.terms.length >= 2);
+    .map((names) => names.filter((name) => tokenize(name).length > 0))
+    .filter((names) => names.length >= 2)
+    .map((names) => {
+      const keys = names.map((name) => tokenize(name).map(glossaryKey));
+      const terms = names.map((name, i) => {
+        const content = contentTerms(name);
+        return content.length >= 2 || content.length === keys[i]?.length ? content : null;
+      });
+      return { names, keys, terms };
+    });
   return { groups, examples: result.data.examples };
 }
 

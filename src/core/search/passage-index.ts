@@ -1,6 +1,6 @@
 import MiniSearch, { type Options } from "minisearch";
 import type { DocumentMeta, Passage } from "../knowledge/schema.ts";
-import { indexTerm, isStopWord, tokenize } from "./terms.ts";
+import { indexTerm, tokenize } from "./terms.ts";
 import { Vocabulary } from "./vocabulary.ts";
 
 interface IndexedPassage {
@@ -25,7 +25,7 @@ export const INDEX_OPTIONS: Options<IndexedPassage> = {
   processTerm: (term) => indexTerm(term),
   searchOptions: { boost: FIELD_BOOSTS },
 };
-export const INDEX_VERSION = 1;
+export const INDEX_VERSION = 2;
 
 /** A built index with the passages it answers from. */
 export interface PassageIndex {
@@ -39,7 +39,7 @@ export interface PassageIndex {
 export function buildPassageIndex(documents: DocumentMeta[], passages: Passage[]): PassageIndex {
   const mini = new MiniSearch<IndexedPassage>(INDEX_OPTIONS);
   const surface = new Map<string, string>();
-  const terms = new Set<string>();
+  const frequencies = new Map<string, number>();
   const indexed = passages.map((passage) => {
     const record = {
       id: passage.id,
@@ -47,12 +47,16 @@ export function buildPassageIndex(documents: DocumentMeta[], passages: Passage[]
       section: passage.section ?? "",
       title: passage.doc.symbol ? `${passage.doc.title} ${passage.doc.symbol}` : passage.doc.title,
     };
+    const seen = new Set<string>();
     for (const token of tokenize(`${record.text} ${record.section} ${record.title}`)) {
-      if (surface.has(token) || isStopWord(token)) continue;
-      const term = indexTerm(token) ?? token;
-      terms.add(term);
+      const term = indexTerm(token);
+      if (term === null) continue;
+      if (!seen.has(term)) {
+        seen.add(term);
+        frequencies.set(term, (frequencies.get(term) ?? 0) + 1);
+      }
       // Only words are candidates for spelling correction; numbers must match as typed.
-      if (token.length >= 3 && !/\d/u.test(token)) surface.set(token, term);
+      if (!surface.has(token) && token.length >= 3 && !/\d/u.test(token)) surface.set(token, term);
     }
     return record;
   });
@@ -61,7 +65,7 @@ export function buildPassageIndex(documents: DocumentMeta[], passages: Passage[]
     mini,
     passages: new Map(passages.map((passage) => [passage.id, passage])),
     documents,
-    vocabulary: new Vocabulary(terms, [...surface.entries()]),
+    vocabulary: new Vocabulary(frequencies, [...surface.entries()], passages.length),
   };
 }
 
@@ -99,6 +103,6 @@ export function deserializePassageIndex(json: string): PassageIndex {
     mini: MiniSearch.loadJS(data.mini as Parameters<typeof MiniSearch.loadJS>[0], INDEX_OPTIONS),
     passages: new Map(passages.map((passage) => [passage.id, passage])),
     documents: data.documents,
-    vocabulary: new Vocabulary(data.vocabulary.terms, data.vocabulary.words),
+    vocabulary: new Vocabulary(data.vocabulary.terms, data.vocabulary.words, data.vocabulary.passageCount),
   };
 }

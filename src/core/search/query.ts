@@ -1,5 +1,7 @@
+import { isEnglishWord } from "../knowledge/words.ts";
 import type { Glossary } from "./glossary.ts";
-import { indexTerm, tokenize } from "./terms.ts";
+import { glossaryKey } from "./glossary.ts";
+import { contentTerms, indexTerm, tokenize } from "./terms.ts";
 import type { Vocabulary } from "./vocabulary.ts";
 
 /** What kind of thing the question asks for; the answer sentence should contain one. */
@@ -15,8 +17,14 @@ export interface Concept {
   prefixes: string[];
   /** how much the concept counts: 1 for the question's own words, less for the thread's context */
   weight: number;
+  /** 0.4..1: how telling its words are in this knowledge base (a word in every passage tells little) */
+  specificity: number;
   /** false when no document word matches it, even corrected: the question is about something else */
   known: boolean;
+  /** unknown and not an English word either (UNIFIL, Lebanon): a strong sign of an off-topic question */
+  foreign: boolean;
+  /** a year the question names ("in 2019"): also met by a document of that year */
+  year: string | null;
 }
 
 export interface ParsedQuery {
@@ -29,7 +37,7 @@ const ANSWER_TYPES: Array<[AnswerType, RegExp]> = [
   ["duration", /\bhow long\b|\bduration\b|\bfor how many (days|weeks|months|years)\b/u],
   [
     "date",
-    /\bwhen\b|\bwhat (date|day|year|month|time)\b|\bwhich (date|day|year|month)\b|\bsince when\b|\bdate of\b|\bin what year\b/u,
+    /^(and |so |but )?when\b|\bwhen (did|was|is|were|will|does|do|has|had)\b|\bwhat (date|day|year|month|time)\b|\bwhich (date|day|year|month)\b|\bsince when\b|\bdate of\b|\bin what year\b/u,
   ],
   [
     "number",
@@ -52,7 +60,10 @@ export function detectAnswerType(text: string): AnswerType {
 
 interface Token {
   surface: string;
-  term: string;
+  /** the index term, or null for a stop word */
+  term: string | null;
+  /** what glossary names are matched on: stop words included, so "set up" is not just "set" */
+  key: string;
 }
 
 /**
@@ -65,11 +76,9 @@ export function parseQuery(
   glossary: Glossary,
   weight = 1,
 ): ParsedQuery {
-  const tokens: Token[] = [];
-  for (const surface of tokenize(text).slice(0, 64)) {
-    const term = indexTerm(surface);
-    if (term !== null) tokens.push({ surface, term });
-  }
+  const tokens: Token[] = tokenize(stripPhrasing(text))
+    .slice(0, 64)
+    .map((surface) => ({ surface, term: indexTerm(surface), key: glossaryKey(surface) }));
   const concepts: Concept[] = [];
   for (let i = 0; i < tokens.length; ) {
     const group = matchGlossary(tokens, i, glossary);
@@ -82,28 +91,57 @@ export function parseQuery(
         alternatives: alternatives.length > 0 ? alternatives : [group.matched],
         prefixes: [],
         weight,
+        specificity: 1,
         known: alternatives.length > 0,
+        foreign: false,
+        year: null,
       });
       i += group.length;
       continue;
     }
-    concepts.push(termConcept(tokens[i]!, vocabulary, weight));
+    const token = tokens[i]!;
+    if (token.term !== null) concepts.push(termConcept(token.surface, token.term, vocabulary, weight));
     i += 1;
   }
+  for (const concept of concepts) concept.specificity = specificityOf(concept, vocabulary);
   return { text, answerType: detectAnswerType(text), concepts: dedupe(concepts) };
 }
 
-function termConcept({ surface, term }: Token, vocabulary: Vocabulary, weight: number): Concept {
-  const base = { text: surface, prefixes: [] as string[], weight };
-  if (vocabulary.has(term)) return { ...base, alternatives: [[term]], known: true };
+// Question phrasing that names the kind of answer rather than its subject: "how long" asks for a duration,
+// it is not about length. The answer type is read before these are dropped.
+const PHRASING =
+  /\b(how (long|many|much|big|large|far|often|strong)|(what|which) (is|was|are|were) the (number|size) of|the number of|number of|in the first place|so far|at the moment|right now|these days|at all|for sure|if any|if nothing changes|(take|takes|took|taking|taken) place)\b/giu;
+
+function stripPhrasing(text: string): string {
+  return text.replace(/[’]/gu, "'").replace(PHRASING, " ");
+}
+
+function termConcept(surface: string, term: string, vocabulary: Vocabulary, weight: number): Concept {
+  const year = /^(19|20)\d{2}$/u.test(term) ? term : null;
+  const base = { text: surface, prefixes: [] as string[], weight, specificity: 1, foreign: false, year };
+  if (vocabulary.has(term) || year) return { ...base, alternatives: [[term]], known: true };
   if (/\d/u.test(term)) return { ...base, alternatives: [[term]], known: false };
   // A word still being typed ("peacekee") before a misspelt one ("cieling").
   if (term.length >= 4 && vocabulary.hasPrefix(term)) {
     return { ...base, alternatives: [[term]], prefixes: [term], known: true };
   }
-  const corrected = vocabulary.correct(surface);
+  // A real English word the documents do not use is no typo ("leave" must not become "lead"), unless the
+  // correction only reorders its letters, the commonest typo ("cieling" is in the big word list too).
+  const candidate = vocabulary.correct(surface, term);
+  const corrected =
+    candidate !== null && isEnglishWord(surface) && !sameLetters(surface, candidate, vocabulary)
+      ? null
+      : candidate;
   if (corrected !== null) return { ...base, alternatives: [[corrected]], known: true };
-  return { ...base, alternatives: [[term]], known: false };
+  return { ...base, alternatives: [[term]], known: false, foreign: !isEnglishWord(surface) };
+}
+
+function sameLetters(word: string, term: string, vocabulary: Vocabulary): boolean {
+  const sorted = (w: string) => [...w].sort().join("");
+  const target = sorted(word);
+  return vocabulary.words.some(
+    ([surface, t]) => t === term && surface.length === word.length && sorted(surface) === target,
+  );
 }
 
 function matchGlossary(
@@ -113,21 +151,18 @@ function matchGlossary(
 ): { text: string; matched: string[]; alternatives: string[][]; length: number } | null {
   let best: { text: string; matched: string[]; alternatives: string[][]; length: number } | null = null;
   for (const group of glossary.groups) {
-    for (const terms of group.terms) {
-      if (terms.length <= (best?.length ?? 0) || start + terms.length > tokens.length) continue;
-      if (terms.every((term, k) => tokens[start + k]?.term === term)) {
-        const text = tokens
-          .slice(start, start + terms.length)
-          .map((token) => token.surface)
-          .join(" ");
-        best = {
-          text,
-          matched: terms,
-          alternatives: [terms, ...group.terms.filter((t) => t !== terms)],
-          length: terms.length,
-        };
-      }
-    }
+    group.keys.forEach((key, n) => {
+      if (key.length <= (best?.length ?? 0) || start + key.length > tokens.length) return;
+      if (!key.every((part, k) => tokens[start + k]?.key === part)) return;
+      const own = group.terms[n] ?? null;
+      const matched = own ?? contentTerms(group.names[n] ?? "");
+      const text = tokens
+        .slice(start, start + key.length)
+        .map((token) => token.surface)
+        .join(" ");
+      const others = group.terms.filter((terms, m): terms is string[] => terms !== null && m !== n);
+      best = { text, matched, alternatives: own ? [own, ...others] : others, length: key.length };
+    });
   }
   return best;
 }
@@ -140,6 +175,20 @@ function uniqueAlternatives(alternatives: string[][]): string[][] {
     seen.add(key);
     return true;
   });
+}
+
+function specificityOf(concept: Concept, vocabulary: Vocabulary): number {
+  if (!concept.known || concept.year !== null || concept.prefixes.length > 0) return 1;
+  let best = 0;
+  for (const terms of concept.alternatives) {
+    for (const term of terms) best = Math.max(best, vocabulary.specificity(term));
+  }
+  return 0.4 + 0.6 * best;
+}
+
+/** What a concept counts for in coverage and confidence. */
+export function conceptWeight(concept: Concept): number {
+  return concept.weight * concept.specificity;
 }
 
 function dedupe(concepts: Concept[]): Concept[] {

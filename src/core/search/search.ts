@@ -1,6 +1,6 @@
 import type { Passage } from "../knowledge/schema.ts";
 import type { PassageIndex } from "./passage-index.ts";
-import { type Concept, queryTermWeights } from "./query.ts";
+import { type Concept, conceptWeight, queryTermWeights } from "./query.ts";
 
 export interface PassageHit {
   passage: Passage;
@@ -27,7 +27,7 @@ export function searchPassages(index: PassageIndex, concepts: Concept[], limit =
     combineWith: "OR",
     boostTerm: (term) => weights.get(term) ?? 1,
   });
-  const total = concepts.reduce((sum, concept) => sum + concept.weight, 0);
+  const total = concepts.reduce((sum, concept) => sum + conceptWeight(concept), 0);
   const hits: PassageHit[] = [];
   // BM25 alone lets one frequent word outrank a passage that has every word of the question; weighting by
   // the share of concepts a passage covers puts "troop" + "ceiling" above "troop" three times.
@@ -37,8 +37,8 @@ export function searchPassages(index: PassageIndex, concepts: Concept[], limit =
     const matched = new Set(result.terms);
     const queried = new Set(result.queryTerms);
     const covered = concepts
-      .filter((concept) => conceptMatches(concept, matched, queried))
-      .reduce((sum, concept) => sum + concept.weight, 0);
+      .filter((concept) => conceptMatches(concept, matched, queried, passage.doc.date.slice(0, 4)))
+      .reduce((sum, concept) => sum + conceptWeight(concept), 0);
     const coverage = total > 0 ? covered / total : 0;
     hits.push({ passage, score: result.score * coverage * coverage, terms: result.terms, coverage });
   }
@@ -48,8 +48,14 @@ export function searchPassages(index: PassageIndex, concepts: Concept[], limit =
 const RERANK_DEPTH = 40;
 
 /** Whether some alternative of a concept has all its terms among a passage's matched terms. */
-export function conceptMatches(concept: Concept, matched: Set<string>, queried: Set<string>): boolean {
+export function conceptMatches(
+  concept: Concept,
+  matched: Set<string>,
+  queried: Set<string>,
+  year = "",
+): boolean {
   if (!concept.known) return false;
+  if (concept.year !== null && concept.year === year) return true;
   if (concept.prefixes.some((prefix) => queried.has(prefix))) return true;
   return concept.alternatives.some((terms) => terms.every((term) => matched.has(term)));
 }

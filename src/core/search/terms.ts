@@ -14,10 +14,47 @@ wasn't we we'd we'll we're we've were weren't what what's when when's where wher
 whom why why's with won't would wouldn't you you'd you'll you're you've your yours yourself yourselves
 please tell show give find know say said says many much whats whos wheres hows did does do done
 anything something thing things about any latest current currently now today ever yet still just
-according mention mentioned question answer explain describe happen happened happens get got`.split(/\s+/u),
+according mention mentioned question answer explain describe happen happened happens get got gets getting
+nothing everything someone anyone everyone somebody anybody actually really instead basically exactly probably
+maybe perhaps kind sort lot lots bit would like want wanted wants think thought go going went come came way`.split(
+    /\s+/u,
+  ),
 );
 
-/** Splits text into lower-case word tokens, folding accents ("Sévaré" -> "sevare") and possessives. */
+// British and American spellings of the same word must meet in the index ("centre" and "center").
+const SPELLING: Array<[RegExp, string]> = [
+  [/^(cen|me|thea|li)tre(s?)$/u, "$1ter$2"],
+  [/^(\p{L}{3,})our(s|ed|ing)?$/u, "$1or$2"],
+  [/^(\p{L}{2,})is(e|es|ed|ing|ation|ations)$/u, "$1iz$2"],
+  [/^(defen|offen|licen|preten)ce(s?)$/u, "$1se$2"],
+  [/^(\p{L}+)ogue(s?)$/u, "$1og$2"],
+];
+
+const MONTH_ABBREVIATIONS: Record<string, string> = {
+  jan: "january",
+  feb: "february",
+  mar: "march",
+  apr: "april",
+  jun: "june",
+  jul: "july",
+  aug: "august",
+  sep: "september",
+  sept: "september",
+  oct: "october",
+  nov: "november",
+  dec: "december",
+};
+
+function americanise(token: string): string {
+  const month = MONTH_ABBREVIATIONS[token];
+  if (month) return month;
+  if (token.length < 5) return token;
+  for (const [pattern, replacement] of SPELLING)
+    if (pattern.test(token)) return token.replace(pattern, replacement);
+  return token;
+}
+
+/** Splits text into lower-case word tokens, folding accents ("Sévaré" -> "sevare"), possessives and spellings. */
 export function tokenize(text: string): string[] {
   return (
     text
@@ -30,6 +67,7 @@ export function tokenize(text: string): string[] {
       .split(/[^\p{L}\p{N}'’]+/u)
       .map((token) => token.replace(/^['’]+|['’]+$/gu, ""))
       .filter((token) => token !== "")
+      .map(americanise)
   );
 }
 

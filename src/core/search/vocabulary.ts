@@ -3,19 +3,29 @@
  * words behind them (to correct a misspelt query word into one the documents use).
  */
 export class Vocabulary {
-  private readonly terms: Set<string>;
+  /** index term -> the number of passages it occurs in */
+  private readonly terms: Map<string, number>;
   private readonly sortedTerms: string[];
   /** surface word -> index term, bucketed by length for the spelling search */
   private readonly byLength = new Map<number, Array<[string, string]>>();
   private readonly corrections = new Map<string, string | null>();
 
   constructor(
-    terms: Iterable<string>,
+    frequencies: Iterable<readonly [term: string, passages: number]>,
     readonly words: ReadonlyArray<readonly [surface: string, term: string]>,
+    readonly passageCount: number,
   ) {
-    this.terms = new Set(terms);
-    this.sortedTerms = [...this.terms].sort();
-    for (const [surface, term] of words) {
+    this.terms = new Map(frequencies);
+    this.sortedTerms = [...this.terms.keys()].sort();
+    // Stems are candidates too, so "atacked" (stem "atack") still meets "attack" when only "attacks" is written.
+    const seen = new Set<string>();
+    const candidates: Array<readonly [string, string]> = [
+      ...words,
+      ...this.sortedTerms.filter((term) => /^\p{L}{4,}$/u.test(term)).map((term) => [term, term] as const),
+    ];
+    for (const [surface, term] of candidates) {
+      if (seen.has(surface)) continue;
+      seen.add(surface);
       const bucket = this.byLength.get(surface.length) ?? [];
       bucket.push([surface, term]);
       this.byLength.set(surface.length, bucket);
@@ -28,6 +38,16 @@ export class Vocabulary {
 
   has(term: string): boolean {
     return this.terms.has(term);
+  }
+
+  /**
+   * How telling a term is, from 0 (in every passage, like "MINUSMA" here) to 1 (in one passage): an inverse
+   * document frequency scaled to the size of the knowledge base.
+   */
+  specificity(term: string): number {
+    const df = this.terms.get(term);
+    if (df === undefined || this.passageCount <= 1) return 1;
+    return Math.log(1 + this.passageCount / df) / Math.log(1 + this.passageCount);
   }
 
   /** Whether some index term starts with `prefix` (binary search over the sorted terms). */
@@ -46,7 +66,12 @@ export class Vocabulary {
    * The index term of the document word closest to a misspelt `word`, or null. One edit is allowed in words
    * of 4 to 7 letters and two in longer ones; a swap of two letters counts as one edit ("cieling").
    */
-  correct(word: string): string | null {
+  correct(word: string, stem?: string): string | null {
+    const direct = this.closest(word);
+    return direct !== null || stem === undefined || stem === word ? direct : this.closest(stem);
+  }
+
+  private closest(word: string): string | null {
     const cached = this.corrections.get(word);
     if (cached !== undefined) return cached;
     const limit = word.length < 4 ? 0 : word.length < 8 ? 1 : 2;
@@ -66,8 +91,12 @@ export class Vocabulary {
     return best;
   }
 
-  toJSON(): { terms: string[]; words: Array<readonly [string, string]> } {
-    return { terms: this.sortedTerms, words: [...this.words] };
+  toJSON(): {
+    terms: Array<[string, number]>;
+    words: Array<readonly [string, string]>;
+    passageCount: number;
+  } {
+    return { terms: [...this.terms.entries()], words: [...this.words], passageCount: this.passageCount };
   }
 }
 
