@@ -10,6 +10,7 @@ import {
   FIELD_BOOSTS,
   INDEX_VERSION,
   type PassageIndex,
+  type SerializedPassageIndex,
   serializePassageIndex,
 } from "./search/passage-index.ts";
 
@@ -63,7 +64,7 @@ export async function openKnowledgeBase(dir: string, options: OpenOptions = {}):
 }
 
 interface CacheFile {
-  index: string;
+  index: SerializedPassageIndex;
   skipped: SkippedFile[];
   hashes: Record<string, string>;
 }
@@ -92,11 +93,13 @@ export async function knowledgeKey(dir: string): Promise<string> {
   const entries = (await readdir(dir, { recursive: true }))
     .map((entry) => entry.split(path.sep).join("/"))
     .sort();
-  for (const entry of entries) {
-    if (!entry.endsWith(".md")) continue;
+  const files = entries.filter((entry) => entry.endsWith(".md"));
+  // Read in parallel: a restart must not wait on hundreds of small sequential reads.
+  const contents = await Promise.all(files.map((entry) => readFile(path.join(dir, entry))));
+  files.forEach((entry, i) => {
     hash.update(`\0${entry}\0`);
-    hash.update(await readFile(path.join(dir, entry)));
-  }
+    hash.update(contents[i]!);
+  });
   return hash.digest("hex").slice(0, 32);
 }
 

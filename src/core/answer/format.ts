@@ -1,4 +1,5 @@
-import { format, parseISO } from "date-fns";
+import { format } from "date-fns/format";
+import { parseISO } from "date-fns/parseISO";
 import type { DocumentMeta } from "../knowledge/schema.ts";
 import type { Answer } from "./types.ts";
 

@@ -1,5 +1,6 @@
 import MiniSearch, { type Options } from "minisearch";
 import type { DocumentMeta, Passage } from "../knowledge/schema.ts";
+import { PassageAnalyzer } from "./analysis.ts";
 import { indexTerm, tokenize } from "./terms.ts";
 import { Vocabulary } from "./vocabulary.ts";
 
@@ -33,6 +34,7 @@ export interface PassageIndex {
   passages: Map<string, Passage>;
   documents: DocumentMeta[];
   vocabulary: Vocabulary;
+  analyzer: PassageAnalyzer;
 }
 
 /** Builds a MiniSearch index and vocabulary over passages. */
@@ -66,6 +68,7 @@ export function buildPassageIndex(documents: DocumentMeta[], passages: Passage[]
     passages: new Map(passages.map((passage) => [passage.id, passage])),
     documents,
     vocabulary: new Vocabulary(frequencies, [...surface.entries()], passages.length),
+    analyzer: new PassageAnalyzer(),
   };
 }
 
@@ -78,7 +81,8 @@ export interface SerializedPassageIndex {
   mini: unknown;
 }
 
-export function serializePassageIndex(index: PassageIndex): string {
+/** The index as a plain object, ready for JSON.stringify (one pass, no JSON nested in a string). */
+export function serializePassageIndex(index: PassageIndex): SerializedPassageIndex {
   const data: SerializedPassageIndex = {
     version: INDEX_VERSION,
     documents: index.documents,
@@ -86,12 +90,11 @@ export function serializePassageIndex(index: PassageIndex): string {
     vocabulary: index.vocabulary.toJSON(),
     mini: index.mini.toJSON(),
   };
-  return JSON.stringify(data);
+  return data;
 }
 
 /** Restores an index written by `serializePassageIndex`; throws if it was written by another version. */
-export function deserializePassageIndex(json: string): PassageIndex {
-  const data = JSON.parse(json) as SerializedPassageIndex;
+export function deserializePassageIndex(data: SerializedPassageIndex): PassageIndex {
   if (data.version !== INDEX_VERSION) throw new Error(`search: persisted index is version ${data.version}`);
   const byId = new Map(data.documents.map((doc) => [doc.id, doc]));
   const passages = data.passages.map((passage) => {
@@ -104,5 +107,6 @@ export function deserializePassageIndex(json: string): PassageIndex {
     passages: new Map(passages.map((passage) => [passage.id, passage])),
     documents: data.documents,
     vocabulary: new Vocabulary(data.vocabulary.terms, data.vocabulary.words, data.vocabulary.passageCount),
+    analyzer: new PassageAnalyzer(),
   };
 }

@@ -1,25 +1,38 @@
 import type { Passage } from "../knowledge/schema.ts";
+import type { PassageAnalysis } from "./analysis.ts";
 import type { PassageIndex } from "./passage-index.ts";
 import { type Concept, conceptWeight, queryTermWeights } from "./query.ts";
 
 export interface PassageHit {
   passage: Passage;
   score: number;
-  /** the index terms this passage matched */
-  terms: string[];
   /** the share of the query's concepts (by weight) the passage covers, 0..1 */
   coverage: number;
+  analysis: PassageAnalysis;
 }
 
+/** How many of MiniSearch's results are re-ranked by concept coverage. */
+const RERANK_DEPTH = 40;
 /**
- * Ranks passages for a query's concepts: one MiniSearch OR query over exact terms, with prefix search only for
- * the words that need it, so a common query never pays for fuzzy matching.
+ * A term in more passages than this ("mission", "Mali" in a large knowledge base) selects little and costs
+ * much: MiniSearch scores every passage that has it. Such terms are left out of the MiniSearch query when the
+ * question has rarer ones, and count in the re-ranking below instead, which keeps answers fast at 100k.
+ */
+const COMMON_POSTINGS = 1_500;
+
+/**
+ * Ranks passages for a query's concepts: one MiniSearch OR query over exact terms (prefix search only for the
+ * words still being typed), then re-ranked by how many of the question's concepts each passage covers.
  */
 export function searchPassages(index: PassageIndex, concepts: Concept[], limit = 10): PassageHit[] {
   const weights = queryTermWeights(concepts);
   if (weights.size === 0) return [];
   const prefixes = new Set(concepts.flatMap((concept) => concept.prefixes));
-  const results = index.mini.search([...weights.keys()].join(" "), {
+  const terms = [...weights.keys()];
+  const selective = terms.filter(
+    (term) => prefixes.has(term) || index.vocabulary.passagesWith(term) <= COMMON_POSTINGS,
+  );
+  const results = index.mini.search((selective.length > 0 ? selective : terms).join(" "), {
     tokenize: (text) => text.split(" "),
     processTerm: (term) => term,
     prefix: (term) => prefixes.has(term),
@@ -34,28 +47,23 @@ export function searchPassages(index: PassageIndex, concepts: Concept[], limit =
   for (const result of results.slice(0, RERANK_DEPTH)) {
     const passage = index.passages.get(String(result.id));
     if (!passage) continue;
-    const matched = new Set(result.terms);
-    const queried = new Set(result.queryTerms);
+    const analysis = index.analyzer.analyze(passage);
+    const year = passage.doc.date.slice(0, 4);
     const covered = concepts
-      .filter((concept) => conceptMatches(concept, matched, queried, passage.doc.date.slice(0, 4)))
+      .filter((concept) => passageHas(concept, analysis.all, year))
       .reduce((sum, concept) => sum + conceptWeight(concept), 0);
     const coverage = total > 0 ? covered / total : 0;
-    hits.push({ passage, score: result.score * coverage * coverage, terms: result.terms, coverage });
+    hits.push({ passage, score: result.score * coverage * coverage, coverage, analysis });
   }
   return hits.sort((a, b) => b.score - a.score).slice(0, limit);
 }
 
-const RERANK_DEPTH = 40;
-
-/** Whether some alternative of a concept has all its terms among a passage's matched terms. */
-export function conceptMatches(
-  concept: Concept,
-  matched: Set<string>,
-  queried: Set<string>,
-  year = "",
-): boolean {
+/** Whether a passage's terms meet a concept: every term of one alternative, a typed prefix, or its year. */
+function passageHas(concept: Concept, terms: Set<string>, year: string): boolean {
   if (!concept.known) return false;
-  if (concept.year !== null && concept.year === year) return true;
-  if (concept.prefixes.some((prefix) => queried.has(prefix))) return true;
-  return concept.alternatives.some((terms) => terms.every((term) => matched.has(term)));
+  if (concept.year !== null && (concept.year === year || terms.has(concept.year))) return true;
+  if (concept.alternatives.some((alternative) => alternative.every((term) => terms.has(term)))) return true;
+  return (
+    concept.prefixes.length > 0 && [...terms].some((term) => concept.prefixes.some((p) => term.startsWith(p)))
+  );
 }

@@ -75,11 +75,20 @@ export function isStopWord(token: string): boolean {
   return STOP_WORDS.has(token);
 }
 
+// Stemming is the costliest step of reading text, and the same few thousand words come back all the time.
+const stems = new Map<string, string>();
+
 /** The index's form of a token: stemmed, or null for a stop word. Used to build the index and to query it. */
 export function indexTerm(token: string): string | null {
   if (STOP_WORDS.has(token)) return null;
   if (/^\p{N}+$/u.test(token)) return token;
-  return stemmer(token);
+  let stem = stems.get(token);
+  if (stem === undefined) {
+    stem = stemmer(token);
+    if (stems.size > 200_000) stems.clear();
+    stems.set(token, stem);
+  }
+  return stem;
 }
 
 /** The stemmed content terms of a text, in order. */

@@ -6,8 +6,8 @@ export class Vocabulary {
   /** index term -> the number of passages it occurs in */
   private readonly terms: Map<string, number>;
   private readonly sortedTerms: string[];
-  /** surface word -> index term, bucketed by length for the spelling search */
-  private readonly byLength = new Map<number, Array<[string, string]>>();
+  /** surface word -> index term, bucketed by length for the spelling search; built on the first typo */
+  private byLengthCache: Map<number, Array<[string, string]>> | undefined;
   private readonly corrections = new Map<string, string | null>();
 
   constructor(
@@ -17,19 +17,26 @@ export class Vocabulary {
   ) {
     this.terms = new Map(frequencies);
     this.sortedTerms = [...this.terms.keys()].sort();
+  }
+
+  private get byLength(): Map<number, Array<[string, string]>> {
+    if (this.byLengthCache) return this.byLengthCache;
+    const byLength = new Map<number, Array<[string, string]>>();
     // Stems are candidates too, so "atacked" (stem "atack") still meets "attack" when only "attacks" is written.
     const seen = new Set<string>();
     const candidates: Array<readonly [string, string]> = [
-      ...words,
+      ...this.words,
       ...this.sortedTerms.filter((term) => /^\p{L}{4,}$/u.test(term)).map((term) => [term, term] as const),
     ];
     for (const [surface, term] of candidates) {
       if (seen.has(surface)) continue;
       seen.add(surface);
-      const bucket = this.byLength.get(surface.length) ?? [];
+      const bucket = byLength.get(surface.length) ?? [];
       bucket.push([surface, term]);
-      this.byLength.set(surface.length, bucket);
+      byLength.set(surface.length, bucket);
     }
+    this.byLengthCache = byLength;
+    return byLength;
   }
 
   get size(): number {
@@ -38,6 +45,11 @@ export class Vocabulary {
 
   has(term: string): boolean {
     return this.terms.has(term);
+  }
+
+  /** How many passages a term occurs in. */
+  passagesWith(term: string): number {
+    return this.terms.get(term) ?? 0;
   }
 
   /**

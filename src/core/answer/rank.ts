@@ -1,0 +1,238 @@
+import type { KnowledgeBase } from "../knowledge-base.ts";
+import type { PassageAnalysis } from "../search/analysis.ts";
+import { type Concept, conceptWeight, type ParsedQuery } from "../search/query.ts";
+import type { PassageHit } from "../search/search.ts";
+import { tokenize } from "../search/terms.ts";
+import { foldName, satisfiesAnswerType, sentenceFeatures } from "./features.ts";
+
+/** A sentence that may answer the question, with what it covers. */
+export interface Candidate {
+  hit: PassageHit;
+  /** position of the sentence in its passage */
+  index: number;
+  sentence: string;
+  /** 0..1: the question's concepts the sentence holds, with half credit for its neighbours' */
+  coverage: number;
+  /** whether it holds the kind of thing asked for (a number for "how many"...) */
+  typed: boolean;
+  score: number;
+  /** the sentence before and after it, across a passage boundary if need be */
+  before: Neighbour | undefined;
+  after: Neighbour | undefined;
+}
+
+interface Neighbour {
+  sentence: string;
+  terms: string[];
+}
+
+/** What a sentence covers of a question. */
+interface Coverage {
+  /** weight of the concepts met, the typed wording counting fully and a synonym a little less */
+  weight: number;
+  concepts: Set<Concept>;
+  /** how many of the sentence's terms are the question's */
+  hits: number;
+  /** position of the first of the question's terms, in content terms */
+  first: number;
+  /** the narrowest window, in content terms, that holds one term of every concept met */
+  span: number;
+}
+
+/** The question's own concepts, as opposed to those a follow-up borrowed from its thread. */
+export function ownConcepts(query: ParsedQuery): Concept[] {
+  return query.concepts.filter((concept) => concept.weight === 1);
+}
+
+/** Every sentence of the hit passages that holds something of the question, best first. */
+export function rankSentences(kb: KnowledgeBase, hits: PassageHit[], query: ParsedQuery): Candidate[] {
+  const top = hits[0]?.score ?? 0;
+  const asked = askedWords(query);
+  const total = totalWeight(query.concepts);
+  const asksSomething = query.concepts.some((concept) => concept.weight === 1 && concept.known);
+  const candidates: Candidate[] = [];
+  for (const hit of hits) {
+    const { sentences, terms } = hit.analysis;
+    const year = hit.passage.doc.date.slice(0, 4);
+    const covers = terms.map((list) => coveredConcepts(list, query.concepts, year));
+    const [first, last] = edgeSentences(kb, hit.passage.id);
+    for (const [index, sentence] of sentences.entries()) {
+      const own = covers[index]!;
+      if (own.weight === 0) continue;
+      // A follow-up's own words must be in the sentence itself: "and for police?" is answered by a sentence
+      // that mentions police, not by one that only sits next to it.
+      if (asksSomething && ![...own.concepts].some((concept) => concept.weight === 1)) continue;
+      const before = index === 0 ? first : { sentence: sentences[index - 1]!, terms: terms[index - 1]! };
+      const after =
+        index === sentences.length - 1 ? last : { sentence: sentences[index + 1]!, terms: terms[index + 1]! };
+      // What the neighbouring sentences add counts at half: "The area had been infiltrated by ISGS" answers
+      // "ISGS along the Gao road" because the sentence before it names the road.
+      const around = new Set<Concept>();
+      for (const neighbour of [before, after]) {
+        if (!neighbour) continue;
+        for (const concept of coveredConcepts(neighbour.terms, query.concepts, year).concepts)
+          around.add(concept);
+      }
+      const context = [...around]
+        .filter((concept) => !own.concepts.has(concept))
+        .reduce((sum, concept) => sum + conceptWeight(concept), 0);
+      const coverage = Math.min(1, (own.weight + context * 0.5) / total);
+      const typed = satisfiesAnswerType(query.answerType, sentenceFeatures(sentence), asked);
+      const passageScore = top > 0 ? hit.score / top : 0;
+      const length = terms[index]!.length;
+      // Short sentences that hold the question's words beat long ones that mention them in passing.
+      const density = Math.min(1, (own.hits * 6) / Math.max(6, length));
+      // The sentence that is about a thing names it early and names the question's words together:
+      // "In the 2 April attack on the camp in Aguelhok" over "attacks on Kerena and the camp in Aguelhok".
+      const prominence = 1 - Math.min(own.first, 12) / 12;
+      const proximity = own.concepts.size > 1 ? Math.min(1, (own.concepts.size + 1) / (own.span + 1)) : 1;
+      const score =
+        coverage * 0.6 +
+        (typed ? 0.2 : 0) +
+        passageScore * 0.1 +
+        density * 0.04 +
+        prominence * 0.04 +
+        proximity * 0.04;
+      candidates.push({ hit, index, sentence, coverage, typed, score, before, after });
+    }
+  }
+  return candidates.sort((a, b) => b.score - a.score);
+}
+
+/**
+ * The top sentence, unless the question asks for a number, date or name that it lacks and another sentence
+ * has it while covering the question's own words as well ("for how long?" after "the mandate renewal").
+ */
+export function preferTyped(candidates: Candidate[], query: ParsedQuery): Candidate | undefined {
+  const top = candidates[0];
+  if (!top || top.typed || query.answerType === "any") return top;
+  const own = ownConcepts(query);
+  const needed = ownCoverage(top, own);
+  return candidates.find((c) => c.typed && ownCoverage(c, own) >= needed) ?? top;
+}
+
+/** 0..1: how sure the bot is that a sentence answers the question. */
+export function confidenceOf(best: Candidate, query: ParsedQuery): number {
+  const own = ownConcepts(query);
+  const mine = ownCoverage(best, own);
+  // The kind of answer asked for counts only as far as the sentence is about what was asked.
+  const typed = query.answerType === "any" || best.typed ? mine : 0;
+  let confidence = 0.35 * best.coverage + 0.35 * mine + 0.15 * best.hit.coverage + 0.15 * typed;
+  // A question that asks for a number, a date or a name and finds none has not been answered.
+  if (query.answerType !== "any" && !best.typed) confidence = Math.min(confidence, 0.45);
+  // A name no document uses, and no English word either (UNIFIL, Lebanon), means the question is about
+  // something the briefing documents do not cover, however well its other words match.
+  const foreign = own
+    .filter((concept) => concept.foreign)
+    .reduce((sum, concept) => sum + conceptWeight(concept) * 1.5, 0);
+  if (foreign >= totalWeight(own) / 3) confidence = Math.min(confidence, 0.4);
+  return Math.min(1, confidence);
+}
+
+/** Whether a sentence (given as its terms) holds any of the concepts. */
+export function mentionsAny(terms: string[], concepts: Concept[]): boolean {
+  return coveredConcepts(terms, concepts, "").weight > 0;
+}
+
+/** The question's words, folded, to tell a name it gave from a name that answers it. */
+export function askedWords(query: ParsedQuery): Set<string> {
+  return new Set(tokenize(query.text).map(foldName));
+}
+
+/** How much of the question's own words (not the thread's) a sentence and its neighbours cover. */
+function ownCoverage(candidate: Candidate, own: Concept[]): number {
+  if (own.length === 0) return 1;
+  const terms = [
+    ...(candidate.before?.terms ?? []),
+    ...candidate.hit.analysis.terms[candidate.index]!,
+    ...(candidate.after?.terms ?? []),
+  ];
+  const year = candidate.hit.passage.doc.date.slice(0, 4);
+  return coveredConcepts(terms, own, year).weight / totalWeight(own);
+}
+
+function totalWeight(concepts: Concept[]): number {
+  // A word no document knows counts for more when it is not even an English word: "UNIFIL troop ceiling"
+  // is about UNIFIL.
+  return (
+    concepts.reduce((sum, concept) => sum + conceptWeight(concept) * (concept.foreign ? 1.5 : 1), 0) || 1
+  );
+}
+
+/** Which of the question's concepts a sentence, given as its content terms, holds. */
+function coveredConcepts(list: string[], concepts: Concept[], year: string): Coverage {
+  const terms = new Set(list);
+  const met = new Set<Concept>();
+  let weight = 0;
+  const used = new Set<string>();
+  const positions: number[][] = [];
+  for (const concept of concepts) {
+    if (!concept.known) continue;
+    let best = 0;
+    const mine = new Set<string>();
+    if (concept.year !== null && (terms.has(concept.year) || concept.year === year)) best = 1;
+    if (concept.prefixes.length > 0) {
+      for (const term of list) if (concept.prefixes.some((prefix) => term.startsWith(prefix))) mine.add(term);
+      if (mine.size > 0) best = 1;
+    }
+    concept.alternatives.forEach((alternative, i) => {
+      if (alternative.every((term) => terms.has(term))) {
+        best = Math.max(best, i === 0 ? 1 : 0.85);
+        for (const term of alternative) mine.add(term);
+      }
+    });
+    if (best === 0) continue;
+    met.add(concept);
+    weight += conceptWeight(concept) * best;
+    for (const term of mine) used.add(term);
+    const at = list.flatMap((term, i) => (mine.has(term) ? [i] : []));
+    if (at.length > 0) positions.push(at);
+  }
+  const all = positions.flat();
+  return {
+    weight,
+    concepts: met,
+    hits: list.filter((term) => used.has(term)).length,
+    first: all.length > 0 ? Math.min(...all) : list.length,
+    span: narrowestWindow(positions),
+  };
+}
+
+/** The width of the narrowest window holding one position from every list (lists are short). */
+function narrowestWindow(positions: number[][]): number {
+  if (positions.length < 2) return 0;
+  let best = Number.POSITIVE_INFINITY;
+  for (const start of positions.flat()) {
+    let end = start;
+    for (const list of positions) {
+      const next = list.filter((p) => p >= start);
+      if (next.length === 0) {
+        end = Number.POSITIVE_INFINITY;
+        break;
+      }
+      end = Math.max(end, Math.min(...next));
+    }
+    best = Math.min(best, end - start);
+  }
+  return Number.isFinite(best) ? best : 99;
+}
+
+/**
+ * The last sentence of the passage before and the first of the passage after, in the same document: a long
+ * paragraph is cut into several passages, and the sentences either side of the cut still give context.
+ */
+function edgeSentences(kb: KnowledgeBase, passageId: string): [Neighbour | undefined, Neighbour | undefined] {
+  const hash = passageId.lastIndexOf("#");
+  const n = Number(passageId.slice(hash + 1));
+  const doc = passageId.slice(0, hash);
+  const previous = kb.index.passages.get(`${doc}#${n - 1}`);
+  const next = kb.index.passages.get(`${doc}#${n + 1}`);
+  const edge = (analysis: PassageAnalysis | undefined, at: number): Neighbour | undefined => {
+    const i = analysis ? (at < 0 ? analysis.sentences.length - 1 : at) : -1;
+    return analysis && i >= 0 ? { sentence: analysis.sentences[i]!, terms: analysis.terms[i]! } : undefined;
+  };
+  return [
+    edge(previous && kb.index.analyzer.analyze(previous), -1),
+    edge(next && kb.index.analyzer.analyze(next), 0),
+  ];
+}
