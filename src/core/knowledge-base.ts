@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { type Knowledge, loadKnowledge, type SkippedFile } from "./knowledge/load.ts";
+import { type Knowledge, listKnowledgeFiles, loadKnowledge, type SkippedFile } from "./knowledge/load.ts";
 import { PASSAGE_WORDS, splitPassages } from "./knowledge/passages.ts";
 import { type Glossary, loadGlossary } from "./search/glossary.ts";
 import {
@@ -90,10 +90,7 @@ function fromKnowledge(
 export async function knowledgeKey(dir: string): Promise<string> {
   const hash = createHash("sha256");
   hash.update(JSON.stringify({ INDEX_VERSION, FIELD_BOOSTS, PASSAGE_WORDS }));
-  const entries = (await readdir(dir, { recursive: true }))
-    .map((entry) => entry.split(path.sep).join("/"))
-    .sort();
-  const files = entries.filter((entry) => entry.endsWith(".md"));
+  const files = await listKnowledgeFiles(dir);
   // Read in parallel: a restart must not wait on hundreds of small sequential reads.
   const contents = await Promise.all(files.map((entry) => readFile(path.join(dir, entry))));
   files.forEach((entry, i) => {

@@ -42,7 +42,8 @@ function isSplitWord(a: string, b: string): boolean {
 function joinAtHyphen(line: string, next: string): string {
   const before = /\p{L}+(?=-$)/u.exec(line)?.[0] ?? "";
   const after = /^\p{L}+/u.exec(next)?.[0] ?? "";
-  const keep = !isSplitWord(before, after.toLowerCase()) || after !== after.toLowerCase();
+  // At a line end the hyphen may be the typesetter's: drop it when the two halves make one word.
+  const keep = after !== after.toLowerCase() || !isEnglishWord(`${before}${after}`.toLowerCase());
   return keep ? `${line}${next}` : `${line.slice(0, -1)}${next}`;
 }
 

@@ -13,7 +13,8 @@ export function splitSentences(paragraph: string): string[] {
     const previous = sentences.at(-1);
     if (previous !== undefined && (ABBREVIATION.test(previous) || INITIAL.test(previous))) {
       sentences[sentences.length - 1] = previous + segment;
-    } else if (previous !== undefined && !/\p{L}|\p{N}/u.test(segment)) {
+    } else if (previous !== undefined && (!/\p{L}|\p{N}/u.test(segment) || /^\s*\p{Ll}/u.test(segment))) {
+      // Punctuation alone, or a lower-case start ('"Is it safe?" she asked.'), continues the sentence.
       sentences[sentences.length - 1] = previous + segment;
     } else {
       sentences.push(segment);
