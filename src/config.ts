@@ -27,8 +27,18 @@ const envSchema = z.object({
     z.string().startsWith("xapp-", { error: "must be an app-level token starting with xapp-" }),
   ),
   SLACK_SIGNING_SECRET: optional(z.string().min(8, { error: "looks too short for a signing secret" })),
-  SLACK_API_URL: optional(z.url({ error: "must be a URL such as https://slack.com/api/" })),
-  PORT: optional(z.coerce.number().int().min(1).max(65_535)).default(3000),
+  SLACK_API_URL: optional(
+    z.url({ protocol: /^https?$/u, error: "must be an http(s) URL such as https://slack.com/api/" }),
+  ),
+  // 0 lets the system pick a free port (the end-to-end tests use it).
+  PORT: optional(
+    z.coerce
+      .number({ error: "must be a port number" })
+      .int({ error: "must be a whole number" })
+      .min(0, { error: "must be between 0 and 65535" })
+      .max(65_535, { error: "must be between 0 and 65535" }),
+  ).default(3000),
+  HOST: optional(z.string().trim().min(1)),
   DIGEST_CHANNEL: optional(
     z.string().regex(/^[CGD][A-Z0-9]{2,}$/u, { error: "must be a channel id such as C0123456789" }),
   ),
@@ -53,6 +63,9 @@ const HINTS: Record<string, string> = {
   SLACK_BOT_TOKEN: "copy it from your app's OAuth & Permissions page",
   SLACK_APP_TOKEN: "create one under Basic Information > App-Level Tokens with the connections:write scope",
   SLACK_SIGNING_SECRET: "copy it from your app's Basic Information page",
+  SLACK_API_URL: "leave it unset to talk to Slack itself",
+  PORT: "the port HTTP mode listens on, 3000 by default",
+  LOG_LEVEL: "one of debug, info, warn, error",
   DIGEST_TZ: "see the tz database names, e.g. Europe/Paris, Africa/Bamako, UTC",
 };
 

@@ -32,7 +32,10 @@ describe("openKnowledgeBase with a persisted index", () => {
   it("rebuilds when a knowledge file changes and keeps a single index file", async () => {
     const cache = await cacheDir();
     const dir = await knowledgeFolder({
-      "a.md": doc({ title: "A", source: "UN", date: "2022-01-01" }, "The camp in Kidal hosts 300 peacekeepers."),
+      "a.md": doc(
+        { title: "A", source: "UN", date: "2022-01-01" },
+        "The camp in Kidal hosts 300 peacekeepers.",
+      ),
     });
     await openKnowledgeBase(dir, { cacheDir: cache });
     await writeFile(

@@ -26,7 +26,7 @@ export const INDEX_OPTIONS: Options<IndexedPassage> = {
   processTerm: (term) => indexTerm(term),
   searchOptions: { boost: FIELD_BOOSTS },
 };
-export const INDEX_VERSION = 2;
+export const INDEX_VERSION = 3;
 
 /** A built index with the passages it answers from. */
 export interface PassageIndex {

@@ -14,11 +14,12 @@ export interface PassageHit {
 /** How many of MiniSearch's results are re-ranked by concept coverage. */
 const RERANK_DEPTH = 40;
 /**
- * A term in more passages than this ("mission", "Mali" in a large knowledge base) selects little and costs
- * much: MiniSearch scores every passage that has it. Such terms are left out of the MiniSearch query when the
- * question has rarer ones, and count in the re-ranking below instead, which keeps answers fast at 100k.
+ * MiniSearch scores every passage that holds a query term, so a question made of common words ("region",
+ * "reported") costs in proportion to how many passages hold them. The rarest terms are searched until their
+ * passages add up to this budget; the commoner ones still count in the re-ranking below. On a small knowledge
+ * base every term fits, so nothing changes there.
  */
-const COMMON_POSTINGS = 1_500;
+const POSTINGS_BUDGET = 8_000;
 
 /**
  * Ranks passages for a query's concepts: one MiniSearch OR query over exact terms (prefix search only for the
@@ -28,11 +29,8 @@ export function searchPassages(index: PassageIndex, concepts: Concept[], limit =
   const weights = queryTermWeights(concepts);
   if (weights.size === 0) return [];
   const prefixes = new Set(concepts.flatMap((concept) => concept.prefixes));
-  const terms = [...weights.keys()];
-  const selective = terms.filter(
-    (term) => prefixes.has(term) || index.vocabulary.passagesWith(term) <= COMMON_POSTINGS,
-  );
-  const results = index.mini.search((selective.length > 0 ? selective : terms).join(" "), {
+  const searched = retrievalTerms([...weights.keys()], prefixes, index);
+  const results = index.mini.search(searched.join(" "), {
     tokenize: (text) => text.split(" "),
     processTerm: (term) => term,
     prefix: (term) => prefixes.has(term),
@@ -56,6 +54,22 @@ export function searchPassages(index: PassageIndex, concepts: Concept[], limit =
     hits.push({ passage, score: result.score * coverage * coverage, coverage, analysis });
   }
   return hits.sort((a, b) => b.score - a.score).slice(0, limit);
+}
+
+/** The query terms to hand MiniSearch: words being typed, then the rarest, within the postings budget. */
+function retrievalTerms(terms: string[], prefixes: Set<string>, index: PassageIndex): string[] {
+  const chosen = terms.filter((term) => prefixes.has(term));
+  let postings = 0;
+  const byRarity = terms
+    .filter((term) => !prefixes.has(term))
+    .map((term) => [term, index.vocabulary.passagesWith(term)] as const)
+    .sort((a, b) => a[1] - b[1]);
+  for (const [term, count] of byRarity) {
+    if (chosen.length > 0 && postings + count > POSTINGS_BUDGET) break;
+    chosen.push(term);
+    postings += count;
+  }
+  return chosen;
 }
 
 /** Whether a passage's terms meet a concept: every term of one alternative, a typed prefix, or its year. */

@@ -78,7 +78,7 @@ describe("answerQuestion", () => {
       "<!channel> troop ceiling",
       "🙂🙂",
       "\u0000\u0007 ceiling",
-      ".*+?^${}()|[]\\",
+      ".*+?^$\u007B}()|[]\\",
       "‏مرحبا",
     ]) {
       expect(() => answerQuestion(kb, question)).not.toThrow();

@@ -1,0 +1,85 @@
+import path from "node:path";
+import { runCli } from "./cli/run.ts";
+import { loadConfig } from "./config.ts";
+import { describeSkipped, KnowledgeError } from "./core/knowledge/load.ts";
+import { openKnowledgeBase } from "./core/knowledge-base.ts";
+import { type AppLogger, processLogger } from "./log.ts";
+import { runShell } from "./shell/shell.ts";
+import { startSlackBot } from "./slack/app.ts";
+import { StateStore } from "./state/store.ts";
+
+/** How long a clean stop may take before the process leaves anyway (a stuck connection must not hold it). */
+const STOP_GRACE_MS = 5_000;
+
+/**
+ * The composition root: reads the configuration, opens the knowledge base, then runs the local shell or
+ * connects to Slack, and stops cleanly on SIGINT or SIGTERM.
+ */
+runCli(async () => {
+  const config = loadConfig();
+  const log = processLogger(config);
+  const kb = await openKnowledgeBase(config.KNOWLEDGE_DIR, {
+    cacheDir: path.join(config.STATE_DIR, "index"),
+  });
+  const skipped = kb.skipped.map((file) => describeSkipped(kb.dir, file));
+  if (kb.index.documents.length === 0) {
+    throw new KnowledgeError(
+      `knowledge: no usable documents in ${kb.dir}: add Markdown files with front matter (title, source, ` +
+        "date), fix the skipped ones above, or point KNOWLEDGE_DIR at the folder that has them" +
+        skipped.map((line) => `\n  ${line}`).join(""),
+    );
+  }
+  // Replaced by the knowledge watcher when the files change; everything asks this function, never keeps kb.
+  const getKnowledgeBase = () => kb;
+  const stopping = stopOnSignals();
+
+  if (config.mode === "shell") {
+    await runShell({
+      input: process.stdin,
+      output: process.stdout,
+      getKnowledgeBase,
+      signal: stopping.signal,
+      notes: skipped,
+    });
+    return 0;
+  }
+
+  for (const line of skipped) log.warn(line);
+  keepRunningOnStrayErrors(log);
+  const state = await StateStore.open(config.STATE_DIR, { log: log.child("state") });
+  const bot = await startSlackBot(config, { getKnowledgeBase, state, log });
+  log.info(
+    `connected to Slack in ${bot.mode === "socket" ? "Socket Mode" : `HTTP mode on port ${bot.port} (/slack/events, /healthz)`}, ` +
+      `answering from ${kb.index.documents.length} documents in ${kb.dir} (index ${kb.origin})`,
+  );
+
+  await new Promise((resolve) => stopping.signal.addEventListener("abort", resolve, { once: true }));
+  log.info(`stopping (${String(stopping.signal.reason)})`);
+  setTimeout(() => process.exit(0), STOP_GRACE_MS).unref();
+  await bot.stop().catch((error: unknown) => log.warn("slack: could not stop cleanly:", error));
+  await state.flush();
+  return 0;
+});
+
+/** Aborts on the first SIGINT or SIGTERM; a second one leaves at once. */
+function stopOnSignals(): AbortController {
+  const controller = new AbortController();
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (controller.signal.aborted) process.exit(130);
+    controller.abort(signal);
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  return controller;
+}
+
+/**
+ * A bot serving a team must not die of one stray error (a dropped socket emitting where nobody listens, a
+ * promise nobody awaited): it is logged, and the bot goes on answering.
+ */
+function keepRunningOnStrayErrors(log: AppLogger): void {
+  process.on("unhandledRejection", (reason) =>
+    log.error("unhandled promise rejection (still running):", reason),
+  );
+  process.on("uncaughtException", (error) => log.error("uncaught exception (still running):", error));
+}

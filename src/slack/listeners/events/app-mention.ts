@@ -1,0 +1,38 @@
+import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from "@slack/bolt";
+import type { SlackDeps } from "../../deps.ts";
+import { firstDelivery, notFromAPerson } from "../../incoming.ts";
+import { answerInThread } from "../../reply.ts";
+
+/** `@minusma <question>` in a channel: answered in the question's thread. */
+export function appMention(deps: SlackDeps) {
+  return async ({
+    event,
+    body,
+    context,
+    client,
+  }: SlackEventMiddlewareArgs<"app_mention"> & AllMiddlewareArgs) => {
+    const log = deps.log.child("slack");
+    const ignored = notFromAPerson(event, context.botUserId);
+    if (ignored) {
+      log.debug(`ignored a mention in ${event.channel}: ${ignored}`);
+      return;
+    }
+    if (!firstDelivery(deps.state.events, body.event_id, event.channel, event.ts)) {
+      log.debug(`ignored a mention in ${event.channel}: already handled (event ${body.event_id})`);
+      return;
+    }
+    await answerInThread(
+      client,
+      deps,
+      {
+        channel: event.channel,
+        ts: event.ts,
+        threadTs: event.thread_ts ?? event.ts,
+        text: event.text,
+        user: event.user ?? "",
+        via: "mention",
+      },
+      context.botUserId,
+    );
+  };
+}

@@ -1,0 +1,95 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "../src/config.ts";
+
+const BOT = "xoxb-1111-2222-abcdef";
+const APP = "xapp-1-A111-2222-abcdef";
+const SECRET = "0123456789abcdef0123456789abcdef";
+
+describe("loadConfig", () => {
+  it("defaults everything, and opens the local shell with no Slack credentials", () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      mode: "shell",
+      KNOWLEDGE_DIR: "knowledge",
+      STATE_DIR: ".data",
+      LOG_LEVEL: "info",
+      PORT: 3000,
+      DIGEST_TIME: "08:00",
+      DIGEST_TZ: "UTC",
+    });
+    expect(config.HOST).toBeUndefined();
+    expect(config.SLACK_API_URL).toBeUndefined();
+  });
+
+  it("treats empty and blank strings as unset, so defaults apply", () => {
+    const config = loadConfig({
+      STATE_DIR: "",
+      PORT: "  ",
+      SLACK_BOT_TOKEN: "",
+      SLACK_APP_TOKEN: " ",
+      HOST: "",
+    });
+    expect(config.mode).toBe("shell");
+    expect(config.STATE_DIR).toBe(".data");
+    expect(config.PORT).toBe(3000);
+    expect(config.HOST).toBeUndefined();
+  });
+
+  it("chooses Socket Mode with a bot and an app token, even when a signing secret is set too", () => {
+    expect(loadConfig({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP }).mode).toBe("socket");
+    expect(
+      loadConfig({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP, SLACK_SIGNING_SECRET: SECRET }).mode,
+    ).toBe("socket");
+  });
+
+  it("chooses HTTP mode with a bot token and a signing secret, on PORT and HOST", () => {
+    const config = loadConfig({
+      SLACK_BOT_TOKEN: BOT,
+      SLACK_SIGNING_SECRET: SECRET,
+      PORT: "0",
+      HOST: "127.0.0.1",
+    });
+    expect(config).toMatchObject({ mode: "http", PORT: 0, HOST: "127.0.0.1" });
+  });
+
+  it("says which credentials are missing when only some are set", () => {
+    expect(() => loadConfig({ SLACK_BOT_TOKEN: BOT })).toThrow(
+      /incomplete Slack credentials\. For Socket Mode set SLACK_BOT_TOKEN and SLACK_APP_TOKEN/u,
+    );
+    expect(() => loadConfig({ SLACK_APP_TOKEN: APP })).toThrow(ConfigError);
+  });
+
+  it("lists every bad variable at once, each with what to do", () => {
+    let message = "";
+    try {
+      loadConfig({
+        SLACK_BOT_TOKEN: "xoxp-user-token",
+        SLACK_APP_TOKEN: "not-a-token",
+        SLACK_API_URL: "ftp://example.com/api/",
+        PORT: "70000",
+        LOG_LEVEL: "loud",
+      });
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/^config: fix these environment variables \(see \.env\.example\):/u);
+    expect(message).toMatch(/SLACK_BOT_TOKEN: must be a bot token starting with xoxb- \(copy it from/u);
+    expect(message).toMatch(/SLACK_APP_TOKEN: must be an app-level token starting with xapp- \(create one/u);
+    expect(message).toMatch(
+      /SLACK_API_URL: must be an http\(s\) URL .*\(leave it unset to talk to Slack itself\)/u,
+    );
+    expect(message).toMatch(/PORT: must be between 0 and 65535/u);
+    expect(message).toMatch(/LOG_LEVEL: .*\(one of debug, info, warn, error\)/u);
+  });
+
+  it("never puts a token's value in its message", () => {
+    const secret = "xoxp-secret-value-1234";
+    expect(() => loadConfig({ SLACK_BOT_TOKEN: secret })).toThrow(ConfigError);
+    try {
+      loadConfig({ SLACK_BOT_TOKEN: secret });
+    } catch (error) {
+      expect((error as Error).message).not.toContain(secret);
+    }
+  });
+});

@@ -1,0 +1,118 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { loadConfig } from "../../src/config.ts";
+import { threadKey } from "../../src/core/conversation/thread-memory.ts";
+import { readLedger } from "../../src/digest/ledger.ts";
+import { chatPoster, type PostedDigest } from "../../src/digest/poster.ts";
+import { digestSettings, startDigestScheduler } from "../../src/digest/scheduler.ts";
+import { digestSubcommand } from "../../src/digest/subcommand.ts";
+import { startSlackBot } from "../../src/slack/app.ts";
+import { PREVIEW_NOTE } from "../../src/slack/blocks/digest.ts";
+import { commandBody, eventEnvelope, sendSigned } from "../helpers/signed-request.ts";
+import { fakeDeps, realKnowledgeBase } from "../helpers/slack-fakes.ts";
+import { SlackStandIn } from "../helpers/slack-stand-in.ts";
+import { FakeClock } from "./helpers/fake-clock.ts";
+import { tempDir } from "./helpers/knowledge.ts";
+
+const cleanups: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+const SECRET = "e2e-signing-secret";
+
+/**
+ * The bot as main.ts should wire it (see the digest section of the README): the Slack app in HTTP mode
+ * against the Web API stand-in on 127.0.0.1, the digest scheduler posting with the app's client and seeding
+ * the digest's thread in the thread memory, and `/minusma digest` registered as a subcommand.
+ */
+async function bot() {
+  const standIn = await SlackStandIn.start();
+  cleanups.push(() => standIn.close());
+  const state = await tempDir("e2e-state");
+  cleanups.push(state.remove);
+  const config = loadConfig({
+    SLACK_BOT_TOKEN: "xoxb-e2e-token",
+    SLACK_SIGNING_SECRET: SECRET,
+    SLACK_API_URL: standIn.apiUrl,
+    PORT: "0",
+    HOST: "127.0.0.1",
+    STATE_DIR: state.dir,
+    DIGEST_CHANNEL: "C0DIGEST",
+    DIGEST_TIME: "08:00",
+    DIGEST_TZ: "Europe/Paris",
+    LOG_LEVEL: "error",
+  });
+  const kb = await realKnowledgeBase();
+  const settings = digestSettings(config)!;
+  const { deps } = fakeDeps(kb, { subcommands: [digestSubcommand(settings)] });
+  const running = await startSlackBot(config, deps);
+  cleanups.push(() => running.stop());
+
+  const clock = new FakeClock("2024-06-03T05:59:00Z");
+  const posted: PostedDigest[] = [];
+  const scheduler = startDigestScheduler({
+    ...settings,
+    getKnowledgeBase: deps.getKnowledgeBase,
+    post: chatPoster(running.app.client, settings.channel),
+    clock,
+    log: deps.log.child("digest"),
+    onPosted: (digest) => {
+      posted.push(digest);
+      deps.state.threads.append(threadKey(digest.channel, digest.ts), digest.turn);
+    },
+  });
+  cleanups.push(() => scheduler?.stop() ?? Promise.resolve());
+  return {
+    standIn,
+    clock,
+    posted,
+    stateDir: state.dir,
+    events: `http://127.0.0.1:${running.port}/slack/events`,
+  };
+}
+
+describe("the digest through the Slack app", () => {
+  it("posts the scheduled digest to DIGEST_CHANNEL and answers a question in its thread, in that thread", async () => {
+    const { standIn, clock, posted, events } = await bot();
+    await clock.advanceTo("2024-06-03T06:00:00Z");
+    const [digestPost] = standIn.callsTo("chat.postMessage");
+    expect(digestPost?.args.channel).toBe("C0DIGEST");
+    expect(digestPost?.token).toBe("xoxb-e2e-token");
+    expect(String(digestPost?.args.text)).toContain("MINUSMA briefing — Monday 3 June 2024");
+    expect(posted).toHaveLength(1);
+    const digestTs = posted[0]!.ts;
+
+    const question = eventEnvelope("Ev0DIGEST1", {
+      type: "message",
+      channel: "C0DIGEST",
+      channel_type: "channel",
+      user: "U0READER",
+      text: "What is the troop ceiling?",
+      ts: "1717394500.000200",
+      thread_ts: digestTs,
+    });
+    const sent = await sendSigned(events, question, "application/json", { secret: SECRET });
+    expect(sent.status).toBe(200);
+    const answer = await standIn.waitFor("the answer in the digest's thread", () =>
+      standIn.callsTo("chat.postMessage").find((call) => call.args.thread_ts === digestTs),
+    );
+    expect(answer.args.channel).toBe("C0DIGEST");
+    expect(JSON.stringify(answer.args)).toContain("13,289");
+  });
+
+  it("previews the digest privately with /minusma digest, without posting or recording it", async () => {
+    const { standIn, stateDir, events } = await bot();
+    const body = commandBody({ text: "digest 2024-06-03", responseUrl: standIn.responseUrl("preview") });
+    const sent = await sendSigned(events, body, "application/x-www-form-urlencoded", { secret: SECRET });
+    expect(sent.status).toBe(200);
+    const [response] = await standIn.waitFor("the preview", () => {
+      const responses = standIn.responsesTo("preview");
+      return responses.length > 0 ? responses : null;
+    });
+    expect(response!.body.response_type).toBe("ephemeral");
+    expect(String(response!.body.text)).toContain("MINUSMA briefing — Monday 3 June 2024");
+    expect(JSON.stringify(response!.body.blocks)).toContain(PREVIEW_NOTE);
+    expect(standIn.callsTo("chat.postMessage")).toEqual([]);
+    expect((await readLedger(stateDir)).entries).toEqual([]);
+  });
+});

@@ -1,0 +1,50 @@
+import { readdir } from "node:fs/promises";
+import { afterEach, describe, expect, it } from "vitest";
+import { DIGEST_DATE_USAGE, digestSubcommand } from "../../src/digest/subcommand.ts";
+import { PREVIEW_NOTE } from "../../src/slack/blocks/digest.ts";
+import type { SubcommandContext } from "../../src/slack/listeners/commands/subcommands.ts";
+import { CEILING_DOC, openKb, tempDir, writeDoc } from "./helpers/knowledge.ts";
+
+const cleanups: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0)) await cleanup();
+});
+
+async function run(args: string) {
+  const state = await tempDir("subcommand-state");
+  const knowledge = await tempDir("subcommand-kb");
+  cleanups.push(state.remove, knowledge.remove);
+  await writeDoc(knowledge.dir, CEILING_DOC);
+  const kb = await openKb(knowledge.dir);
+  const responses: Array<Record<string, unknown>> = [];
+  // Only what the subcommand reads: the words after it, respond, the knowledge base and the clock.
+  const context = {
+    args,
+    respond: async (message: Record<string, unknown>) => {
+      responses.push(message);
+    },
+    deps: { getKnowledgeBase: () => kb, now: () => new Date("2024-06-02T23:30:00Z") },
+  } as unknown as SubcommandContext;
+  await digestSubcommand({ stateDir: state.dir, timeZone: "Europe/Paris" }).run(context);
+  return { responses, stateFiles: await readdir(state.dir) };
+}
+
+describe("/minusma digest", () => {
+  it("shows today's digest in the digest's zone, privately, as a preview, and records nothing", async () => {
+    const { responses, stateFiles } = await run("");
+    expect(responses).toHaveLength(1);
+    const [message] = responses;
+    expect(message!.response_type).toBe("ephemeral");
+    // 23:30 UTC on 2 June is already 3 June in Paris.
+    expect(message!.text).toContain("MINUSMA briefing — Monday 3 June 2024");
+    expect(JSON.stringify(message!.blocks)).toContain(PREVIEW_NOTE);
+    expect(stateFiles).toEqual([]);
+  });
+
+  it("previews a given day, and explains a date it cannot read", async () => {
+    expect((await run("2024-01-15")).responses[0]!.text).toContain("Monday 15 January 2024");
+    expect((await run("tomorrow")).responses).toEqual([
+      { response_type: "ephemeral", text: DIGEST_DATE_USAGE },
+    ]);
+  });
+});

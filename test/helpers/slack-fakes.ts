@@ -1,0 +1,87 @@
+import path from "node:path";
+import { WebAPIPlatformError, type WebClient } from "@slack/web-api";
+import { vi } from "vitest";
+import { type KnowledgeBase, openKnowledgeBase } from "../../src/core/knowledge-base.ts";
+import { AppLogger, type Level } from "../../src/log.ts";
+import type { SlackDeps } from "../../src/slack/deps.ts";
+import { StateStore } from "../../src/state/store.ts";
+
+let realKb: Promise<KnowledgeBase> | undefined;
+
+/** The repository's own knowledge folder, loaded once per test file. */
+export function realKnowledgeBase(): Promise<KnowledgeBase> {
+  realKb ??= openKnowledgeBase(path.resolve(import.meta.dirname, "../../knowledge"));
+  return realKb;
+}
+
+/** A logger whose lines are kept for the test to read. */
+export function captureLog(level: Level = "debug") {
+  const lines: Array<{ level: Level; line: string }> = [];
+  const log = AppLogger.create({ level, sink: (lineLevel, line) => lines.push({ level: lineLevel, line }) });
+  return {
+    log,
+    lines,
+    at: (wanted: Level) => lines.filter((entry) => entry.level === wanted).map((entry) => entry.line),
+    text: () => lines.map((entry) => entry.line).join("\n"),
+  };
+}
+
+/** The error the Web API client throws when Slack answers `{ ok: false, error: code }`. */
+export function platformError(code: string): Error {
+  return new WebAPIPlatformError({ ok: false, error: code });
+}
+
+export interface FakeCall {
+  method: string;
+  args: Record<string, unknown>;
+  /** what the call returned, when it did not throw */
+  result?: Record<string, unknown>;
+}
+
+/** A Web API client that records calls in order and fails the ones a test scripts. */
+export function fakeClient() {
+  const calls: FakeCall[] = [];
+  const failures = new Map<string, unknown[]>();
+  let ts = 1_700_000_100;
+  const method = (name: string) =>
+    vi.fn(async (args: Record<string, unknown>) => {
+      const call: FakeCall = { method: name, args };
+      calls.push(call);
+      const failure = failures.get(name)?.shift();
+      if (failure) throw failure;
+      ts += 1;
+      call.result =
+        name === "chat.postMessage"
+          ? { ok: true, channel: args.channel, ts: `${ts}.000100` }
+          : name === "chat.postEphemeral"
+            ? { ok: true, message_ts: `${ts}.000100` }
+            : { ok: true };
+      return call.result;
+    });
+  const client = {
+    chat: { postMessage: method("chat.postMessage"), postEphemeral: method("chat.postEphemeral") },
+    reactions: { add: method("reactions.add"), remove: method("reactions.remove") },
+  };
+  return {
+    client: client as unknown as WebClient,
+    calls,
+    callsTo: (name: string) => calls.filter((call) => call.method === name),
+    /** the next call to `name` throws `error` */
+    failNext(name: string, error: unknown) {
+      failures.set(name, [...(failures.get(name) ?? []), error]);
+    },
+  };
+}
+
+/** Listener dependencies around a knowledge base, with an in-memory state store and a captured log. */
+export function fakeDeps(kb: KnowledgeBase, extra: Partial<SlackDeps> = {}) {
+  const logs = captureLog();
+  const deps: SlackDeps = {
+    getKnowledgeBase: () => kb,
+    state: StateStore.inMemory({ log: logs.log }),
+    log: logs.log,
+    now: () => new Date("2024-05-01T08:00:00Z"),
+    ...extra,
+  };
+  return { deps, logs };
+}
