@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { z } from "zod";
 
 // Empty strings count as unset, so `FOO=` in a .env file falls back to the default instead of failing.
@@ -69,6 +70,21 @@ const HINTS: Record<string, string> = {
   DIGEST_TZ: "see the tz database names, e.g. Europe/Paris, Africa/Bamako, UTC",
 };
 
+/**
+ * Loads `.env` from the working folder into the environment, if there is one, without overriding variables
+ * already set (the shell's win). Only the bot's entry point calls it, so tests and tools see exactly the
+ * environment they are given.
+ */
+export function loadDotEnv(file = ".env"): boolean {
+  if (!existsSync(file)) return false;
+  try {
+    process.loadEnvFile(file);
+    return true;
+  } catch (error) {
+    throw new ConfigError(`config: cannot read ${file} (${(error as Error).message}): fix it or remove it`);
+  }
+}
+
 export class ConfigError extends Error {
   override name = "ConfigError";
 }
@@ -77,7 +93,7 @@ export class ConfigError extends Error {
  * Reads and validates the environment: the only place that does. Throws a ConfigError listing every bad
  * variable and what to do about it.
  */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadOptions = {}): Config {
   const result = envSchema.safeParse(env);
   if (!result.success) {
     const lines = result.error.issues.map((issue) => {
@@ -87,13 +103,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     });
     throw new ConfigError(`config: fix these environment variables (see .env.example):\n${lines.join("\n")}`);
   }
-  return { ...result.data, mode: chooseMode(result.data) };
+  return { ...result.data, mode: chooseMode(result.data, options.tool ?? false) };
 }
 
-function chooseMode(env: Env): Mode {
+export interface LoadOptions {
+  /**
+   * A command-line tool (`npm run digest -- --post`) needs only the variables it uses, such as the bot token,
+   * and never connects as the bot: half a set of Slack credentials is no error for it, and its mode is "shell".
+   */
+  tool?: boolean;
+}
+
+function chooseMode(env: Env, tool: boolean): Mode {
   if (env.SLACK_APP_TOKEN && env.SLACK_BOT_TOKEN) return "socket";
   if (env.SLACK_BOT_TOKEN && env.SLACK_SIGNING_SECRET) return "http";
-  if (env.SLACK_APP_TOKEN || env.SLACK_BOT_TOKEN || env.SLACK_SIGNING_SECRET) {
+  if (!tool && (env.SLACK_APP_TOKEN || env.SLACK_BOT_TOKEN || env.SLACK_SIGNING_SECRET)) {
     throw new ConfigError(
       "config: incomplete Slack credentials. For Socket Mode set SLACK_BOT_TOKEN and SLACK_APP_TOKEN; " +
         "for HTTP mode set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET; unset all three for the local shell.",

@@ -1,8 +1,10 @@
 import path from "node:path";
 import { runCli } from "./cli/run.ts";
-import { loadConfig } from "./config.ts";
+import { loadConfig, loadDotEnv } from "./config.ts";
 import { describeSkipped, KnowledgeError } from "./core/knowledge/load.ts";
 import { openKnowledgeBase } from "./core/knowledge-base.ts";
+import { attachDigest } from "./digest/attach.ts";
+import { digestSubcommand } from "./digest/subcommand.ts";
 import { type AppLogger, processLogger } from "./log.ts";
 import { runShell } from "./shell/shell.ts";
 import { startSlackBot } from "./slack/app.ts";
@@ -16,6 +18,7 @@ const STOP_GRACE_MS = 5_000;
  * connects to Slack, and stops cleanly on SIGINT or SIGTERM.
  */
 runCli(async () => {
+  loadDotEnv();
   const config = loadConfig();
   const log = processLogger(config);
   const kb = await openKnowledgeBase(config.KNOWLEDGE_DIR, {
@@ -47,15 +50,25 @@ runCli(async () => {
   for (const line of skipped) log.warn(line);
   keepRunningOnStrayErrors(log);
   const state = await StateStore.open(config.STATE_DIR, { log: log.child("state") });
-  const bot = await startSlackBot(config, { getKnowledgeBase, state, log });
+  const subcommands = [digestSubcommand({ stateDir: config.STATE_DIR, timeZone: config.DIGEST_TZ })];
+  const bot = await startSlackBot(config, { getKnowledgeBase, state, log, subcommands });
   log.info(
     `connected to Slack in ${bot.mode === "socket" ? "Socket Mode" : `HTTP mode on port ${bot.port} (/slack/events, /healthz)`}, ` +
       `answering from ${kb.index.documents.length} documents in ${kb.dir} (index ${kb.origin})`,
   );
 
+  const digest = await attachDigest(config, {
+    client: bot.app.client,
+    threads: state.threads,
+    getKnowledgeBase,
+    log: log.child("digest"),
+  });
+
   await new Promise((resolve) => stopping.signal.addEventListener("abort", resolve, { once: true }));
   log.info(`stopping (${String(stopping.signal.reason)})`);
   setTimeout(() => process.exit(0), STOP_GRACE_MS).unref();
+  // A digest being posted is let finish (and recorded) before the connection closes.
+  await digest?.stop();
   await bot.stop().catch((error: unknown) => log.warn("slack: could not stop cleanly:", error));
   await state.flush();
   return 0;

@@ -1,5 +1,8 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "../src/config.ts";
+import { ConfigError, loadConfig, loadDotEnv } from "../src/config.ts";
 
 const BOT = "xoxb-1111-2222-abcdef";
 const APP = "xapp-1-A111-2222-abcdef";
@@ -59,6 +62,13 @@ describe("loadConfig", () => {
     expect(() => loadConfig({ SLACK_APP_TOKEN: APP })).toThrow(ConfigError);
   });
 
+  it("lets a command-line tool run with only the bot token it needs", () => {
+    expect(loadConfig({ SLACK_BOT_TOKEN: BOT }, { tool: true })).toMatchObject({
+      SLACK_BOT_TOKEN: BOT,
+      mode: "shell",
+    });
+  });
+
   it("lists every bad variable at once, each with what to do", () => {
     let message = "";
     try {
@@ -90,6 +100,25 @@ describe("loadConfig", () => {
       loadConfig({ SLACK_BOT_TOKEN: secret });
     } catch (error) {
       expect((error as Error).message).not.toContain(secret);
+    }
+  });
+});
+
+describe("loadDotEnv", () => {
+  it("loads .env without overriding what the shell already set, and says nothing when there is none", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "minusma-env-"));
+    const file = path.join(dir, ".env");
+    await writeFile(file, "MINUSMA_TEST_FROM_FILE=file\nMINUSMA_TEST_SET=file\n");
+    process.env.MINUSMA_TEST_SET = "shell";
+    try {
+      expect(loadDotEnv(file)).toBe(true);
+      expect(process.env.MINUSMA_TEST_FROM_FILE).toBe("file");
+      expect(process.env.MINUSMA_TEST_SET).toBe("shell");
+      expect(loadDotEnv(path.join(dir, "missing.env"))).toBe(false);
+    } finally {
+      delete process.env.MINUSMA_TEST_FROM_FILE;
+      delete process.env.MINUSMA_TEST_SET;
+      await rm(dir, { recursive: true, force: true });
     }
   });
 });

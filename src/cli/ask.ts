@@ -45,7 +45,7 @@ runCli(async (argv) => {
     console.log(USAGE);
     return 0;
   }
-  const config = loadConfig();
+  const config = loadConfig(process.env, { tool: true });
   const kb = await openKnowledgeBase(values.knowledge ?? config.KNOWLEDGE_DIR, {
     cacheDir: `${config.STATE_DIR}/index`,
   });

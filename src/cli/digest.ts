@@ -49,7 +49,7 @@ runCli(async (argv) => {
     return 2;
   }
 
-  const config = loadConfig();
+  const config = loadConfig(process.env, { tool: true });
   const day = values.date ?? localDay(new Date(), config.DIGEST_TZ);
   if (values.post) {
     // Checked before loading anything, so a missing setting is reported at once.

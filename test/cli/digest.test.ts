@@ -122,7 +122,7 @@ describe("npm run digest -- --post", () => {
     const env = {
       STATE_DIR: stateDir,
       SLACK_BOT_TOKEN: "xoxb-test-token",
-      SLACK_SIGNING_SECRET: "test-signing-secret",
+
       SLACK_API_URL: apiUrl,
       DIGEST_CHANNEL: "C0DIGEST",
       DIGEST_TZ: "Europe/Paris",
@@ -171,7 +171,7 @@ describe("npm run digest -- --post", () => {
     const run = await digestCli(["--post", "--date", "2024-06-03", "--knowledge", knowledgeDir], {
       STATE_DIR: stateDir,
       SLACK_BOT_TOKEN: "xoxb-test-token",
-      SLACK_SIGNING_SECRET: "test-signing-secret",
+
       SLACK_API_URL: apiUrl,
       DIGEST_CHANNEL: "C0DIGEST",
     });
@@ -187,7 +187,7 @@ describe("npm run digest -- --post", () => {
     const noChannel = await digestCli(["--post", "--knowledge", knowledgeDir], {
       STATE_DIR: stateDir,
       SLACK_BOT_TOKEN: "xoxb-test-token",
-      SLACK_SIGNING_SECRET: "test-signing-secret",
+
       SLACK_API_URL: apiUrl,
     });
     expect(noChannel.code).toBe(78);

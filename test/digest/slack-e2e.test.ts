@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.ts";
-import { threadKey } from "../../src/core/conversation/thread-memory.ts";
+import { attachDigest } from "../../src/digest/attach.ts";
 import { readLedger } from "../../src/digest/ledger.ts";
-import { chatPoster, type PostedDigest } from "../../src/digest/poster.ts";
-import { digestSettings, startDigestScheduler } from "../../src/digest/scheduler.ts";
+import type { ChatClient } from "../../src/digest/poster.ts";
+import { digestSettings } from "../../src/digest/scheduler.ts";
 import { digestSubcommand } from "../../src/digest/subcommand.ts";
 import { startSlackBot } from "../../src/slack/app.ts";
 import { PREVIEW_NOTE } from "../../src/slack/blocks/digest.ts";
@@ -49,17 +49,22 @@ async function bot() {
   cleanups.push(() => running.stop());
 
   const clock = new FakeClock("2024-06-03T05:59:00Z");
-  const posted: PostedDigest[] = [];
-  const scheduler = startDigestScheduler({
-    ...settings,
-    getKnowledgeBase: deps.getKnowledgeBase,
-    post: chatPoster(running.app.client, settings.channel),
-    clock,
-    log: deps.log.child("digest"),
-    onPosted: (digest) => {
-      posted.push(digest);
-      deps.state.threads.append(threadKey(digest.channel, digest.ts), digest.turn);
+  const posted: string[] = [];
+  const client = running.app.client;
+  const scheduler = await attachDigest(config, {
+    client: {
+      chat: {
+        postMessage: async (message: Parameters<ChatClient["chat"]["postMessage"]>[0]) => {
+          const result = await client.chat.postMessage(message);
+          if (result.ts) posted.push(result.ts);
+          return result;
+        },
+      },
     },
+    threads: deps.state.threads,
+    getKnowledgeBase: deps.getKnowledgeBase,
+    log: deps.log.child("digest"),
+    clock,
   });
   cleanups.push(() => scheduler?.stop() ?? Promise.resolve());
   return {
@@ -80,7 +85,7 @@ describe("the digest through the Slack app", () => {
     expect(digestPost?.token).toBe("xoxb-e2e-token");
     expect(String(digestPost?.args.text)).toContain("MINUSMA briefing — Monday 3 June 2024");
     expect(posted).toHaveLength(1);
-    const digestTs = posted[0]!.ts;
+    const digestTs = posted[0]!;
 
     const question = eventEnvelope("Ev0DIGEST1", {
       type: "message",
