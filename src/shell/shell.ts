@@ -1,6 +1,6 @@
 import { createInterface } from "node:readline";
 import { answerQuestion } from "../core/answer/answer.ts";
-import { answerAsText, citationText } from "../core/answer/format.ts";
+import { answerAsText, citationText, documentsNewestFirst } from "../core/answer/format.ts";
 import { ThreadMemory } from "../core/conversation/thread-memory.ts";
 import type { DocumentMeta } from "../core/knowledge/schema.ts";
 import type { KnowledgeBase } from "../core/knowledge-base.ts";
@@ -101,9 +101,7 @@ export async function runShell(options: ShellOptions): Promise<void> {
 
 /** The documents, newest first, one a line, as `sources` prints them. */
 export function sourcesAsText(documents: readonly DocumentMeta[]): string {
-  const sorted = [...documents].sort(
-    (a, b) => b.date.localeCompare(a.date) || a.title.localeCompare(b.title),
-  );
+  const sorted = documentsNewestFirst(documents);
   return [SHELL_SOURCES_TITLE, ...sorted.map((doc, i) => `  ${i + 1}. ${citationText(doc)}`)].join("\n");
 }
 

@@ -3,6 +3,13 @@ import { parseISO } from "date-fns/parseISO";
 import type { DocumentMeta } from "../knowledge/schema.ts";
 import type { Answer } from "./types.ts";
 
+/** Documents newest first, then by title: the order `sources` lists and the digest presents them in. */
+export function documentsNewestFirst<T extends Pick<DocumentMeta, "date" | "title">>(
+  documents: readonly T[],
+): T[] {
+  return [...documents].sort((a, b) => b.date.localeCompare(a.date) || a.title.localeCompare(b.title));
+}
+
 /** "1 Jun 2021", or "c. 1 Jun 2019" when the document's date is inferred. */
 export function formatDocDate(date: string, approximate: boolean): string {
   return `${approximate ? "c. " : ""}${format(parseISO(date), "d MMM yyyy")}`;

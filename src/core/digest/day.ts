@@ -1,5 +1,8 @@
 import { TZDate, tz } from "@date-fns/tz";
-import { addDays, format, isValid, parseISO } from "date-fns";
+import { addDays } from "date-fns/addDays";
+import { format } from "date-fns/format";
+import { isValid } from "date-fns/isValid";
+import { parseISO } from "date-fns/parseISO";
 
 /** A calendar day as the digest keys it: YYYY-MM-DD, in the digest's time zone. */
 export type Day = string;

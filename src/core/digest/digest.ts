@@ -1,3 +1,4 @@
+import { documentsNewestFirst } from "../answer/format.ts";
 import type { DocumentMeta } from "../knowledge/schema.ts";
 import type { KnowledgeBase } from "../knowledge-base.ts";
 import { buildCorpus } from "./corpus.ts";
@@ -62,7 +63,7 @@ export function digestHeader(day: Day): string {
  */
 export function buildDigest(kb: DigestSource, input: { day: Day; previous: PreviousDigest | null }): Digest {
   const { day, previous } = input;
-  const documents = [...kb.index.documents].sort(newestFirst);
+  const documents = documentsNewestFirst(kb.index.documents);
   const corpus = buildCorpus(kb.index.passages.values());
   const hashes: Record<string, string> = {};
   for (const doc of documents) hashes[doc.id] = kb.hashes[doc.id] ?? "";
@@ -91,8 +92,4 @@ export function buildDigest(kb: DigestSource, input: { day: Day; previous: Previ
     figures: keyFigures(corpus.sentences, documents, { newDocs }),
     hashes,
   };
-}
-
-function newestFirst(a: DocumentMeta, b: DocumentMeta): number {
-  return b.date.localeCompare(a.date) || a.title.localeCompare(b.title);
 }

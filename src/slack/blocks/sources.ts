@@ -1,4 +1,4 @@
-import { formatDocDate } from "../../core/answer/format.ts";
+import { documentsNewestFirst, formatDocDate } from "../../core/answer/format.ts";
 import type { DocumentMeta } from "../../core/knowledge/schema.ts";
 import { escapeMrkdwn, mrkdwnLink } from "../mrkdwn.ts";
 import { CUT_NOTE, SOURCES_EMPTY, SOURCES_TITLE } from "../strings.ts";
@@ -7,9 +7,7 @@ import { fallback, fitBlocks, type SlackMessage, section, sections } from "./lim
 /** The list for `/minusma sources`: every document, newest first, with its publisher and date. */
 export function sourcesMessage(documents: readonly DocumentMeta[]): SlackMessage {
   if (documents.length === 0) return { text: SOURCES_EMPTY, blocks: [section(SOURCES_EMPTY, CUT_NOTE)] };
-  const sorted = [...documents].sort(
-    (a, b) => b.date.localeCompare(a.date) || a.title.localeCompare(b.title),
-  );
+  const sorted = documentsNewestFirst(documents);
   const lines = sorted.map((doc) => {
     const title = doc.url ? mrkdwnLink(doc.url, doc.title) : `*${escapeMrkdwn(doc.title)}*`;
     const symbol = doc.symbol && !doc.title.includes(doc.symbol) ? `, ${escapeMrkdwn(doc.symbol)}` : "";
