@@ -1,9 +1,10 @@
 import { createHash } from "node:crypto";
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { type Knowledge, listKnowledgeFiles, loadKnowledge, type SkippedFile } from "./knowledge/load.ts";
+import { listKnowledgeFiles, type SkippedFile } from "./knowledge/files.ts";
+import type { Knowledge } from "./knowledge/load.ts";
 import { PASSAGE_WORDS, splitPassages } from "./knowledge/passages.ts";
-import { type Glossary, loadGlossary } from "./search/glossary.ts";
+import { buildGlossary, type Glossary } from "./search/glossary.ts";
 import {
   buildPassageIndex,
   deserializePassageIndex,
@@ -26,6 +27,9 @@ export interface KnowledgeBase {
   origin: "built" | "cache";
 }
 
+/** The glossary's file in a knowledge folder. */
+export const GLOSSARY_FILE = "glossary.yml";
+
 export interface OpenOptions {
   /** a folder for the persisted index; without one the index is always built in memory */
   cacheDir?: string | undefined;
@@ -36,37 +40,98 @@ export interface OpenOptions {
  * serialization, keyed by a hash of the folder's files and the index options, so a restart does not rebuild it.
  */
 export async function openKnowledgeBase(dir: string, options: OpenOptions = {}): Promise<KnowledgeBase> {
-  const glossary = await loadGlossary(dir);
-  if (!options.cacheDir) return fromKnowledge(await loadKnowledge(dir), glossary, "built");
+  const glossaryBytes = await readGlossaryFile(dir);
+  const glossaryHash = createHash("sha256")
+    .update(glossaryBytes ?? "")
+    .digest("hex");
+  const glossaryProblems: SkippedFile[] = [];
+  const cacheFile = options.cacheDir
+    ? path.join(options.cacheDir, `index-${await knowledgeKey(dir)}.json`)
+    : null;
 
-  const key = await knowledgeKey(dir);
-  const file = path.join(options.cacheDir, `index-${key}.json`);
-  try {
-    const cached = JSON.parse(await readFile(file, "utf8")) as CacheFile;
+  const cached = cacheFile ? await readCache(cacheFile) : null;
+  if (cached) {
+    const glossary =
+      cached.file.glossary.hash === glossaryHash
+        ? buildGlossary(cached.file.glossary.synonyms, cached.file.glossary.examples)
+        : await parseGlossary(dir, glossaryBytes, glossaryProblems);
     return {
       dir,
-      index: deserializePassageIndex(cached.index),
+      index: cached.index,
       glossary,
-      skipped: cached.skipped,
-      hashes: cached.hashes,
+      skipped: [...cached.file.skipped, ...glossaryProblems],
+      hashes: cached.file.hashes,
       origin: "cache",
     };
-  } catch {
-    // No cache yet, or one from another version: build, then persist for the next start.
   }
+
+  const glossary = await parseGlossary(dir, glossaryBytes, glossaryProblems);
   const base = fromKnowledge(await loadKnowledge(dir), glossary, "built");
-  await writeCache(options.cacheDir, file, {
-    index: serializePassageIndex(base.index),
-    skipped: base.skipped,
-    hashes: base.hashes,
-  });
-  return base;
+  if (options.cacheDir && cacheFile) {
+    await writeCache(options.cacheDir, cacheFile, {
+      index: serializePassageIndex(base.index),
+      // A broken glossary is not remembered, so the next start reads it again and reports it again.
+      glossary: {
+        hash: glossaryProblems.length === 0 ? glossaryHash : "",
+        synonyms: glossary.groups.map((group) => group.names),
+        examples: glossary.examples,
+      },
+      skipped: base.skipped,
+      hashes: base.hashes,
+    });
+  }
+  return { ...base, skipped: [...base.skipped, ...glossaryProblems] };
+}
+
+/** A persisted index, or null when there is none yet, or it is corrupt or from another version. */
+async function readCache(file: string): Promise<{ file: CacheFile; index: PassageIndex } | null> {
+  try {
+    const cached = JSON.parse(await readFile(file, "utf8")) as CacheFile;
+    return { file: cached, index: deserializePassageIndex(cached.index) };
+  } catch {
+    return null;
+  }
 }
 
 interface CacheFile {
   index: SerializedPassageIndex;
+  /** the glossary as read, so a restart need not parse YAML; used while `glossary.yml` keeps this hash */
+  glossary: { hash: string; synonyms: string[][]; examples: string[] };
   skipped: SkippedFile[];
   hashes: Record<string, string>;
+}
+
+// The document parser and the YAML reader are imported only when they are needed: a restart that loads the
+// persisted index (the common case) answers sooner without them.
+async function loadKnowledge(dir: string): Promise<Knowledge> {
+  return (await import("./knowledge/load.ts")).loadKnowledge(dir);
+}
+
+/**
+ * The glossary, or an empty one when `glossary.yml` is missing or broken: like a broken document, a broken
+ * glossary is reported (in `skipped`) and the bot goes on answering, only without synonyms.
+ */
+async function parseGlossary(dir: string, bytes: Buffer | null, skipped: SkippedFile[]): Promise<Glossary> {
+  if (bytes === null) return buildGlossary([], []);
+  const { parseGlossary: parse, GlossaryError } = await import("./search/glossary-file.ts");
+  try {
+    return parse(bytes.toString("utf8"), path.join(dir, GLOSSARY_FILE));
+  } catch (error) {
+    if (!(error instanceof GlossaryError)) throw error;
+    skipped.push({
+      file: GLOSSARY_FILE,
+      reason: `${error.message}; answering without synonyms until it is fixed`,
+    });
+    return buildGlossary([], []);
+  }
+}
+async function readGlossaryFile(dir: string): Promise<Buffer | null> {
+  try {
+    return await readFile(path.join(dir, GLOSSARY_FILE));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+    throw error;
+  }
 }
 
 function fromKnowledge(

@@ -58,3 +58,51 @@ describe("openKnowledgeBase with a persisted index", () => {
     expect(answerQuestion(reopened, "troop ceiling").found).toBe(true);
   });
 });
+
+describe("the glossary", () => {
+  const files = {
+    "a.md": doc(
+      { title: "A", source: "UN", date: "2022-01-01" },
+      "Improvised explosive devices hit the convoy near Gao.",
+    ),
+    "glossary.yml": "synonyms:\n  - [IED, improvised explosive device]\nexamples: [IED near Gao]\n",
+  };
+
+  it("is kept with the persisted index, and read again when it changes, without rebuilding the index", async () => {
+    const cache = await cacheDir();
+    const dir = await knowledgeFolder(files);
+    await openKnowledgeBase(dir, { cacheDir: cache });
+    const again = await openKnowledgeBase(dir, { cacheDir: cache });
+    expect(again.origin).toBe("cache");
+    expect(answerQuestion(again, "IED").found).toBe(true);
+
+    await writeFile(
+      path.join(dir, "glossary.yml"),
+      "synonyms:\n  - [roadside bomb, improvised explosive device]\n",
+    );
+    const edited = await openKnowledgeBase(dir, { cacheDir: cache });
+    expect(edited.origin).toBe("cache");
+    expect(edited.glossary.examples).toEqual([]);
+    expect(answerQuestion(edited, "roadside bomb").found).toBe(true);
+  });
+
+  it("when broken, is reported like a broken document and the bot answers without synonyms", async () => {
+    const cache = await cacheDir();
+    const dir = await knowledgeFolder({ ...files, "glossary.yml": "synonyms: [" });
+    for (const kb of [
+      await openKnowledgeBase(dir, { cacheDir: cache }),
+      await openKnowledgeBase(dir, { cacheDir: cache }),
+    ]) {
+      expect(kb.skipped).toEqual([
+        {
+          file: "glossary.yml",
+          reason: expect.stringMatching(
+            /^glossary: .*glossary\.yml is not valid YAML.*answering without synonyms/u,
+          ),
+        },
+      ]);
+      expect(kb.glossary.groups).toEqual([]);
+      expect(answerQuestion(kb, "improvised explosive devices").found).toBe(true);
+    }
+  });
+});

@@ -1,23 +1,17 @@
 import { createHash } from "node:crypto";
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import matter from "gray-matter";
 import YAML from "yaml";
 import type { z } from "zod";
 import { cleanText } from "./clean.ts";
+import { KnowledgeError, listKnowledgeFiles, type SkippedFile } from "./files.ts";
 import { type DocumentMeta, type FrontMatter, frontMatterSchema, type KnowledgeDocument } from "./schema.ts";
+
+export { describeSkipped, KnowledgeError, listKnowledgeFiles, type SkippedFile } from "./files.ts";
 
 /** The largest knowledge file read; a bigger one is almost certainly not a briefing document. */
 export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
-
-export class KnowledgeError extends Error {
-  override name = "KnowledgeError";
-}
-
-export interface SkippedFile {
-  file: string;
-  reason: string;
-}
 
 export interface Knowledge {
   dir: string;
@@ -32,24 +26,6 @@ const matterOptions = {
     yaml: (text: string) => YAML.parse(text, { maxAliasCount: 50, prettyErrors: false }) as object,
   },
 };
-
-/** Lists the Markdown files of a knowledge folder, sorted, relative to it. */
-export async function listKnowledgeFiles(dir: string): Promise<string[]> {
-  let entries: string[];
-  try {
-    entries = await readdir(dir, { recursive: true });
-  } catch (error) {
-    throw new KnowledgeError(
-      `knowledge: cannot read the folder ${dir} (${(error as NodeJS.ErrnoException).code ?? String(error)}): ` +
-        "check --knowledge or KNOWLEDGE_DIR",
-    );
-  }
-  return entries
-    .map((entry) => entry.split(path.sep).join("/"))
-    .filter((entry) => entry.endsWith(".md") && !entry.split("/").some((part) => part.startsWith(".")))
-    .filter((entry) => !/(^|\/)readme\.md$/iu.test(entry))
-    .sort();
-}
 
 /**
  * Loads every Markdown file of a knowledge folder. A file that cannot be used is skipped with one line saying
@@ -77,11 +53,6 @@ export async function loadKnowledge(dir: string): Promise<Knowledge> {
     }
   }
   return { dir, documents, skipped };
-}
-
-/** The line printed for a skipped file. */
-export function describeSkipped(dir: string, skipped: SkippedFile): string {
-  return `knowledge: skipped ${path.join(dir, skipped.file)}: ${skipped.reason}`;
 }
 
 /** Parses and validates one knowledge file's bytes; throws a KnowledgeError that names the field at fault. */

@@ -1,6 +1,3 @@
-import { readFile } from "node:fs/promises";
-import YAML from "yaml";
-import { z } from "zod";
 import { contentTerms, indexTerm, tokenize } from "./terms.ts";
 
 /** A group of names for one thing: what people type and what the documents say. */
@@ -27,33 +24,9 @@ export interface Glossary {
   examples: string[];
 }
 
-export const EMPTY_GLOSSARY: Glossary = { groups: [], examples: [] };
-
-const glossarySchema = z.strictObject({
-  synonyms: z.array(
-    z.array(z.string().trim().min(1)).min(2, { error: "a synonym group needs two names or more" }),
-  ),
-  examples: z.array(z.string().trim().min(1)).default([]),
-});
-
-export class GlossaryError extends Error {
-  override name = "GlossaryError";
-}
-
-/** Builds a glossary from its YAML text (see knowledge/glossary.yml). */
-export function parseGlossary(text: string, file = "glossary.yml"): Glossary {
-  let data: unknown;
-  try {
-    data = YAML.parse(text, { maxAliasCount: 50 });
-  } catch (error) {
-    throw new GlossaryError(`glossary: ${file} is not valid YAML (${String(error).split("\n")[0]})`);
-  }
-  const result = glossarySchema.safeParse(data);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    throw new GlossaryError(`glossary: ${file}: ${issue?.path.join(".") || "top level"}: ${issue?.message}`);
-  }
-  const groups = result.data.synonyms
+/** Builds a glossary from its groups of names and example questions (as `glossary.yml` gives them). */
+export function buildGlossary(synonyms: string[][], examples: string[]): Glossary {
+  const groups = synonyms
     .map((names) => names.filter((name) => tokenize(name).length > 0))
     .filter((names) => names.length >= 2)
     .map((names) => {
@@ -64,18 +37,5 @@ export function parseGlossary(text: string, file = "glossary.yml"): Glossary {
       });
       return { names, keys, terms };
     });
-  return { groups, examples: result.data.examples };
-}
-
-/** Reads `glossary.yml` from a knowledge folder; a folder without one has an empty glossary. */
-export async function loadGlossary(dir: string): Promise<Glossary> {
-  const file = `${dir}/glossary.yml`;
-  let text: string;
-  try {
-    text = await readFile(file, "utf8");
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return EMPTY_GLOSSARY;
-    throw new GlossaryError(`glossary: cannot read ${file}: ${String(error)}`);
-  }
-  return parseGlossary(text, file);
+  return { groups, examples };
 }

@@ -12,14 +12,14 @@ export interface PassageHit {
 }
 
 /** How many of MiniSearch's results are re-ranked by concept coverage. */
-const RERANK_DEPTH = 40;
+const RERANK_DEPTH = 25;
 /**
  * MiniSearch scores every passage that holds a query term, so a question made of common words ("region",
  * "reported") costs in proportion to how many passages hold them. The rarest terms are searched until their
  * passages add up to this budget; the commoner ones still count in the re-ranking below. On a small knowledge
  * base every term fits, so nothing changes there.
  */
-const POSTINGS_BUDGET = 8_000;
+const POSTINGS_BUDGET = 4_000;
 
 /**
  * Ranks passages for a query's concepts: one MiniSearch OR query over exact terms (prefix search only for the

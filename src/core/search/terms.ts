@@ -30,28 +30,41 @@ const SPELLING: Array<[RegExp, string]> = [
   [/^(\p{L}+)ogue(s?)$/u, "$1og$2"],
 ];
 
-const MONTH_ABBREVIATIONS: Record<string, string> = {
-  jan: "january",
-  feb: "february",
-  mar: "march",
-  apr: "april",
-  jun: "june",
-  jul: "july",
-  aug: "august",
-  sep: "september",
-  sept: "september",
-  oct: "october",
-  nov: "november",
-  dec: "december",
-};
+// A Map, not an object literal: a token such as "constructor" must not find Object.prototype's.
+const MONTH_ABBREVIATIONS = new Map([
+  ["jan", "january"],
+  ["feb", "february"],
+  ["mar", "march"],
+  ["apr", "april"],
+  ["jun", "june"],
+  ["jul", "july"],
+  ["aug", "august"],
+  ["sep", "september"],
+  ["sept", "september"],
+  ["oct", "october"],
+  ["nov", "november"],
+  ["dec", "december"],
+]);
+
+const spellings = new Map<string, string>();
 
 function americanise(token: string): string {
-  const month = MONTH_ABBREVIATIONS[token];
+  const month = MONTH_ABBREVIATIONS.get(token);
   if (month) return month;
   if (token.length < 5) return token;
-  for (const [pattern, replacement] of SPELLING)
-    if (pattern.test(token)) return token.replace(pattern, replacement);
-  return token;
+  let spelt = spellings.get(token);
+  if (spelt === undefined) {
+    spelt = token;
+    for (const [pattern, replacement] of SPELLING) {
+      if (pattern.test(token)) {
+        spelt = token.replace(pattern, replacement);
+        break;
+      }
+    }
+    if (spellings.size > 200_000) spellings.clear();
+    spellings.set(token, spelt);
+  }
+  return spelt;
 }
 
 /** Splits text into lower-case word tokens, folding accents ("Sévaré" -> "sevare"), possessives and spellings. */

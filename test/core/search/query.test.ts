@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { openKnowledgeBase } from "../../../src/core/knowledge-base.ts";
-import { parseGlossary } from "../../../src/core/search/glossary.ts";
+import { parseGlossary } from "../../../src/core/search/glossary-file.ts";
 import { detectAnswerType, parseQuery } from "../../../src/core/search/query.ts";
 import { searchPassages } from "../../../src/core/search/search.ts";
 import { contentTerms, tokenize } from "../../../src/core/search/terms.ts";
@@ -94,5 +94,17 @@ describe("searchPassages", () => {
 
   it("returns nothing for words no document has", () => {
     expect(searchPassages(kb.index, parse("asdf qwerty").concepts)).toEqual([]);
+  });
+});
+
+describe("tokens that are names of JavaScript's own properties", () => {
+  it("are ordinary words", () => {
+    expect(tokenize("constructor toString __proto__ hasOwnProperty")).toEqual([
+      "constructor",
+      "tostring",
+      "proto",
+      "hasownproperty",
+    ]);
+    expect(() => parse("constructor of the prototype")).not.toThrow();
   });
 });
