@@ -1,6 +1,7 @@
 import MiniSearch, { type Options } from "minisearch";
 import type { DocumentMeta, Passage } from "../knowledge/schema.ts";
 import { PassageAnalyzer } from "./analysis.ts";
+import { PassageTermSets } from "./term-sets.ts";
 import { indexTerm, tokenize } from "./terms.ts";
 import { Vocabulary } from "./vocabulary.ts";
 
@@ -26,7 +27,7 @@ export const INDEX_OPTIONS: Options<IndexedPassage> = {
   processTerm: (term) => indexTerm(term),
   searchOptions: { boost: FIELD_BOOSTS },
 };
-export const INDEX_VERSION = 3;
+export const INDEX_VERSION = 4;
 
 /** A built index with the passages it answers from. */
 export interface PassageIndex {
@@ -34,6 +35,8 @@ export interface PassageIndex {
   passages: Map<string, Passage>;
   documents: DocumentMeta[];
   vocabulary: Vocabulary;
+  /** each passage's terms, to check candidates against a whole question without reading them again */
+  termSets: PassageTermSets;
   analyzer: PassageAnalyzer;
 }
 
@@ -42,6 +45,7 @@ export function buildPassageIndex(documents: DocumentMeta[], passages: Passage[]
   const mini = new MiniSearch<IndexedPassage>(INDEX_OPTIONS);
   const surface = new Map<string, string>();
   const frequencies = new Map<string, number>();
+  const passageTerms: Array<Set<string>> = [];
   const indexed = passages.map((passage) => {
     const record = {
       id: passage.id,
@@ -60,14 +64,20 @@ export function buildPassageIndex(documents: DocumentMeta[], passages: Passage[]
       // Only words are candidates for spelling correction; numbers must match as typed.
       if (!surface.has(token) && token.length >= 3 && !/\d/u.test(token)) surface.set(token, term);
     }
+    passageTerms.push(seen);
     return record;
   });
   mini.addAll(indexed);
+  const vocabulary = new Vocabulary(frequencies, [...surface.entries()], passages.length);
   return {
     mini,
     passages: new Map(passages.map((passage) => [passage.id, passage])),
     documents,
-    vocabulary: new Vocabulary(frequencies, [...surface.entries()], passages.length),
+    vocabulary,
+    termSets: PassageTermSets.build(
+      passages.map((passage) => passage.id),
+      passageTerms.map((terms) => [...terms].map((term) => vocabulary.idOf(term)!)),
+    ),
     analyzer: new PassageAnalyzer(),
   };
 }
@@ -78,6 +88,7 @@ export interface SerializedPassageIndex {
   documents: DocumentMeta[];
   passages: Array<Omit<Passage, "doc"> & { doc: string }>;
   vocabulary: ReturnType<Vocabulary["toJSON"]>;
+  termSets: ReturnType<PassageTermSets["toJSON"]>;
   mini: unknown;
 }
 
@@ -88,6 +99,7 @@ export function serializePassageIndex(index: PassageIndex): SerializedPassageInd
     documents: index.documents,
     passages: [...index.passages.values()].map((passage) => ({ ...passage, doc: passage.doc.id })),
     vocabulary: index.vocabulary.toJSON(),
+    termSets: index.termSets.toJSON(),
     mini: index.mini.toJSON(),
   };
   return data;
@@ -107,6 +119,10 @@ export function deserializePassageIndex(data: SerializedPassageIndex): PassageIn
     passages: new Map(passages.map((passage) => [passage.id, passage])),
     documents: data.documents,
     vocabulary: new Vocabulary(data.vocabulary.terms, data.vocabulary.words, data.vocabulary.passageCount),
+    termSets: PassageTermSets.fromJSON(
+      data.termSets,
+      passages.map((passage) => passage.id),
+    ),
     analyzer: new PassageAnalyzer(),
   };
 }

@@ -11,26 +11,26 @@ export interface PassageHit {
   analysis: PassageAnalysis;
 }
 
-/** How many of MiniSearch's results are re-ranked by concept coverage. */
-const RERANK_DEPTH = 25;
 /**
  * MiniSearch scores every passage that holds a query term, so a question made of common words ("region",
  * "reported") costs in proportion to how many passages hold them. The rarest terms are searched until their
- * passages add up to this budget; the commoner ones still count in the re-ranking below. On a small knowledge
- * base every term fits, so nothing changes there.
+ * passages add up to this budget; the commoner ones count when candidates are checked below. On a small
+ * knowledge base every term fits, so nothing changes there.
  */
-const POSTINGS_BUDGET = 4_000;
+const POSTINGS_BUDGET = 3_000;
+/** How many of MiniSearch's results are checked against the whole question (cheap: term ids, no text). */
+const CANDIDATES = 300;
 
 /**
- * Ranks passages for a query's concepts: one MiniSearch OR query over exact terms (prefix search only for the
- * words still being typed), then re-ranked by how many of the question's concepts each passage covers.
+ * Ranks passages for a query's concepts: MiniSearch finds candidates with the question's rarest terms (exact,
+ * or as a prefix for a word being typed), then every candidate is weighed by the share of the question's
+ * concepts it covers, common words included.
  */
 export function searchPassages(index: PassageIndex, concepts: Concept[], limit = 10): PassageHit[] {
   const weights = queryTermWeights(concepts);
   if (weights.size === 0) return [];
   const prefixes = new Set(concepts.flatMap((concept) => concept.prefixes));
-  const searched = retrievalTerms([...weights.keys()], prefixes, index);
-  const results = index.mini.search(searched.join(" "), {
+  const results = index.mini.search(retrievalTerms([...weights.keys()], prefixes, index).join(" "), {
     tokenize: (text) => text.split(" "),
     processTerm: (term) => term,
     prefix: (term) => prefixes.has(term),
@@ -38,22 +38,25 @@ export function searchPassages(index: PassageIndex, concepts: Concept[], limit =
     combineWith: "OR",
     boostTerm: (term) => weights.get(term) ?? 1,
   });
+  const checks = concepts.map((concept) => conceptCheck(concept, index));
   const total = concepts.reduce((sum, concept) => sum + conceptWeight(concept), 0);
-  const hits: PassageHit[] = [];
+  const ranked: Array<{ passage: Passage; score: number; coverage: number }> = [];
   // BM25 alone lets one frequent word outrank a passage that has every word of the question; weighting by
   // the share of concepts a passage covers puts "troop" + "ceiling" above "troop" three times.
-  for (const result of results.slice(0, RERANK_DEPTH)) {
+  for (const result of results.slice(0, CANDIDATES)) {
     const passage = index.passages.get(String(result.id));
     if (!passage) continue;
-    const analysis = index.analyzer.analyze(passage);
-    const year = passage.doc.date.slice(0, 4);
-    const covered = concepts
-      .filter((concept) => passageHas(concept, analysis.all, year))
-      .reduce((sum, concept) => sum + conceptWeight(concept), 0);
+    let covered = 0;
+    concepts.forEach((concept, i) => {
+      if (checks[i]!(passage)) covered += conceptWeight(concept);
+    });
     const coverage = total > 0 ? covered / total : 0;
-    hits.push({ passage, score: result.score * coverage * coverage, coverage, analysis });
+    ranked.push({ passage, score: result.score * coverage * coverage, coverage });
   }
-  return hits.sort((a, b) => b.score - a.score).slice(0, limit);
+  return ranked
+    .sort((a, b) => b.score - a.score)
+    .slice(0, limit)
+    .map((hit) => ({ ...hit, analysis: index.analyzer.analyze(hit.passage) }));
 }
 
 /** The query terms to hand MiniSearch: words being typed, then the rarest, within the postings budget. */
@@ -72,12 +75,22 @@ function retrievalTerms(terms: string[], prefixes: Set<string>, index: PassageIn
   return chosen;
 }
 
-/** Whether a passage's terms meet a concept: every term of one alternative, a typed prefix, or its year. */
-function passageHas(concept: Concept, terms: Set<string>, year: string): boolean {
-  if (!concept.known) return false;
-  if (concept.year !== null && (concept.year === year || terms.has(concept.year))) return true;
-  if (concept.alternatives.some((alternative) => alternative.every((term) => terms.has(term)))) return true;
-  return (
-    concept.prefixes.length > 0 && [...terms].some((term) => concept.prefixes.some((p) => term.startsWith(p)))
-  );
+/**
+ * A test of whether a passage meets a concept: every term of one alternative, a word being typed as a prefix,
+ * or the year it names (met by a document of that year too). Term ids are looked up once per question.
+ */
+function conceptCheck(concept: Concept, index: PassageIndex): (passage: Passage) => boolean {
+  if (!concept.known) return () => false;
+  const { vocabulary, termSets } = index;
+  const alternatives = concept.alternatives
+    .map((terms) => terms.map((term) => vocabulary.idOf(term)))
+    .filter((ids): ids is number[] => ids.every((id) => id !== undefined));
+  const ranges = concept.prefixes.map((prefix) => vocabulary.prefixRange(prefix));
+  const yearId = concept.year === null ? undefined : vocabulary.idOf(concept.year);
+  return (passage) =>
+    (concept.year !== null &&
+      (passage.doc.date.startsWith(concept.year) ||
+        (yearId !== undefined && termSets.has(passage.id, yearId)))) ||
+    alternatives.some((ids) => ids.every((id) => termSets.has(passage.id, id))) ||
+    ranges.some(([from, to]) => termSets.has(passage.id, from, to));
 }

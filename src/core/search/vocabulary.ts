@@ -6,6 +6,7 @@ export class Vocabulary {
   /** index term -> the number of passages it occurs in */
   private readonly terms: Map<string, number>;
   private readonly sortedTerms: string[];
+  private readonly ids: Map<string, number>;
   /** surface word -> index term, bucketed by length for the spelling search; built on the first typo */
   private byLengthCache: Map<number, Array<[string, string]>> | undefined;
   private readonly corrections = new Map<string, string | null>();
@@ -17,6 +18,31 @@ export class Vocabulary {
   ) {
     this.terms = new Map(frequencies);
     this.sortedTerms = [...this.terms.keys()].sort();
+    this.ids = new Map(this.sortedTerms.map((term, id) => [term, id]));
+  }
+
+  /** A term's id: its position in the sorted term list, so the terms of a prefix have consecutive ids. */
+  idOf(term: string): number | undefined {
+    return this.ids.get(term);
+  }
+
+  /** The ids [from, to) of the terms that start with `prefix` (empty when none does). */
+  prefixRange(prefix: string): [from: number, to: number] {
+    const from = this.lowerBound(prefix);
+    let to = from;
+    while (to < this.sortedTerms.length && this.sortedTerms[to]!.startsWith(prefix)) to++;
+    return [from, to];
+  }
+
+  private lowerBound(prefix: string): number {
+    let lo = 0;
+    let hi = this.sortedTerms.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((this.sortedTerms[mid] ?? "") < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   private get byLength(): Map<number, Array<[string, string]>> {
@@ -64,14 +90,7 @@ export class Vocabulary {
 
   /** Whether some index term starts with `prefix` (binary search over the sorted terms). */
   hasPrefix(prefix: string): boolean {
-    let lo = 0;
-    let hi = this.sortedTerms.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((this.sortedTerms[mid] ?? "") < prefix) lo = mid + 1;
-      else hi = mid;
-    }
-    return this.sortedTerms[lo]?.startsWith(prefix) ?? false;
+    return this.sortedTerms[this.lowerBound(prefix)]?.startsWith(prefix) ?? false;
   }
 
   /**
