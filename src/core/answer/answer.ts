@@ -55,7 +55,13 @@ export function answerQuestion(kb: KnowledgeBase, question: string, history: Tur
     parts.push(`${prefix}${sentences.join(" ")} [${n}]`);
   }
   const newest = [...citations].sort((a, b) => b.doc.date.localeCompare(a.doc.date))[0]!;
-  const figure = query.answerType === "number" || query.answerType === "date" || chosen.length > 1;
+  // "As of" matters for figures, which go stale: a count asked for, or one the answer gives anyway ("and for
+  // police?" asks nothing in particular but is answered with 1,920).
+  const figure =
+    query.answerType === "number" ||
+    query.answerType === "date" ||
+    chosen.length > 1 ||
+    chosen.some((candidate) => sentenceFeatures(candidate.sentence).number);
   return {
     question,
     found: true,
