@@ -5,7 +5,15 @@ import { type PassageHit, searchPassages } from "../search/search.ts";
 import { satisfiesAnswerType, sentenceFeatures } from "./features.ts";
 import { formatDocDate } from "./format.ts";
 import { askedWords, type Candidate, confidenceOf, mentionsAny, preferTyped, rankSentences } from "./rank.ts";
-import { type Answer, type Citation, EMPTY_QUESTION_TEXT, NOT_FOUND_TEXT, type Turn } from "./types.ts";
+import {
+  type Answer,
+  type Citation,
+  EMPTY_QUESTION_TEXT,
+  GREETING_TEXT,
+  NOT_FOUND_TEXT,
+  THANKS_TEXT,
+  type Turn,
+} from "./types.ts";
 
 /** Below this confidence the bot says it could not find the answer rather than guess. */
 export const CONFIDENCE_THRESHOLD = 0.5;
@@ -25,6 +33,9 @@ export function answerQuestion(kb: KnowledgeBase, question: string, history: Tur
   );
   const query: ParsedQuery = { ...standalone, concepts: resolution.concepts };
   if (query.concepts.length === 0) return emptyAnswer(kb, question, text === "" ? EMPTY_QUESTION_TEXT : null);
+  // "hi" and "thanks" are not questions the documents fail to answer: a colleague would just reply.
+  const smallTalk = smallTalkReply(text);
+  if (smallTalk) return emptyAnswer(kb, question, smallTalk);
 
   const preferDocs = new Set(resolution.docs);
   const hits = searchPassages(kb.index, query.concepts, 8).map((hit) =>
@@ -91,6 +102,8 @@ function chooseSources(best: Candidate, candidates: Candidate[], type: AnswerTyp
   );
   if (!rival) return [best];
   const figure = type === "number" || type === "date";
+  // Two counts disagree only when both stand next to what was asked: "20 reports" is no police figure.
+  if (type === "number" && !(best.nearCount && rival.nearCount)) return [best];
   const newestFirst = [best, rival].sort((a, b) =>
     b.hit.passage.doc.date.localeCompare(a.hit.passage.doc.date),
   );
@@ -160,6 +173,16 @@ function notFound(
     suggestions: kb.glossary.examples.slice(0, 2),
     turn: { question, focus, docs: [], found: false },
   };
+}
+
+const GREETING =
+  /^(hi|hello|hey|hiya|good (morning|afternoon|evening)|bonjour|salut)( there| all| everyone| minusma)?[\s!.,]*$/iu;
+const THANKS = /^(thanks|thank you|thx|cheers|merci)( (a lot|very much|so much))?[\s!.,]*$/iu;
+
+function smallTalkReply(text: string): string | null {
+  if (GREETING.test(text)) return GREETING_TEXT;
+  if (THANKS.test(text)) return THANKS_TEXT;
+  return null;
 }
 
 function emptyAnswer(kb: KnowledgeBase, question: string, text: string | null): Answer {

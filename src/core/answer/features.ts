@@ -25,7 +25,7 @@ january february march april may june july august september october november dec
 thursday friday saturday sunday`.split(/\s+/u),
 );
 const ROLE =
-  /^(commander|representative|head|chief|leader|president|minister|envoy|spokesman|spokeswoman|spokesperson|secretary-general|chair|chairman|director|coordinator)$/u;
+  /^(commander|representative|head|chief|leader|president|minister|envoy|spokesman|spokeswoman|spokesperson|secretary|chair|chairman|director|coordinator)$/u;
 
 export interface SentenceFeatures {
   number: boolean;
@@ -33,8 +33,8 @@ export interface SentenceFeatures {
   duration: boolean;
   names: string[];
   place: boolean;
-  /** for each word of the sentence: whether it is a role ("Commander") or a personal or group name */
-  words: Array<{ folded: string; role: boolean; name: boolean }>;
+  /** each word of the sentence, folded, and whether it is a personal or group name */
+  words: Array<{ folded: string; name: boolean }>;
 }
 
 // Digits that name a day, a year, a resolution or a document are not a count.
@@ -53,11 +53,12 @@ export function sentenceFeatures(sentence: string): SentenceFeatures {
     duration: HAS_DURATION.test(sentence),
     names: [...sentence.matchAll(INNER_CAPITAL)].map((match) => match[1] ?? ""),
     place: PLACE_CUE.test(sentence),
-    words: sentence.split(/\s+/u).map((word, i) => {
+    // Hyphens split too, as the question's words are split: "Secretary-General Antonio Guterres".
+    words: sentence.split(/[\s-]+/u).map((word, i) => {
       const bare = word.replace(/^[("“‘]+|[)"”’.,;:]+$/gu, "");
       const folded = foldName(bare);
       const capital = /^\p{Lu}/u.test(bare) && i > 0;
-      return { folded, role: ROLE.test(folded), name: capital && !GENERIC_CAPITALS.has(folded) };
+      return { folded, name: capital && !GENERIC_CAPITALS.has(folded) };
     }),
   };
 }
@@ -102,11 +103,13 @@ export function foldName(name: string): string {
 
 /** "Who is the Force Commander?" is answered only by a name standing next to the role: "Force Commander, X". */
 function namesHolderOfRole(features: SentenceFeatures, asked: Set<string>): boolean {
+  // The first role the question names is the one asked about: "the Special Representative of the
+  // Secretary-General" asks for the representative, not the Secretary-General.
+  const role = [...asked].find((word) => ROLE.test(word));
   const { words } = features;
   return words.some(
     (word, i) =>
-      word.role &&
-      asked.has(word.folded) &&
+      word.folded === role &&
       words.slice(Math.max(0, i - 4), i + 5).some((near) => near.name && !asked.has(near.folded)),
   );
 }

@@ -15,6 +15,8 @@ export interface Candidate {
   coverage: number;
   /** whether it holds the kind of thing asked for (a number for "how many"...) */
   typed: boolean;
+  /** for a number question: the count stands next to the question's words */
+  nearCount: boolean;
   score: number;
   /** the sentence before and after it, across a passage boundary if need be */
   before: Neighbour | undefined;
@@ -37,6 +39,8 @@ interface Coverage {
   first: number;
   /** the narrowest window, in content terms, that holds one term of every concept met */
   span: number;
+  /** a count stands just before the question's words ("1,920 police", not "police conducted 20 reports") */
+  nearCount: boolean;
 }
 
 /** The question's own concepts, as opposed to those a follow-up borrowed from its thread. */
@@ -86,14 +90,17 @@ export function rankSentences(kb: KnowledgeBase, hits: PassageHit[], query: Pars
       // "In the 2 April attack on the camp in Aguelhok" over "attacks on Kerena and the camp in Aguelhok".
       const prominence = 1 - Math.min(own.first, 12) / 12;
       const proximity = own.concepts.size > 1 ? Math.min(1, (own.concepts.size + 1) / (own.span + 1)) : 1;
+      // "How many police?": "1,920 police" answers it better than "20 reports ... MINUSMA police".
+      const nearCount = query.answerType === "number" && typed && own.nearCount;
       const score =
         coverage * 0.6 +
         (typed ? 0.2 : 0) +
+        (nearCount ? 0.08 : 0) +
         passageScore * 0.1 +
         density * 0.04 +
         prominence * 0.04 +
         proximity * 0.04;
-      candidates.push({ hit, index, sentence, coverage, typed, score, before, after });
+      candidates.push({ hit, index, sentence, coverage, typed, nearCount, score, before, after });
     }
   }
   return candidates.sort((a, b) => b.score - a.score);
@@ -170,7 +177,10 @@ function coveredConcepts(list: string[], concepts: Concept[], year: string): Cov
     if (!concept.known) continue;
     let best = 0;
     const mine = new Set<string>();
-    if (concept.year !== null && (terms.has(concept.year) || concept.year === year)) best = 1;
+    // A year the sentence names counts fully; the document's own year only in part: a 2021 letter is not
+    // about 2021 in every sentence.
+    if (concept.year !== null && terms.has(concept.year)) best = 1;
+    else if (concept.year !== null && concept.year === year) best = 0.5;
     if (concept.prefixes.length > 0) {
       for (const term of list) if (concept.prefixes.some((prefix) => term.startsWith(prefix))) mine.add(term);
       if (mine.size > 0) best = 1;
@@ -189,13 +199,31 @@ function coveredConcepts(list: string[], concepts: Concept[], year: string): Cov
     if (at.length > 0) positions.push(at);
   }
   const all = positions.flat();
+  const counts = countPositions(list);
   return {
     weight,
     concepts: met,
     hits: list.filter((term) => used.has(term)).length,
     first: all.length > 0 ? Math.min(...all) : list.length,
     span: narrowestWindow(positions),
+    // A count precedes what it counts: "1,920 police", "over 200 extremist elements".
+    nearCount: counts.some((at) => all.some((p) => p - at >= 1 && p - at <= 2)),
   };
+}
+
+const MONTHS = new Set(
+  "january february march april may june july august september october november december".split(" "),
+);
+
+/** Where a sentence's content terms hold a count: digits that are not a year and not a day of a month. */
+function countPositions(list: string[]): number[] {
+  const out: number[] = [];
+  list.forEach((term, i) => {
+    if (!/^\d+$/u.test(term) || /^(19|20)\d\d$/u.test(term)) return;
+    if (MONTHS.has(list[i - 1] ?? "") || MONTHS.has(list[i + 1] ?? "")) return;
+    out.push(i);
+  });
+  return out;
 }
 
 /** The width of the narrowest window holding one position from every list (lists are short). */

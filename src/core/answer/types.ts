@@ -41,3 +41,6 @@ export interface Answer {
 export const NOT_FOUND_TEXT = "I couldn't find that in the briefing documents.";
 export const EMPTY_QUESTION_TEXT =
   "Ask me a question about MINUSMA, for example about troop numbers, operations or incidents.";
+export const GREETING_TEXT =
+  "Hello! Ask me about MINUSMA: troop numbers, operations, incidents, or what a report said.";
+export const THANKS_TEXT = "You're welcome. Ask again any time.";

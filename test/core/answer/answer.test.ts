@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { answerQuestion, MAX_QUESTION_CHARS } from "../../../src/core/answer/answer.ts";
 import { answerAsText, citationText, formatDocDate } from "../../../src/core/answer/format.ts";
-import { EMPTY_QUESTION_TEXT, NOT_FOUND_TEXT, type Turn } from "../../../src/core/answer/types.ts";
+import {
+  EMPTY_QUESTION_TEXT,
+  GREETING_TEXT,
+  NOT_FOUND_TEXT,
+  THANKS_TEXT,
+  type Turn,
+} from "../../../src/core/answer/types.ts";
 import { openKnowledgeBase } from "../../../src/core/knowledge-base.ts";
 
 const kb = await openKnowledgeBase("knowledge");
@@ -71,6 +77,26 @@ describe("answerQuestion", () => {
     const huge = answerQuestion(kb, `troop ceiling ${"x".repeat(40_000)}`);
     expect(huge.question.length).toBe(40_014);
     expect(MAX_QUESTION_CHARS).toBeLessThan(1000);
+  });
+
+  it("answers a greeting or thanks like a colleague, not with 'not found'", () => {
+    expect(answerQuestion(kb, "Hi!")).toMatchObject({ found: false, text: GREETING_TEXT });
+    expect(answerQuestion(kb, "thanks a lot")).toMatchObject({ found: false, text: THANKS_TEXT });
+    expect(answerQuestion(kb, "hi, what is the troop ceiling?").found).toBe(true);
+  });
+
+  it("gives a count that stands next to what was asked, and the role's holder for 'who is'", () => {
+    expect(answerQuestion(kb, "how many IEDs were used against MINUSMA?").text).toContain(
+      "including 25 against MINUSMA",
+    );
+    expect(answerQuestion(kb, "who is the secretary-general").text).toContain("Antonio Guterres");
+    expect(
+      answerQuestion(kb, "Who is the Special Representative of the Secretary-General for Mali?").found,
+    ).toBe(false);
+  });
+
+  it("counts a year a sentence names above the year of its document", () => {
+    expect(answerQuestion(kb, "casualties 2021").text).toContain("34 per cent decrease in 2021");
   });
 
   it("never throws on markup, emoji, control characters or regular-expression metacharacters", () => {
