@@ -40,6 +40,22 @@ const envSchema = z.object({
       .max(65_535, { error: "must be between 0 and 65535" }),
   ).default(3000),
   HOST: optional(z.string().trim().min(1)),
+  // Unset: one per core beyond the first, up to four (the Slack layer decides); 0 answers on the main thread.
+  ANSWER_WORKERS: optional(
+    z.coerce
+      .number({ error: "must be a number" })
+      .int({ error: "must be a whole number" })
+      .min(0, { error: "must be 0 (answer on the main thread) or more" })
+      .max(16, { error: "must be at most 16" }),
+  ),
+  // 0 turns the limit off.
+  QUESTIONS_PER_MINUTE: optional(
+    z.coerce
+      .number({ error: "must be a number" })
+      .int({ error: "must be a whole number" })
+      .min(0, { error: "must be 0 (no limit) or more" })
+      .max(1_000, { error: "must be at most 1000" }),
+  ).default(10),
   DIGEST_CHANNEL: optional(
     z.string().regex(/^[CGD][A-Z0-9]{2,}$/u, { error: "must be a channel id such as C0123456789" }),
   ),
@@ -67,6 +83,8 @@ const HINTS: Record<string, string> = {
   SLACK_API_URL: "leave it unset to talk to Slack itself",
   PORT: "the port HTTP mode listens on, 3000 by default",
   LOG_LEVEL: "one of debug, info, warn, error",
+  ANSWER_WORKERS: "worker threads that answer questions; leave it unset for one per core beyond the first",
+  QUESTIONS_PER_MINUTE: "how many questions each person may ask a minute, 10 by default, 0 for no limit",
   DIGEST_TZ: "see the tz database names, e.g. Europe/Paris, Africa/Bamako, UTC",
 };
 

@@ -5,13 +5,17 @@ import { describeSkipped, KnowledgeError } from "./core/knowledge/load.ts";
 import { openKnowledgeBase } from "./core/knowledge-base.ts";
 import { attachDigest } from "./digest/attach.ts";
 import { digestSubcommand } from "./digest/subcommand.ts";
+import { watchKnowledge } from "./knowledge/live.ts";
 import { type AppLogger, processLogger } from "./log.ts";
 import { runShell } from "./shell/shell.ts";
 import { startSlackBot } from "./slack/app.ts";
 import { StateStore } from "./state/store.ts";
 
-/** How long a clean stop may take before the process leaves anyway (a stuck connection must not hold it). */
-const STOP_GRACE_MS = 5_000;
+/**
+ * How long a clean stop may take before the process leaves anyway (a stuck connection must not hold it):
+ * the Slack app's drain (DRAIN_MS) plus time to save the state, inside the 10 s most platforms allow.
+ */
+const STOP_GRACE_MS = 8_000;
 
 /**
  * The composition root: reads the configuration, opens the knowledge base, then runs the local shell or
@@ -32,9 +36,16 @@ runCli(async () => {
         skipped.map((line) => `\n  ${line}`).join(""),
     );
   }
-  // Replaced by the knowledge watcher when the files change; everything asks this function, never keeps kb.
-  const getKnowledgeBase = () => kb;
+  // The watcher swaps in a new knowledge base when the files change: everything asks getKnowledgeBase(), never
+  // keeps one. It stops at SIGINT/SIGTERM, or once nothing else is left to run (the shell's `quit`).
+  const knowledge = await watchKnowledge(kb, {
+    cacheDir: path.join(config.STATE_DIR, "index"),
+    log: log.child("knowledge"),
+  });
+  const getKnowledgeBase = knowledge.current;
   const stopping = stopOnSignals();
+  stopping.signal.addEventListener("abort", () => void knowledge.close(), { once: true });
+  process.once("beforeExit", () => void knowledge.close());
 
   if (config.mode === "shell") {
     await runShell({
@@ -67,9 +78,12 @@ runCli(async () => {
   await new Promise((resolve) => stopping.signal.addEventListener("abort", resolve, { once: true }));
   log.info(`stopping (${String(stopping.signal.reason)})`);
   setTimeout(() => process.exit(0), STOP_GRACE_MS).unref();
-  // A digest being posted is let finish (and recorded) before the connection closes.
-  await digest?.stop();
-  await bot.stop().catch((error: unknown) => log.warn("slack: could not stop cleanly:", error));
+  // At once and side by side: the bot refuses new requests and finishes the ones it acknowledged, and a
+  // digest being posted is let finish (and recorded). Then what they changed is saved.
+  await Promise.all([
+    digest?.stop(),
+    bot.stop().catch((error: unknown) => log.warn("slack: could not stop cleanly:", error)),
+  ]);
   await state.flush();
   return 0;
 });

@@ -19,6 +19,7 @@ describe("loadConfig", () => {
       PORT: 3000,
       DIGEST_TIME: "08:00",
       DIGEST_TZ: "UTC",
+      QUESTIONS_PER_MINUTE: 10,
     });
     expect(config.HOST).toBeUndefined();
     expect(config.SLACK_API_URL).toBeUndefined();
@@ -36,6 +37,29 @@ describe("loadConfig", () => {
     expect(config.STATE_DIR).toBe(".data");
     expect(config.PORT).toBe(3000);
     expect(config.HOST).toBeUndefined();
+  });
+
+  it("reads QUESTIONS_PER_MINUTE as a whole number, 0 turning the limit off, and explains a bad one", () => {
+    expect(loadConfig({ QUESTIONS_PER_MINUTE: "30" }).QUESTIONS_PER_MINUTE).toBe(30);
+    expect(loadConfig({ QUESTIONS_PER_MINUTE: "0" }).QUESTIONS_PER_MINUTE).toBe(0);
+    expect(() => loadConfig({ QUESTIONS_PER_MINUTE: "lots" })).toThrow(
+      /QUESTIONS_PER_MINUTE: must be a number \(how many questions each person may ask a minute, 10 by default, 0 for no limit\)/u,
+    );
+    expect(() => loadConfig({ QUESTIONS_PER_MINUTE: "-1" })).toThrow(
+      /QUESTIONS_PER_MINUTE: must be 0 \(no limit\) or more/u,
+    );
+    expect(() => loadConfig({ QUESTIONS_PER_MINUTE: "2.5" })).toThrow(
+      /QUESTIONS_PER_MINUTE: must be a whole number/u,
+    );
+  });
+
+  it("leaves ANSWER_WORKERS unset for the Slack layer to choose, and reads 0 as answering on the main thread", () => {
+    expect(loadConfig({}).ANSWER_WORKERS).toBeUndefined();
+    expect(loadConfig({ ANSWER_WORKERS: "0" }).ANSWER_WORKERS).toBe(0);
+    expect(loadConfig({ ANSWER_WORKERS: "3" }).ANSWER_WORKERS).toBe(3);
+    expect(() => loadConfig({ ANSWER_WORKERS: "99" })).toThrow(
+      /ANSWER_WORKERS: must be at most 16 \(worker threads that answer questions; leave it unset for one per core beyond the first\)/u,
+    );
   });
 
   it("chooses Socket Mode with a bot and an app token, even when a signing secret is set too", () => {

@@ -1,23 +1,61 @@
-import { spawn } from "node:child_process";
-import { mkdtemp } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { request as httpRequest } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { answerQuestion } from "../src/core/answer/answer.ts";
 import { answerAsText } from "../src/core/answer/format.ts";
 import { SHELL_BANNER } from "../src/shell/shell.ts";
+import { STATE_FILES } from "../src/state/store.ts";
+import { spawnMain, startBotProcess } from "./helpers/bot-process.ts";
+import { commandBody, eventEnvelope, sendSigned } from "./helpers/signed-request.ts";
 import { realKnowledgeBase } from "./helpers/slack-fakes.ts";
-import { SlackStandIn } from "./helpers/slack-stand-in.ts";
+import { type RecordedCall, SlackStandIn } from "./helpers/slack-stand-in.ts";
 
-const ROOT = path.resolve(import.meta.dirname, "..");
+const SECRET = "main-test-signing-secret";
+const TOKEN = "xoxb-main-test-0000-abcdef";
 
-function spawnMain(env: Record<string, string>) {
-  return spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "src/main.ts")], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
-    stdio: ["pipe", "pipe", "pipe"],
+/** The environment of a bot in HTTP mode on 127.0.0.1 against the stand-in. */
+function httpEnv(standIn: SlackStandIn, stateDir: string, extra: Record<string, string> = {}) {
+  return {
+    SLACK_BOT_TOKEN: TOKEN,
+    SLACK_SIGNING_SECRET: SECRET,
+    SLACK_API_URL: standIn.apiUrl,
+    PORT: "0",
+    HOST: "127.0.0.1",
+    STATE_DIR: stateDir,
+    ...extra,
+  };
+}
+
+function mentionBody(eventId: string, channel: string, ts: string, text: string): string {
+  return eventEnvelope(eventId, {
+    type: "app_mention",
+    channel,
+    user: `U${channel}`,
+    text: `<@U0BOT> ${text}`,
+    ts,
+    event_ts: ts,
   });
 }
+
+/** A request on a connection of its own (no keep-alive reuse): refused or answered, say which. */
+function freshRequest(url: string, body: string): Promise<number | string> {
+  return new Promise((resolve) => {
+    const request = httpRequest(
+      url,
+      { method: "POST", agent: false, headers: { "Content-Type": "application/json" } },
+      (response) => {
+        response.resume();
+        resolve(response.statusCode ?? 0);
+      },
+    );
+    request.on("error", (error: NodeJS.ErrnoException) => resolve(error.code ?? error.message));
+    request.end(body);
+  });
+}
+
+const ok = (call: RecordedCall) => (call.result as { ok?: boolean } | undefined)?.ok === true;
 
 /** Runs `npm start`'s entry point with the given environment (and no Slack credentials unless given). */
 async function start(env: Record<string, string>, stdin: string) {
@@ -73,40 +111,149 @@ describe.concurrent("npm start", () => {
   it("in HTTP mode, serves until SIGTERM, then stops cleanly with exit code 0, never printing the token", async () => {
     const standIn = await SlackStandIn.start();
     const state = await mkdtemp(path.join(tmpdir(), "minusma-main-"));
-    const token = "xoxb-main-test-0000-abcdef";
-    const child = spawnMain({
-      SLACK_BOT_TOKEN: token,
-      SLACK_SIGNING_SECRET: "main-test-signing-secret",
-      SLACK_API_URL: standIn.apiUrl,
-      PORT: "0",
-      HOST: "127.0.0.1",
-      STATE_DIR: state,
-      LOG_LEVEL: "debug",
-    });
-    let output = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    child.stderr.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
+    const bot = startBotProcess(httpEnv(standIn, state, { LOG_LEVEL: "debug" }));
     try {
-      const port = await standIn.waitFor(
-        "the bot to listen",
-        () => output.match(/HTTP mode on port (\d+)/u)?.[1],
-        15_000,
-      );
-      const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+      const url = await bot.eventsUrl();
+      const health = await fetch(url.replace("/slack/events", "/healthz"));
       expect(health.status).toBe(200);
-      child.kill("SIGTERM");
-      expect(await exited).toBe(0);
-      expect(output).toMatch(/stopping \(SIGTERM\)/u);
+      bot.child.kill("SIGTERM");
+      expect((await bot.exited).code).toBe(0);
+      expect(bot.output()).toMatch(/stopping \(SIGTERM\)/u);
       expect(standIn.callsTo("auth.test")).toHaveLength(1);
-      expect(output).not.toContain(token);
+      expect(bot.output()).not.toContain(TOKEN);
+      expect(bot.output()).not.toContain(SECRET);
     } finally {
-      child.kill("SIGKILL");
+      bot.child.kill("SIGKILL");
       await standIn.close();
     }
   }, 20_000);
+
+  it("on SIGTERM with requests in flight: takes no new ones, answers those it took, saves the state, exits 0 within 10 s", async () => {
+    const standIn = await SlackStandIn.start();
+    const state = await mkdtemp(path.join(tmpdir(), "minusma-main-"));
+    const bot = startBotProcess(httpEnv(standIn, state));
+    try {
+      const url = await bot.eventsUrl();
+      // Slack answers slowly from now on, so what the bot acknowledged is still being answered at SIGTERM.
+      standIn.latencyMs = 1_000;
+      const commands = ["stop-1", "stop-2", "stop-3"];
+      for (const id of commands) {
+        const body = commandBody({
+          text: "troop ceiling",
+          responseUrl: standIn.responseUrl(id),
+          user: `U${id}`,
+        });
+        expect(
+          (await sendSigned(url, body, "application/x-www-form-urlencoded", { secret: SECRET })).status,
+        ).toBe(200);
+      }
+      for (const channel of ["CSTOP1", "CSTOP2"]) {
+        const body = mentionBody(`Ev${channel}`, channel, "700.1", "troop ceiling");
+        expect((await sendSigned(url, body, "application/json", { secret: SECRET })).status).toBe(200);
+      }
+      const signalled = Date.now();
+      bot.child.kill("SIGTERM");
+      await bot.waitForOutput(/no longer taking requests; finishing the \d+ being answered/u);
+      const late = await freshRequest(url, mentionBody("EvLATE", "CLATE", "701.1", "troop ceiling"));
+      expect(["ECONNREFUSED", "ECONNRESET", 503]).toContain(late);
+
+      const exit = await bot.exited;
+      expect(exit.code).toBe(0);
+      expect(exit.at - signalled).toBeLessThan(10_000);
+      for (const id of commands) expect(standIn.responsesTo(id)).toHaveLength(1);
+      for (const channel of ["CSTOP1", "CSTOP2"]) {
+        expect(
+          standIn.callsTo("chat.postMessage").filter((call) => call.args.channel === channel && ok(call)),
+        ).toHaveLength(1);
+      }
+      expect(standIn.calls.filter((call) => call.args.channel === "CLATE")).toEqual([]);
+      const threads = JSON.parse(await readFile(path.join(state, STATE_FILES.threads), "utf8")) as {
+        threads: Array<{ key: string }>;
+      };
+      expect(threads.threads.map((thread) => thread.key).sort()).toEqual(["CSTOP1:700.1", "CSTOP2:700.1"]);
+      expect(bot.output()).not.toMatch(/still being answered/u);
+    } finally {
+      bot.child.kill("SIGKILL");
+      await standIn.close();
+      await rm(state, { recursive: true, force: true });
+    }
+  }, 30_000);
+
+  it("after kill -9 in the middle of a burst, the next start finds the last complete state and carries on", async () => {
+    const standIn = await SlackStandIn.start();
+    const state = await mkdtemp(path.join(tmpdir(), "minusma-main-"));
+    const first = startBotProcess(httpEnv(standIn, state));
+    const channels = Array.from({ length: 30 }, (_, i) => `CBURST${i}`);
+    try {
+      const url = await first.eventsUrl();
+      const answered = () => standIn.callsTo("chat.postMessage").filter(ok);
+      // The first mentions are answered (and saved) before the burst goes on while the process is killed.
+      for (const channel of channels.slice(0, 5)) {
+        await sendSigned(
+          url,
+          mentionBody(`Ev${channel}`, channel, "800.1", "troop ceiling"),
+          "application/json",
+          {
+            secret: SECRET,
+          },
+        );
+      }
+      await standIn.waitFor("the first five answers", () => answered().length >= 5);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const burst = channels.slice(5).map((channel) =>
+        sendSigned(url, mentionBody(`Ev${channel}`, channel, "800.1", "troop ceiling"), "application/json", {
+          secret: SECRET,
+        }).catch(() => null),
+      );
+      await standIn.waitFor("the burst to be under way", () => answered().length >= 8);
+      first.child.kill("SIGKILL");
+      expect((await first.exited).signal).toBe("SIGKILL");
+      await Promise.all(burst);
+
+      const second = startBotProcess(httpEnv(standIn, state));
+      try {
+        const again = await second.eventsUrl();
+        // No state file was torn: nothing moved aside, no temporary file left, nothing to warn about.
+        expect(second.output()).not.toMatch(/expected shape|cannot save|WARN/u);
+        expect((await readdir(state)).filter((file) => /\.tmp$|corrupt|invalid/u.test(file))).toEqual([]);
+        const before = answered().length;
+        // Slack retrying a mention answered before the kill: remembered, not answered again.
+        await sendSigned(
+          again,
+          mentionBody("EvCBURST0", "CBURST0", "800.1", "troop ceiling"),
+          "application/json",
+          {
+            secret: SECRET,
+            retryNum: 1,
+          },
+        );
+        // A follow-up in a thread answered before the kill: the thread is remembered, and it is answered.
+        const followUp = eventEnvelope("EvFOLLOW", {
+          type: "message",
+          channel: "CBURST1",
+          channel_type: "channel",
+          user: "UCBURST1",
+          text: "and for police?",
+          ts: "800.2",
+          thread_ts: "800.1",
+        });
+        await sendSigned(again, followUp, "application/json", { secret: SECRET });
+        await standIn.waitFor("the follow-up's answer", () =>
+          answered().find((call, i) => i >= before && call.args.channel === "CBURST1"),
+        );
+        expect(
+          answered()
+            .slice(before)
+            .map((call) => call.args.channel),
+        ).toEqual(["CBURST1"]);
+      } finally {
+        second.child.kill("SIGTERM");
+        await second.exited;
+      }
+    } finally {
+      first.child.kill("SIGKILL");
+      await standIn.close();
+      await rm(state, { recursive: true, force: true });
+    }
+  }, 40_000);
 });

@@ -1,13 +1,21 @@
 import type { Server } from "node:http";
-import { App, type CustomRoute, type LogLevel } from "@slack/bolt";
-import type { RetryOptions } from "@slack/web-api";
+import { App, type CustomRoute, HTTPReceiver, type LogLevel } from "@slack/bolt";
+import type { RetryOptions, WebClient } from "@slack/web-api";
 import type { Config } from "../config.ts";
+import type { AppLogger } from "../log.ts";
+import { detachedWork } from "./after-ack.ts";
+import { AnswerPool, defaultAnswerWorkers } from "./answer-pool.ts";
 import type { SlackDeps } from "./deps.ts";
 import { describeError, slackFailure } from "./errors.ts";
+import { InFlight } from "./in-flight.ts";
 import * as actions from "./listeners/actions/index.ts";
 import * as commands from "./listeners/commands/index.ts";
 import * as events from "./listeners/events/index.ts";
 import * as messages from "./listeners/messages/index.ts";
+import { ChannelPacer, paceChatPosts } from "./pace.ts";
+import { QuestionLimiter } from "./question-limit.ts";
+import { MAX_REQUEST_BYTES, RequestGuard } from "./request-guard.ts";
+import { APOLOGY_TEXT } from "./strings.ts";
 
 export class SlackStartError extends Error {
   override name = "SlackStartError";
@@ -26,8 +34,40 @@ export interface RunningSlackBot {
  * SDK's default ten times over half an hour. A rate-limited call still waits as long as Slack asks.
  */
 const RETRY: RetryOptions = { retries: 2, factor: 2, minTimeout: 500, maxTimeout: 2_000, randomize: true };
-/** No single call to Slack may hang a listener for longer than this. */
+/** No single call to Slack (the Web API or a response_url) may hang a listener for longer than this. */
 const REQUEST_TIMEOUT_MS = 15_000;
+/**
+ * How long a stopping bot waits for the questions it has acknowledged to be answered. main.ts leaves after
+ * STOP_GRACE_MS whatever happens; this leaves it time to save the state after the wait.
+ */
+export const DRAIN_MS = 6_000;
+const EVENTS_PATH = "/slack/events";
+
+/** Settings tests shorten; the bot runs with the defaults. */
+export interface SlackAppOptions {
+  /** the shortest time between two messages in one channel (POST_INTERVAL_MS, Slack's pace) */
+  postIntervalMs?: number;
+  /** how long one call to Slack may take before it is given up (REQUEST_TIMEOUT_MS) */
+  requestTimeoutMs?: number;
+  /** how the Web API client retries a failed call (RETRY) */
+  retry?: RetryOptions;
+  /** how long `stop()` waits for acknowledged requests to be answered (DRAIN_MS) */
+  drainMs?: number;
+}
+
+// Bolt does not export the extended error handler's types; the last overload of `app.error` takes it.
+type ExtendedErrorHandler = Parameters<App["error"]>[0];
+type ExtendedErrorHandlerArgs = Parameters<ExtendedErrorHandler>[0];
+
+/** The app and the parts around it that starting and stopping need. */
+interface AssembledApp {
+  app: App;
+  answers: AnswerPool;
+  /** the HTTP checks in front of Bolt, null in Socket Mode */
+  guard: RequestGuard | null;
+  inFlight: InFlight;
+  pacer: ChannelPacer;
+}
 
 /** The surfaces, each registering its listeners: commands, events, messages and button actions. */
 const SURFACES = [commands, events, messages, actions];
@@ -36,43 +76,136 @@ const SURFACES = [commands, events, messages, actions];
  * Builds the Bolt app for the configured mode, with every listener registered. Nothing talks to Slack until
  * `app.init()` (which checks the token) and `app.start()`.
  */
-export function buildSlackApp(config: Config, deps: SlackDeps): App {
+export function buildSlackApp(config: Config, deps: SlackDeps, options: SlackAppOptions = {}): App {
+  return assemble(config, deps, options).app;
+}
+
+function assemble(config: Config, givenDeps: SlackDeps, options: SlackAppOptions): AssembledApp {
   if (config.mode === "shell") {
     throw new SlackStartError("slack: no Slack credentials are set, so there is no Slack app to build");
   }
-  const log = deps.log.child("slack");
+  const log = givenDeps.log.child("slack");
+  const inFlight = new InFlight();
+  const deps: SlackDeps = {
+    ...givenDeps,
+    questions: givenDeps.questions ?? new QuestionLimiter({ perMinute: config.QUESTIONS_PER_MINUTE }),
+    detach: givenDeps.detach ?? detachedWork(inFlight, log),
+    answers:
+      givenDeps.answers ??
+      new AnswerPool({ size: config.ANSWER_WORKERS ?? defaultAnswerWorkers(), log: givenDeps.log }),
+  };
+  const timeoutMs = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
   const common = {
     token: config.SLACK_BOT_TOKEN,
     logger: deps.log.child("bolt"),
     logLevel: config.LOG_LEVEL as LogLevel,
     clientOptions: {
       slackApiUrl: config.SLACK_API_URL,
-      retryConfig: RETRY,
-      timeout: REQUEST_TIMEOUT_MS,
+      retryConfig: options.retry ?? RETRY,
+      timeout: timeoutMs,
+      // Bolt posts to response_urls with this fetch, and with no time limit of its own.
+      fetch: fetchWithTimeout(timeoutMs),
     },
     // Bolt's conversation store would keep every conversation in memory for nothing: the bot has its own.
     convoStore: false as const,
     // auth.test runs in start, where its failure can stop the process with a clear message.
     deferInitialization: true,
+    // The error handler gets the request, so it can apologise to whoever asked.
+    extendedErrorHandler: true,
   };
-  const app =
-    config.mode === "socket"
-      ? new App({ ...common, socketMode: true, appToken: config.SLACK_APP_TOKEN })
-      : new App({
-          ...common,
-          signingSecret: config.SLACK_SIGNING_SECRET,
-          customRoutes: [healthRoute(deps)],
-          // Acknowledge first, answer after: Slack wants its HTTP response within 3 seconds.
-          processBeforeResponse: false,
-        });
+  let guard: RequestGuard | null = null;
+  let app: App;
+  if (config.mode === "socket") {
+    app = new App({ ...common, socketMode: true, appToken: config.SLACK_APP_TOKEN });
+  } else {
+    const signingSecret = config.SLACK_SIGNING_SECRET ?? "";
+    const receiver = new HTTPReceiver({
+      signingSecret,
+      endpoints: [EVENTS_PATH],
+      customRoutes: [healthRoute(deps)],
+      logger: deps.log.child("bolt"),
+      // Acknowledge first, answer after: Slack wants its HTTP response within 3 seconds.
+      processBeforeResponse: false,
+      bodyLimit: MAX_REQUEST_BYTES,
+    });
+    guard = new RequestGuard({ signingSecret, endpoints: [EVENTS_PATH], log });
+    receiver.requestListener = guard.wrap(receiver.requestListener);
+    app = new App({ ...common, receiver });
+  }
+
+  const pacer = new ChannelPacer({
+    ...(options.postIntervalMs !== undefined ? { intervalMs: options.postIntervalMs } : {}),
+    log,
+  });
+  // app.client posts the digest; listeners get clients from Bolt's pool, paced as each request comes in.
+  paceChatPosts(app.client, pacer);
+  app.use(async ({ client, next }) => {
+    paceChatPosts(client, pacer);
+    const done = inFlight.begin();
+    try {
+      await next();
+    } finally {
+      done();
+    }
+  });
 
   // The last resort: every listener catches its own errors, so this sees what escaped them (and Bolt's own).
-  app.error(async (error) => {
+  const lastResort = async ({ error, body }: ExtendedErrorHandlerArgs) => {
     const original = (error as { original?: unknown }).original ?? error;
     log.error(`unhandled error in a listener: ${describeError(original)}`);
-  });
+    await apologiseForEscapedError(body, app.client, log);
+  };
+  app.error(lastResort as ExtendedErrorHandler);
   for (const surface of SURFACES) surface.register(app, deps);
-  return app;
+  return { app, guard, inFlight, pacer, answers: deps.answers as AnswerPool };
+}
+
+/**
+ * Tells the person who asked that something went wrong, when an error escaped a listener before it could:
+ * privately through the response_url of a command or a click, in the thread of a mention or a direct
+ * message. Other events (a message in a channel, an edit) had no one waiting, so they get nothing.
+ */
+async function apologiseForEscapedError(body: unknown, client: WebClient, log: AppLogger): Promise<void> {
+  const request = (body ?? {}) as {
+    response_url?: unknown;
+    event?: {
+      type?: unknown;
+      channel?: unknown;
+      channel_type?: unknown;
+      ts?: unknown;
+      thread_ts?: unknown;
+      user?: unknown;
+      bot_id?: unknown;
+      subtype?: unknown;
+    };
+  };
+  try {
+    if (typeof request.response_url === "string") {
+      const response = await fetchWithTimeout(REQUEST_TIMEOUT_MS)(request.response_url, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ response_type: "ephemeral", replace_original: false, text: APOLOGY_TEXT }),
+      });
+      if (!response.ok) throw new Error(`the response_url answered HTTP ${response.status}`);
+      return;
+    }
+    const event = request.event;
+    const fromAPerson = typeof event?.user === "string" && !event.bot_id && !event.subtype;
+    const asked = event?.type === "app_mention" || (event?.type === "message" && event.channel_type === "im");
+    if (event && fromAPerson && asked && typeof event.channel === "string" && typeof event.ts === "string") {
+      const threadTs = typeof event.thread_ts === "string" ? event.thread_ts : event.ts;
+      await client.chat.postMessage({ channel: event.channel, thread_ts: threadTs, text: APOLOGY_TEXT });
+    }
+  } catch (error) {
+    log.warn(`could not apologise for that error either: ${describeError(error)}`);
+  }
+}
+
+/** A fetch that gives up after `ms` unless the caller brought its own signal (the Web API client does). */
+function fetchWithTimeout(ms: number): typeof fetch {
+  // globalThis.fetch is looked up at each call, so a fetch replaced later (tests keep to 127.0.0.1) is used.
+  return (input, init) =>
+    globalThis.fetch(input, { ...init, signal: init?.signal ?? AbortSignal.timeout(ms) });
 }
 
 /** `GET /healthz`: 200 while the process serves, with how many documents it answers from. */
@@ -92,8 +225,15 @@ function healthRoute(deps: SlackDeps): CustomRoute {
  * Builds, checks and starts the Slack app: the token is verified with auth.test, then Socket Mode connects or
  * the HTTP server listens. A failure is a SlackStartError whose message says what to fix.
  */
-export async function startSlackBot(config: Config, deps: SlackDeps): Promise<RunningSlackBot> {
-  const app = buildSlackApp(config, deps);
+export async function startSlackBot(
+  config: Config,
+  deps: SlackDeps,
+  options: SlackAppOptions = {},
+): Promise<RunningSlackBot> {
+  const assembled = assemble(config, deps, options);
+  const { app } = assembled;
+  const log = deps.log.child("slack");
+  const drainMs = options.drainMs ?? DRAIN_MS;
   try {
     await app.init();
   } catch (error) {
@@ -119,7 +259,18 @@ export async function startSlackBot(config: Config, deps: SlackDeps): Promise<Ru
               "Tokens) and that Socket Mode is on in the app settings",
       );
     }
-    return { app, mode: "socket", port: null, stop: () => app.stop().then(() => undefined) };
+    // The answer workers start now, so the first question does not wait for them to load the documents.
+    assembled.answers.warm(deps.getKnowledgeBase());
+    return {
+      app,
+      mode: "socket",
+      port: null,
+      stop: async () => {
+        // Disconnecting first stops new events; the ones already acknowledged are then answered.
+        await app.stop();
+        await drain(assembled, drainMs, log);
+      },
+    };
   }
 
   let server: Server;
@@ -139,5 +290,37 @@ export async function startSlackBot(config: Config, deps: SlackDeps): Promise<Ru
   }
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.PORT;
-  return { app, mode: "http", port, stop: () => app.stop().then(() => undefined) };
+  assembled.answers.warm(deps.getKnowledgeBase());
+  return {
+    app,
+    mode: "http",
+    port,
+    stop: async () => {
+      // New requests get 503 and the listening socket closes; idle keep-alive connections are closed now,
+      // busy ones once their response is sent.
+      assembled.guard?.stop();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      await drain(assembled, drainMs, log);
+      server.closeAllConnections();
+      await closed;
+    },
+  };
+}
+
+/** Waits for the acknowledged requests to be answered, up to `ms`, and says what was left if any. */
+async function drain(assembled: AssembledApp, ms: number, log: AppLogger): Promise<void> {
+  const { inFlight, pacer } = assembled;
+  if (inFlight.size > 0) {
+    log.info(`no longer taking requests; finishing the ${inFlight.size} being answered`);
+  } else {
+    log.info("no longer taking requests");
+  }
+  const idle = await inFlight.idle(ms);
+  await assembled.answers.close();
+  if (idle) return;
+  log.warn(
+    `stopped with ${inFlight.size} request(s) still being answered after ${ms} ms ` +
+      `(${pacer.pending} message(s) waiting for their channel's turn); their answers were given up`,
+  );
 }

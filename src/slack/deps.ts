@@ -1,7 +1,10 @@
 import type { KnowledgeBase } from "../core/knowledge-base.ts";
 import type { AppLogger } from "../log.ts";
 import type { StateStore } from "../state/store.ts";
+import type { Detach } from "./after-ack.ts";
+import type { AnswerPool } from "./answer-pool.ts";
 import type { Subcommand } from "./listeners/commands/subcommands.ts";
+import type { QuestionLimiter } from "./question-limit.ts";
 
 /** What the Slack listeners need from the rest of the bot. */
 export interface SlackDeps {
@@ -14,6 +17,21 @@ export interface SlackDeps {
   log: AppLogger;
   /** More `/minusma` subcommands (such as the digest's), listed in the help after the built-in ones. */
   subcommands?: Subcommand[];
+  /**
+   * How many questions each person may ask a minute. The app builds one from QUESTIONS_PER_MINUTE; a test of
+   * one listener may leave it out, and then nobody is limited.
+   */
+  questions?: QuestionLimiter;
+  /**
+   * Where questions are answered: worker threads in the running app. A test of one listener leaves it out,
+   * and questions are answered on the test's thread.
+   */
+  answers?: AnswerPool;
+  /**
+   * Takes over the work that follows an acknowledgement (answering), so the listener can return and Bolt let
+   * go of the request. The app provides it; a test of one listener leaves it out, and the work is awaited.
+   */
+  detach?: Detach;
   /** the clock, for feedback timestamps */
   now?: () => Date;
 }

@@ -70,8 +70,25 @@ export function slackFailure(error: unknown): SlackFailure | null {
         `the response_url refused the reply (HTTP ${String(e.statusCode)}); it expires 30 minutes after the command`,
       );
     default:
-      return null;
+      break;
   }
+  const message = typeof e.message === "string" ? e.message : "";
+  // The Web API client gives up at once on a 429 whose Retry-After it cannot read, with a plain Error.
+  const badRetryAfter = /^Retry header did not contain a valid timeout .*retry-after header: (.*)\)$/u.exec(
+    message,
+  );
+  if (badRetryAfter) {
+    return make(
+      "ratelimited_without_wait",
+      `Slack answered 429 (rate limited) without a usable Retry-After (${badRetryAfter[1]}), so the call was ` +
+        "not retried; if a proxy sits between the bot and Slack, check that it passes Retry-After through",
+    );
+  }
+  // A call given up by the client's timeout (the response_url, which Bolt calls with plain fetch).
+  if ((error as { name?: unknown }).name === "TimeoutError") {
+    return make("timeout", `no answer within the time limit (${message}); the call was given up`);
+  }
+  return null;
 }
 
 /** One line describing any error for the log: Slack failures without a stack (it says nothing more). */

@@ -13,6 +13,9 @@ export function mrkdwnLink(url: string, label: string): string {
   return `<${escapeMrkdwn(url).replace(/\|/gu, "%7C")}|${escapeMrkdwn(label)}>`;
 }
 
+const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/gu;
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/gu;
+
 /**
  * Turns the text of a Slack message or command into the plain question a person typed: the bot's own mention
  * removed, other mentions and links reduced to what Slack shows for them, `&amp;`-style entities decoded.
@@ -36,7 +39,11 @@ export function slackTextToPlain(text: string, botUserId?: string): string {
     })
     .replace(/&lt;/gu, "<")
     .replace(/&gt;/gu, ">")
-    .replace(/&amp;/gu, "&");
+    .replace(/&amp;/gu, "&")
+    // Invisible characters pasted from web pages would split "tr\u200Boop" into two words nobody typed;
+    // control characters are not text at all.
+    .replace(INVISIBLE, "")
+    .replace(CONTROL, " ");
   return plain.replace(/\s+/gu, " ").trim();
 }
 

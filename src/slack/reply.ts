@@ -1,6 +1,6 @@
 import type { WebClient } from "@slack/web-api";
-import { answerQuestion } from "../core/answer/answer.ts";
 import { threadKey } from "../core/conversation/thread-memory.ts";
+import { answerFor } from "./answer-pool.ts";
 import { answerMessage } from "./blocks/answer.ts";
 import { helpMessage } from "./blocks/help.ts";
 import type { SlackMessage } from "./blocks/limits.ts";
@@ -9,7 +9,7 @@ import type { SlackDeps } from "./deps.ts";
 import { describeError, slackFailure } from "./errors.ts";
 import { BUILT_IN_SUBCOMMANDS, usagesOf } from "./listeners/commands/subcommands.ts";
 import { slackTextToPlain } from "./mrkdwn.ts";
-import { APOLOGY_TEXT, WORKING_REACTION } from "./strings.ts";
+import { APOLOGY_TEXT, slowDownText, WORKING_REACTION } from "./strings.ts";
 
 /** A question to answer in a thread: a mention, a direct message or a follow-up. */
 export interface ThreadQuestion {
@@ -40,6 +40,7 @@ export async function answerInThread(
   botUserId: string | undefined,
 ): Promise<void> {
   const log = deps.log.child("slack");
+  if (!(await withinQuestionLimit(client, deps, question))) return;
   const key = threadKey(question.channel, question.threadTs);
   const reacted = await setWorkingSign(client, deps, question, "add");
   try {
@@ -60,7 +61,12 @@ export async function answerInThread(
       log.info(`answered "${text.toLowerCase()}" (${question.via}) in ${question.channel}`);
       return;
     }
-    const answer = answerQuestion(deps.getKnowledgeBase(), text, deps.state.threads.history(key));
+    const answer = await answerFor(
+      deps.answers,
+      deps.getKnowledgeBase(),
+      text,
+      deps.state.threads.history(key),
+    );
     await client.chat.postMessage({
       channel: question.channel,
       thread_ts: question.threadTs,
@@ -86,6 +92,39 @@ export async function answerInThread(
   } finally {
     if (reacted) await setWorkingSign(client, deps, question, "remove");
   }
+}
+
+/**
+ * Counts the question against its asker's limit. Over it, the asker is told privately, in the thread, how
+ * long to wait (a private message keeps the thread clean and does not use the channel's posting pace), and
+ * false is returned.
+ */
+async function withinQuestionLimit(
+  client: WebClient,
+  deps: SlackDeps,
+  question: ThreadQuestion,
+): Promise<boolean> {
+  const limiter = deps.questions;
+  const verdict = limiter?.take(question.user);
+  if (!limiter || !verdict || verdict.allowed) return true;
+  const log = deps.log.child("slack");
+  log.info(
+    `asked too fast: ${question.user} in ${question.channel} is over ${limiter.perMinute} questions a ` +
+      `minute; told to wait ${verdict.retryInSeconds} s`,
+  );
+  await client.chat
+    .postEphemeral({
+      channel: question.channel,
+      user: question.user,
+      thread_ts: question.threadTs,
+      text: slowDownText(limiter.perMinute, verdict.retryInSeconds),
+    })
+    .catch((error: unknown) =>
+      log.warn(
+        `could not tell ${question.user} to slow down in ${question.channel}: ${describeError(error)}`,
+      ),
+    );
+  return false;
 }
 
 /**

@@ -15,6 +15,14 @@ export const FEEDBACK_THANKS_HELPFUL = "Thanks: noted as helpful.";
 export const FEEDBACK_THANKS_NOT_HELPFUL =
   "Thanks: noted as not helpful. The people who maintain the briefing documents review these.";
 export const SHARED_NOTE = "Shared in the channel.";
+/** The reply to a question asked faster than QUESTIONS_PER_MINUTE allows: privately, with how long to wait. */
+export function slowDownText(perMinute: number, retryInSeconds: number): string {
+  const wait = retryInSeconds === 1 ? "a second" : `${retryInSeconds} seconds`;
+  return (
+    `You're asking faster than I can keep up: I answer up to ${perMinute} questions a minute from each ` +
+    `person. Please wait ${wait}, then ask again.`
+  );
+}
 export const CUT_NOTE = "(cut here: the rest is longer than Slack allows in one message)";
 export const MORE_BLOCKS_NOTE = "(more than Slack can show in one message: the rest is left out)";
 

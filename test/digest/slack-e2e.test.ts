@@ -105,6 +105,40 @@ describe("the digest through the Slack app", () => {
     expect(JSON.stringify(answer.args)).toContain("13,289");
   });
 
+  it("retries a digest due while the Web API is failing, and posts and records it once when it recovers", async () => {
+    const { standIn, clock, posted, stateDir } = await bot();
+    // Slack refuses, then rate limits without saying for how long: neither is retried by the Web API client
+    // itself, so the scheduler's own retries (a minute, then two) are what bring the digest through.
+    standIn.failNext("chat.postMessage", { body: { ok: false, error: "internal_error" } });
+    standIn.failNext("chat.postMessage", { status: 429, headers: { "Retry-After": "soon" } });
+    await clock.advanceTo("2024-06-03T06:00:00Z");
+    expect((await readLedger(stateDir)).entries).toEqual([
+      expect.objectContaining({ day: "2024-06-03", status: "failed", attempts: 1 }),
+    ]);
+    await clock.advanceTo("2024-06-03T06:01:00Z");
+    expect(standIn.callsTo("chat.postMessage")).toHaveLength(2);
+    expect(posted).toEqual([]);
+    await clock.advanceTo("2024-06-03T06:03:00Z");
+    await clock.advanceTo("2024-06-03T21:00:00Z");
+    const attempts = standIn.callsTo("chat.postMessage");
+    expect(attempts.map((call) => (call.result as { ok?: boolean }).ok ?? false)).toEqual([
+      false,
+      false,
+      true,
+    ]);
+    expect(attempts.every((call) => call.args.channel === "C0DIGEST")).toBe(true);
+    expect(posted).toHaveLength(1);
+    expect((await readLedger(stateDir)).entries).toEqual([
+      expect.objectContaining({
+        day: "2024-06-03",
+        status: "posted",
+        attempts: 3,
+        ts: posted[0],
+        error: null,
+      }),
+    ]);
+  });
+
   it("previews the digest privately with /minusma digest, without posting or recording it", async () => {
     const { standIn, stateDir, events } = await bot();
     const body = commandBody({ text: "digest 2024-06-03", responseUrl: standIn.responseUrl("preview") });

@@ -11,18 +11,28 @@ export interface RecordedCall {
   token: string | null;
   /** what the stand-in answered */
   result?: unknown;
+  /** when the call arrived (Date.now()) */
+  at: number;
 }
 
 /** One message the bot sent to a response_url. */
 export interface ResponsePost {
   id: string;
   body: Record<string, unknown>;
+  /** the HTTP status the stand-in answered it with: 200, or what a test scripted */
+  status: number;
+  at: number;
 }
 
-/** A scripted answer to one call: a Web API result, or an HTTP status with headers (429 and Retry-After). */
+/**
+ * A scripted answer to one call: a Web API result, an HTTP status with headers (429 and Retry-After), or
+ * no answer at all (`hang`: the request stays open until the stand-in closes), as a Web API that stopped
+ * answering would.
+ */
 export type ScriptedReply =
   | { status: number; headers?: Record<string, string>; body?: unknown }
-  | { body: unknown };
+  | { body: unknown }
+  | { hang: true };
 
 export const STAND_IN_BOT = { userId: "U0BOT", botId: "B0BOT", teamId: "T0TEST" } as const;
 
@@ -40,6 +50,10 @@ export class SlackStandIn {
   readonly #scripted = new Map<string, ScriptedReply[]>();
   readonly #server: Server;
   #ts = 1_700_000_000;
+  /** added to every answer (Web API and response_urls), so that requests are still in flight when a test acts */
+  latencyMs = 0;
+  /** while true, no Web API call is ever answered (response_urls still are): Slack's API down or cut off */
+  unresponsive = false;
 
   private constructor(server: Server) {
     this.#server = server;
@@ -96,11 +110,22 @@ export class SlackStandIn {
     this.#scripted.set(method, [...(this.#scripted.get(method) ?? []), reply]);
   }
 
+  /** Answers the next post to the response_url `id` with `reply` (a 404, say) instead of 200. */
+  failNextResponse(id: string, reply: ScriptedReply): void {
+    this.failNext(`response:${id}`, reply);
+  }
+
   callsTo(method: string): RecordedCall[] {
     return this.calls.filter((call) => call.method === method);
   }
 
+  /** The messages the response_url `id` accepted (a scripted refusal is not a message delivered). */
   responsesTo(id: string): ResponsePost[] {
+    return this.responses.filter((post) => post.id === id && post.status < 300);
+  }
+
+  /** Every post to the response_url `id`, accepted or refused. */
+  responseAttempts(id: string): ResponsePost[] {
     return this.responses.filter((post) => post.id === id);
   }
 
@@ -126,10 +151,14 @@ export class SlackStandIn {
   ): Promise<{ status: number; headers?: Record<string, string>; body: unknown }> {
     const url = new URL(request.url ?? "/", "http://127.0.0.1");
     const raw = await readBody(request);
+    const at = Date.now();
+    if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
     if (url.pathname.startsWith("/response/")) {
       const id = decodeURIComponent(url.pathname.slice("/response/".length));
-      this.responses.push({ id, body: JSON.parse(raw) as Record<string, unknown> });
-      return { status: 200, body: { ok: true } };
+      const reply = answer(this.#scripted.get(`response:${id}`)?.shift(), () => ({ ok: true }));
+      if (reply === "hang") return new Promise(() => undefined);
+      this.responses.push({ id, body: JSON.parse(raw) as Record<string, unknown>, status: reply.status, at });
+      return reply;
     }
     if (!url.pathname.startsWith("/api/")) return { status: 404, body: { ok: false, error: "not_found" } };
     const method = url.pathname.slice("/api/".length);
@@ -138,14 +167,11 @@ export class SlackStandIn {
     const token = authorization?.startsWith("Bearer ")
       ? authorization.slice(7)
       : ((args.token as string) ?? null);
-    const call: RecordedCall = { method, args, token };
+    const call: RecordedCall = { method, args, token, at };
     this.calls.push(call);
-    const scripted = this.#scripted.get(method)?.shift();
-    const reply = scripted
-      ? "status" in scripted
-        ? { status: scripted.status, headers: scripted.headers, body: scripted.body ?? {} }
-        : { status: 200, body: scripted.body }
-      : { status: 200, body: this.#success(method, args) };
+    if (this.unresponsive) return new Promise(() => undefined);
+    const reply = answer(this.#scripted.get(method)?.shift(), () => this.#success(method, args));
+    if (reply === "hang") return new Promise(() => undefined);
     call.result = reply.body;
     return reply;
   }
@@ -266,6 +292,18 @@ function bigLength(length: number): Buffer {
   const buffer = Buffer.alloc(8);
   buffer.writeBigUInt64BE(BigInt(length));
   return buffer;
+}
+
+/** The reply to send: the scripted one if any, else the usual success. */
+function answer(
+  scripted: ScriptedReply | undefined,
+  success: () => unknown,
+): { status: number; headers?: Record<string, string>; body: unknown } | "hang" {
+  if (!scripted) return { status: 200, body: success() };
+  if ("hang" in scripted) return "hang";
+  if ("status" in scripted)
+    return { status: scripted.status, headers: scripted.headers, body: scripted.body ?? {} };
+  return { status: 200, body: scripted.body };
 }
 
 function parseArgs(raw: string, contentType: string): Record<string, unknown> {

@@ -32,6 +32,27 @@ describe("slackFailure", () => {
     );
   });
 
+  it("recognises a 429 the client gave up on because its Retry-After was missing or unreadable", () => {
+    const failure = slackFailure(
+      new Error(
+        "Retry header did not contain a valid timeout (url: http://127.0.0.1:1/api/chat.postMessage, retry-after header: soon)",
+      ),
+    );
+    expect(failure).toMatchObject({ code: "ratelimited_without_wait", unreachable: false });
+    expect(failure?.description).toMatch(
+      /^Slack answered 429 \(rate limited\) without a usable Retry-After \(soon\), so the call was not retried; if a proxy/u,
+    );
+  });
+
+  it("recognises a call given up at its time limit", () => {
+    const timeout = new DOMException("The operation was aborted due to timeout", "TimeoutError");
+    expect(slackFailure(timeout)).toMatchObject({
+      code: "timeout",
+      description:
+        "no answer within the time limit (The operation was aborted due to timeout); the call was given up",
+    });
+  });
+
   it("is null for errors that did not come from Slack", () => {
     expect(slackFailure(new TypeError("x is undefined"))).toBeNull();
     expect(slackFailure("a string")).toBeNull();

@@ -52,6 +52,17 @@ describe("slackTextToPlain", () => {
     ).toBe("@channel @here @ana @U998 #ops the report https://y.example @leads");
   });
 
+  it("drops invisible characters and turns control characters into spaces, for any input", () => {
+    expect(slackTextToPlain("tr\u200Boop\uFEFF ceil\u00ADing\u0007now")).toBe("troop ceiling now");
+    fc.assert(
+      fc.property(fc.string({ unit: "binary", maxLength: 300 }), (text) => {
+        const plain = slackTextToPlain(text, "U0BOT");
+        expect(plain).not.toMatch(/[\u0000-\u001F\u007F\u200B-\u200D\u2060\uFEFF\u00AD]/u);
+        expect(plain).toBe(plain.trim());
+      }),
+    );
+  });
+
   it("decodes the entities Slack escapes typed text with", () => {
     expect(slackTextToPlain("R&amp;D &lt;b&gt; 5 &gt; 3")).toBe("R&D <b> 5 > 3");
   });

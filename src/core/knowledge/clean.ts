@@ -38,13 +38,27 @@ function isSplitWord(a: string, b: string): boolean {
   return isEnglishWord(joined) && !(isEnglishWord(a.toLowerCase()) && isEnglishWord(b));
 }
 
-/** Joins a line that ends in a hyphen to the next: "peace-" + "keeping", "commis-" + "sion". */
-function joinAtHyphen(line: string, next: string): string {
-  const before = /\p{L}+(?=-$)/u.exec(line)?.[0] ?? "";
-  const after = /^\p{L}+/u.exec(next)?.[0] ?? "";
-  // At a line end the hyphen may be the typesetter's: drop it when the two halves make one word.
-  const keep = after !== after.toLowerCase() || !isEnglishWord(`${before}${after}`.toLowerCase());
-  return keep ? `${line}${next}` : `${line.slice(0, -1)}${next}`;
+/**
+ * Joins a paragraph's lines. A line that ends in a hyphen meets the next without a space: "peace-" + "keeping"
+ * becomes "peacekeeping" when the halves make one word, "troop-" + "contributing" keeps its hyphen. Each
+ * decision looks at two lines only, so a paragraph of thousands of lines stays linear.
+ */
+function joinParagraphLines(lines: string[]): string {
+  const parts: string[] = [];
+  lines.forEach((line, i) => {
+    const previous = lines[i - 1];
+    if (previous === undefined || !/\p{L}-$/u.test(previous)) {
+      parts.push(i === 0 ? line : ` ${line}`);
+      return;
+    }
+    const before = /\p{L}+(?=-$)/u.exec(previous)?.[0] ?? "";
+    const after = /^\p{L}+/u.exec(line)?.[0] ?? "";
+    // At a line end the hyphen may be the typesetter's: drop it when the two halves make one word.
+    const keep = after !== after.toLowerCase() || !isEnglishWord(`${before}${after}`.toLowerCase());
+    if (!keep) parts[parts.length - 1] = parts[parts.length - 1]!.slice(0, -1);
+    parts.push(line);
+  });
+  return parts.join("");
 }
 
 const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF\u00AD]/gu;
@@ -64,13 +78,17 @@ const FURNITURE: RegExp[] = [
   /^\s*\d{1,4}\/\d{1,4}\s+\d{2}-\d{5}(\s*\(E\))?\s*$/u, // "3/7 21-06844"
   /^\s*\d{2}-\d{5}(\s*\(E\))?\s+\d{1,4}\/\d{1,4}\s*$/u, // "21-06844 4/7"
   /^\s*\d{2}-\d{5}(\s*\(E\))?\s*$/u, // a job number alone
+  /^\s*\d{2}-\d{5}\s*\([A-Z]\)\s+\d{6}\s*$/u, // "21-06844 (E) 030621": the job number on a first page
+  /^\s*\*\d{7}\*\s*$/u, // "*2106844*": the job number's barcode, as text
+  /^\s*Please recycle\s*$/iu,
   /^\s*(page\s+)?\d{1,4}(\s*(\/|of)\s*\d{1,4})?\s*$/iu, // "3", "3/7", "Page 3 of 7"
   /^\s*[A-Z]{1,3}\/(RES\/)?\d{2,4}\/\d{1,5}(\/[A-Za-z0-9.]+)*\s*$/u, // "S/2021/520" alone: a running header
   /^\s*https?:\/\/\S+\s*$/u, // a bare link: a PDF's link annotation, not a sentence
   /^\s*(RELATED|ADVERTISEMENT|Advertisement|READ MORE:.*|Read more:.*|Source: .{1,60}|Share this article.*)\s*$/u,
 ];
 
-function isPageFurniture(line: string): boolean {
+/** Whether a line is a running header, a page number or web page chrome rather than text. */
+export function isPageFurniture(line: string): boolean {
   return FURNITURE.some((pattern) => pattern.test(line));
 }
 
@@ -128,10 +146,7 @@ function joinLines(lines: string[]): Block[] {
   const flush = (next: string | undefined) => {
     if (current.length === 0) return;
     const text = repairWords(
-      current
-        .reduce((joined, line) =>
-          /\p{L}-$/u.test(joined) ? joinAtHyphen(joined, line) : `${joined} ${line}`,
-        )
+      joinParagraphLines(current)
         .replace(/\s{2,}/gu, " ")
         .trim(),
     );

@@ -69,14 +69,8 @@ export function parseKnowledgeFile(file: string, bytes: Buffer): KnowledgeDocume
       "it has no front matter: start it with a --- block giving title, source and date",
     );
   }
-  let parsed: { data: Record<string, unknown>; content: string };
-  try {
-    // An empty options object per call stops gray-matter from caching by content across files.
-    parsed = matter(text.replace(/^\uFEFF/u, ""), { ...matterOptions });
-  } catch (error) {
-    throw new KnowledgeError(`front matter is not valid YAML (${firstLine(error)})`);
-  }
-  const result = frontMatterSchema.safeParse(normaliseFrontMatter(parsed.data));
+  const parsed = splitFrontMatter(text);
+  const result = frontMatterSchema.safeParse(parsed.data);
   if (!result.success) throw new KnowledgeError(`front matter: ${describeIssues(result.error)}`);
   const body = cleanText(parsed.content);
   if (body.trim() === "") throw new KnowledgeError("it has no text after the front matter");
@@ -87,6 +81,20 @@ export function parseKnowledgeFile(file: string, bytes: Buffer): KnowledgeDocume
     body,
     hash: createHash("sha256").update(bytes).digest("hex"),
   };
+}
+
+/**
+ * Splits a text that starts with a `---` front matter block into its fields (dates as YYYY-MM-DD strings) and
+ * the text after it; throws a KnowledgeError when the block is not valid YAML.
+ */
+export function splitFrontMatter(text: string): { data: Record<string, unknown>; content: string } {
+  try {
+    // An empty options object per call stops gray-matter from caching by content across files.
+    const parsed = matter(text.replace(/^\uFEFF/u, ""), { ...matterOptions });
+    return { data: normaliseFrontMatter(parsed.data), content: parsed.content };
+  } catch (error) {
+    throw new KnowledgeError(`front matter is not valid YAML (${firstLine(error)})`);
+  }
 }
 
 function toMeta(id: string, data: FrontMatter): DocumentMeta {

@@ -10,17 +10,22 @@ const INITIAL = /(?:^|\s)\p{Lu}\.\s*$/u;
 
 /** Splits a paragraph into sentences, keeping abbreviations ("Mr.", "U.S.", "No. 5") inside their sentence. */
 export function splitSentences(paragraph: string): string[] {
-  const sentences: string[] = [];
+  // Each sentence is kept as its segments, joined once at the end: growing one string and testing its tail
+  // at every merge made a text of many "Mr. " quadratic.
+  const sentences: string[][] = [];
+  let last = "";
   for (const segment of paragraph.split(CANDIDATE_END)) {
-    const previous = sentences.at(-1);
-    if (previous !== undefined && (ABBREVIATION.test(previous) || INITIAL.test(previous))) {
-      sentences[sentences.length - 1] = `${previous} ${segment}`;
-    } else if (previous !== undefined && (!/\p{L}|\p{N}/u.test(segment) || /^\s*\p{Ll}/u.test(segment))) {
-      // Punctuation alone, or a lower-case start ('"Is it safe?" she asked.'), continues the sentence.
-      sentences[sentences.length - 1] = `${previous} ${segment}`;
-    } else {
-      sentences.push(segment);
-    }
+    const current = sentences.at(-1);
+    const continues =
+      current !== undefined &&
+      (ABBREVIATION.test(last) ||
+        INITIAL.test(last) ||
+        // Punctuation alone, or a lower-case start ('"Is it safe?" she asked.'), continues the sentence.
+        !/\p{L}|\p{N}/u.test(segment) ||
+        /^\s*\p{Ll}/u.test(segment));
+    if (continues) current.push(segment);
+    else sentences.push([segment]);
+    last = segment;
   }
-  return sentences.map((sentence) => sentence.trim()).filter((sentence) => sentence !== "");
+  return sentences.map((parts) => parts.join(" ").trim()).filter((sentence) => sentence !== "");
 }

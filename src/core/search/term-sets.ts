@@ -19,7 +19,9 @@ export class PassageTermSets {
       offsets[i + 1] = offsets[i]! + ids.length;
     });
     const flat = new Uint32Array(offsets[sorted.length]!);
-    sorted.forEach((ids, i) => flat.set(ids, offsets[i]!));
+    sorted.forEach((ids, i) => {
+      flat.set(ids, offsets[i]!);
+    });
     return new PassageTermSets(flat, offsets, new Map(passageIds.map((id, i) => [id, i])));
   }
 

@@ -72,7 +72,8 @@ export function tokenize(text: string): string[] {
   return (
     text
       .normalize("NFKD")
-      .replace(/\p{M}/gu, "")
+      // Marks and invisible characters: "Sévaré" is "sevare", and "tr\u200Boop" is "troop".
+      .replace(/[\p{M}\u200B-\u200D\u2060\uFEFF\u00AD]/gu, "")
       .toLowerCase()
       // "13,289" and "1.920" stay one token; "Mission’s" loses its possessive.
       .replace(/(\d)[,.](?=\d{3}\b)/gu, "$1")

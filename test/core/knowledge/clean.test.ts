@@ -121,3 +121,24 @@ describe("cleanText on arbitrary input", () => {
     );
   });
 });
+
+describe("cleanText on the first page of a UN PDF", () => {
+  it("drops the job number with its date code, its barcode and the recycling note", () => {
+    const page = "The Council met.\n21-06844 (E)    030621\n*2106844*\nPlease recycle\nIt adopted the text.";
+    expect(cleanText(page)).toBe("The Council met.\n\nIt adopted the text.");
+  });
+
+  it("keeps a sentence that only starts like a job number", () => {
+    expect(cleanText("21-06844 (E) was the job number of the letter.")).toBe(
+      "21-06844 (E) was the job number of the letter.",
+    );
+  });
+});
+
+describe("cleanText on long inputs", () => {
+  it("joins 20,000 hyphenated lines in one paragraph without slowing down", () => {
+    const cleaned = cleanText("peace-\nkeeping-\n".repeat(10_000));
+    expect(cleaned.startsWith("peacekeeping-peacekeeping")).toBe(true);
+    expect(cleaned.split("\n")).toHaveLength(1);
+  });
+});

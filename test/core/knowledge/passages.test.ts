@@ -51,3 +51,10 @@ describe("splitSentences", () => {
     ]);
   });
 });
+
+describe("splitSentences on pathological text", () => {
+  it("keeps 50,000 abbreviations in one sentence and splits 50,000 full stops, in linear time", () => {
+    expect(splitSentences("Mr. ".repeat(50_000))).toHaveLength(1);
+    expect(splitSentences("Done. ".repeat(50_000))).toHaveLength(50_000);
+  });
+});

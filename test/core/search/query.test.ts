@@ -108,3 +108,9 @@ describe("tokens that are names of JavaScript's own properties", () => {
     expect(() => parse("constructor of the prototype")).not.toThrow();
   });
 });
+
+describe("invisible characters", () => {
+  it("do not split a word", () => {
+    expect(tokenize("tr\u200Boop cei\u00ADling")).toEqual(["troop", "ceiling"]);
+  });
+});

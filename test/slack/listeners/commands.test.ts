@@ -1,3 +1,4 @@
+import { RespondError } from "@slack/bolt";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { answerQuestion } from "../../../src/core/answer/answer.ts";
 import type { KnowledgeBase } from "../../../src/core/knowledge-base.ts";
@@ -13,7 +14,7 @@ import {
   usagesOf,
 } from "../../../src/slack/listeners/commands/subcommands.ts";
 import { APOLOGY_TEXT } from "../../../src/slack/strings.ts";
-import { fakeClient, fakeDeps, realKnowledgeBase } from "../../helpers/slack-fakes.ts";
+import { fakeClient, fakeDeps, platformError, realKnowledgeBase } from "../../helpers/slack-fakes.ts";
 
 let kb: KnowledgeBase;
 beforeAll(async () => {
@@ -118,24 +119,53 @@ describe("/minusma", () => {
     ]);
   });
 
-  it("survives a response_url that refuses even the apology", async () => {
+  it("apologises privately in the channel when the response_url refuses the apology", async () => {
     const { deps, logs } = fakeDeps(kb, {
       getKnowledgeBase: () => {
         throw new Error("index unavailable");
       },
     });
+    const slack = fakeClient();
     const respond = vi.fn(async () => {
       throw new Error("response_url expired");
     });
     const command = { command: "/minusma", text: "x", user_id: "U1", channel_id: "C1" };
-    const args = { command, ack: async () => undefined, respond, client: fakeClient().client };
+    const args = { command, ack: async () => undefined, respond, client: slack.client };
+    await minusmaCommand(
+      deps,
+      BUILT_IN_SUBCOMMANDS,
+    )(args as unknown as Parameters<ReturnType<typeof minusmaCommand>>[0]);
+    expect(slack.callsTo("chat.postEphemeral").map((call) => call.args)).toEqual([
+      { channel: "C1", user: "U1", text: APOLOGY_TEXT },
+    ]);
+    expect(logs.at("error")).toHaveLength(1);
+    expect(logs.at("warn")).toEqual([]);
+  });
+
+  it("survives a response_url and a channel that both refuse the apology", async () => {
+    const { deps, logs } = fakeDeps(kb, {
+      getKnowledgeBase: () => {
+        throw new Error("index unavailable");
+      },
+    });
+    const slack = fakeClient();
+    slack.failNext("chat.postEphemeral", platformError("channel_not_found"));
+    const respond = vi.fn(async () => {
+      throw new RespondError("Failed to respond to the response_url: 404 Not Found", 404);
+    });
+    const command = { command: "/minusma", text: "x", user_id: "U1", channel_id: "C1" };
+    const args = { command, ack: async () => undefined, respond, client: slack.client };
     await expect(
       minusmaCommand(
         deps,
         BUILT_IN_SUBCOMMANDS,
       )(args as unknown as Parameters<ReturnType<typeof minusmaCommand>>[0]),
     ).resolves.toBeUndefined();
-    expect(logs.at("warn")).toEqual([expect.stringMatching(/could not apologise for \/minusma either/u)]);
+    expect(logs.at("warn")).toEqual([
+      expect.stringMatching(
+        /could not apologise for \/minusma either: through the response_url: the response_url refused the reply \(HTTP 404\).*; privately in the channel: Slack answered channel_not_found/u,
+      ),
+    ]);
   });
 });
 

@@ -1,10 +1,13 @@
-import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from "@slack/bolt";
-import { answerQuestion } from "../../../core/answer/answer.ts";
+import type { AllMiddlewareArgs, RespondFn, SlackCommandMiddlewareArgs, SlashCommand } from "@slack/bolt";
+import type { WebClient } from "@slack/web-api";
+import { afterAck } from "../../after-ack.ts";
+import { answerFor } from "../../answer-pool.ts";
 import { answerMessage } from "../../blocks/answer.ts";
 import type { SlackDeps } from "../../deps.ts";
 import { describeError } from "../../errors.ts";
 import { slackTextToPlain } from "../../mrkdwn.ts";
-import { APOLOGY_TEXT } from "../../strings.ts";
+import { APOLOGY_TEXT, slowDownText } from "../../strings.ts";
+import { answerTurns } from "../../turns.ts";
 import { findSubcommand, helpSubcommand, type Subcommand } from "./subcommands.ts";
 
 /**
@@ -14,32 +17,67 @@ import { findSubcommand, helpSubcommand, type Subcommand } from "./subcommands.t
 export function minusmaCommand(deps: SlackDeps, subcommands: readonly Subcommand[]) {
   return async ({ command, ack, respond, client }: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => {
     await ack();
-    const log = deps.log.child("slack");
-    try {
-      const text = slackTextToPlain(command.text ?? "");
-      const called =
-        text === "" ? { subcommand: helpSubcommand, args: "" } : findSubcommand(text, subcommands);
-      if (called) {
-        await called.subcommand.run({ args: called.args, command, respond, client, deps, subcommands });
-        log.info(`ran ${command.command} ${called.subcommand.name} for ${command.user_id}`);
-        return;
-      }
-      const answer = answerQuestion(deps.getKnowledgeBase(), text, []);
+    await afterAck(deps.detach, `answering ${command.command} for ${command.user_id}`, () =>
+      answerCommand(deps, subcommands, command, respond, client),
+    );
+  };
+}
+
+/** Everything after the acknowledgement; it catches its own errors and apologises. */
+async function answerCommand(
+  deps: SlackDeps,
+  subcommands: readonly Subcommand[],
+  command: SlashCommand,
+  respond: RespondFn,
+  client: WebClient,
+): Promise<void> {
+  const log = deps.log.child("slack");
+  try {
+    const verdict = deps.questions?.take(command.user_id);
+    if (deps.questions && verdict && !verdict.allowed) {
       await respond({
         response_type: "ephemeral",
-        ...answerMessage(answer, { kind: "private", question: text }),
+        text: slowDownText(deps.questions.perMinute, verdict.retryInSeconds),
       });
       log.info(
-        `answered ${command.command} for ${command.user_id} in ${command.channel_id}: ` +
-          `${answer.found ? `${answer.citations.length} source(s)` : "not found"}, confidence ${answer.confidence}`,
+        `asked too fast: ${command.user_id} in ${command.channel_id} is over ${deps.questions.perMinute} ` +
+          `questions a minute; told to wait ${verdict.retryInSeconds} s`,
       );
-    } catch (error) {
-      log.error(
-        `could not answer ${command.command} for ${command.user_id} in ${command.channel_id}: ${describeError(error)}`,
-      );
-      await respond({ response_type: "ephemeral", text: APOLOGY_TEXT }).catch((respondError: unknown) =>
-        log.warn(`could not apologise for ${command.command} either: ${describeError(respondError)}`),
-      );
+      return;
     }
-  };
+    const text = slackTextToPlain(command.text ?? "");
+    const called = text === "" ? { subcommand: helpSubcommand, args: "" } : findSubcommand(text, subcommands);
+    if (called) {
+      // A subcommand (a digest preview) runs here: it waits its turn, so others' acknowledgements are not held up.
+      await answerTurns.next();
+      await called.subcommand.run({ args: called.args, command, respond, client, deps, subcommands });
+      log.info(`ran ${command.command} ${called.subcommand.name} for ${command.user_id}`);
+      return;
+    }
+    const answer = await answerFor(deps.answers, deps.getKnowledgeBase(), text, []);
+    await respond({
+      response_type: "ephemeral",
+      ...answerMessage(answer, { kind: "private", question: text }),
+    });
+    log.info(
+      `answered ${command.command} for ${command.user_id} in ${command.channel_id}: ` +
+        `${answer.found ? `${answer.citations.length} source(s)` : "not found"}, confidence ${answer.confidence}`,
+    );
+  } catch (error) {
+    log.error(
+      `could not answer ${command.command} for ${command.user_id} in ${command.channel_id}: ${describeError(error)}`,
+    );
+    await respond({ response_type: "ephemeral", text: APOLOGY_TEXT }).catch(async (respondError: unknown) => {
+      // The response_url is gone (expired after 30 minutes, or refused): a private message in the channel
+      // still reaches the person, if the bot may post there.
+      await client.chat
+        .postEphemeral({ channel: command.channel_id, user: command.user_id, text: APOLOGY_TEXT })
+        .catch((ephemeralError: unknown) =>
+          log.warn(
+            `could not apologise for ${command.command} either: through the response_url: ` +
+              `${describeError(respondError)}; privately in the channel: ${describeError(ephemeralError)}`,
+          ),
+        );
+    });
+  }
 }

@@ -1,7 +1,8 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from "@slack/bolt";
+import { afterAck } from "../../after-ack.ts";
 import type { SlackDeps } from "../../deps.ts";
 import { firstDelivery, notFromAPerson } from "../../incoming.ts";
-import { answerInThread } from "../../reply.ts";
+import { answerInThread, type ThreadQuestion } from "../../reply.ts";
 
 /** `@minusma <question>` in a channel: answered in the question's thread. */
 export function appMention(deps: SlackDeps) {
@@ -21,18 +22,17 @@ export function appMention(deps: SlackDeps) {
       log.debug(`ignored a mention in ${event.channel}: already handled (event ${body.event_id})`);
       return;
     }
-    await answerInThread(
-      client,
-      deps,
-      {
-        channel: event.channel,
-        ts: event.ts,
-        threadTs: event.thread_ts ?? event.ts,
-        text: event.text,
-        user: event.user ?? "",
-        via: "mention",
-      },
-      context.botUserId,
+    const question: ThreadQuestion = {
+      channel: event.channel,
+      ts: event.ts,
+      threadTs: event.thread_ts ?? event.ts,
+      text: event.text,
+      user: event.user ?? "",
+      via: "mention",
+    };
+    const botUserId = context.botUserId;
+    await afterAck(deps.detach, `answering a mention in ${question.channel}`, () =>
+      answerInThread(client, deps, question, botUserId),
     );
   };
 }

@@ -1,7 +1,8 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from "@slack/bolt";
+import { afterAck } from "../../after-ack.ts";
 import type { SlackDeps } from "../../deps.ts";
 import { classifyMessage, firstDelivery, type IncomingMessage } from "../../incoming.ts";
-import { answerInThread } from "../../reply.ts";
+import { answerInThread, type ThreadQuestion } from "../../reply.ts";
 
 /** Any message in a DM with the bot, and replies in threads where it answered: answered in the thread. */
 export function directOrFollowUp(deps: SlackDeps) {
@@ -23,18 +24,17 @@ export function directOrFollowUp(deps: SlackDeps) {
       log.debug(`ignored a message in ${incoming.channel}: already handled (event ${body.event_id})`);
       return;
     }
-    await answerInThread(
-      client,
-      deps,
-      {
-        channel: incoming.channel,
-        ts: incoming.ts,
-        threadTs: decision.threadTs,
-        text: incoming.text ?? "",
-        user: incoming.user ?? "",
-        via: decision.via,
-      },
-      context.botUserId,
+    const question: ThreadQuestion = {
+      channel: incoming.channel,
+      ts: incoming.ts,
+      threadTs: decision.threadTs,
+      text: incoming.text ?? "",
+      user: incoming.user ?? "",
+      via: decision.via,
+    };
+    const botUserId = context.botUserId;
+    await afterAck(deps.detach, `answering a ${question.via} in ${question.channel}`, () =>
+      answerInThread(client, deps, question, botUserId),
     );
   };
 }

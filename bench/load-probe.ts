@@ -1,0 +1,64 @@
+import { monitorEventLoopDelay } from "node:perf_hooks";
+
+// Preloaded into the bot by the load benchmark (`node --import tsx --import ./bench/load-probe.ts
+// src/main.ts`), so the bot under load is the real entry point, unchanged. It measures what can only be
+// measured inside the process (event-loop delay, memory), keeps every fetch on 127.0.0.1, and answers the
+// benchmark's questions over the IPC channel.
+
+/** A sample of the bot's process, sent to the benchmark. */
+export interface ProbeSample {
+  rssBytes: number;
+  heapUsedBytes: number;
+  /** what V8 has reserved for the heap, used or not */
+  heapTotalBytes: number;
+  /** memory outside the heap that JavaScript objects hold (buffers) */
+  externalBytes: number;
+  /** CPU time the process used since it started, in milliseconds (user + system) */
+  cpuMs: number;
+  /** how late the event loop ran a timer, since the last reset, in milliseconds */
+  loopDelay: { p50: number; p99: number; max: number };
+  /** fetches the probe refused because they were not to 127.0.0.1 */
+  refused: string[];
+}
+
+const RESOLUTION_MS = 10;
+const delay = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
+delay.enable();
+// The histogram records the whole time between two of its timer's runs, the resolution included: what is
+// over the resolution is how late the loop was.
+const late = (nanoseconds: number) => Math.max(0, nanoseconds / 1e6 - RESOLUTION_MS);
+
+const refused: string[] = [];
+const realFetch = globalThis.fetch;
+globalThis.fetch = async (input, init) => {
+  const url = new URL(input instanceof Request ? input.url : String(input));
+  if (url.hostname !== "127.0.0.1") {
+    refused.push(url.href);
+    throw new Error(`load probe: refused a request to ${url.host}; the benchmark only talks to 127.0.0.1`);
+  }
+  return realFetch(input, init);
+};
+
+process.on("message", (message: { type?: string; gc?: boolean }) => {
+  if (message.type === "reset") {
+    delay.reset();
+    return;
+  }
+  if (message.type !== "sample") return;
+  // With --expose-gc, a full collection first, so the sample is memory held, not garbage not yet collected.
+  if (message.gc) globalThis.gc?.();
+  const memory = process.memoryUsage();
+  const cpu = process.cpuUsage();
+  const sample: ProbeSample = {
+    rssBytes: memory.rss,
+    heapUsedBytes: memory.heapUsed,
+    heapTotalBytes: memory.heapTotal,
+    externalBytes: memory.external,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    loopDelay: { p50: late(delay.percentile(50)), p99: late(delay.percentile(99)), max: late(delay.max) },
+    refused,
+  };
+  process.send?.(sample);
+});
+// The channel must not keep the bot alive: it stops on SIGTERM like any other run.
+process.channel?.unref();

@@ -1,0 +1,489 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { availableParallelism, tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import autocannon, { type Instance, type Result } from "autocannon";
+import { defaultAnswerWorkers } from "../src/slack/answer-pool.ts";
+import { APOLOGY_TEXT } from "../src/slack/strings.ts";
+import { commandBody, eventEnvelope, slackSignature } from "../test/helpers/signed-request.ts";
+import { SlackStandIn } from "../test/helpers/slack-stand-in.ts";
+import type { ProbeSample } from "./load-probe.ts";
+import { random, syntheticQuestions, writeSyntheticCorpus } from "./synthetic.ts";
+
+// The load benchmark of issue 6: the real bot (src/main.ts, HTTP mode, Bolt's receiver) on 127.0.0.1,
+// answering from 10,000 passages, its Web API and response_urls pointed at the stand-in in this process,
+// driven by autocannon with requests signed as Slack signs them: 200 slash commands and 50 mentions a
+// second. Nothing leaves 127.0.0.1; the run is bounded in requests and in time, and stops by itself.
+// Usage: npm run bench:load [-- --seconds N] [--commands N] [--mentions N] [--workers N]
+//   (defaults: 60 s, 200 commands/s, 50 mentions/s, the bot's own number of answer workers)
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+const COMMANDS_PER_SECOND = 200;
+const MENTIONS_PER_SECOND = 50;
+const PASSAGES = 10_000;
+/** Enough askers that nobody passes QUESTIONS_PER_MINUTE (10): 200/s over 3,000 people is 4 a minute each. */
+const COMMAND_USERS = 3_000;
+const MENTION_USERS = 1_000;
+/** Mentions land in 100 channels at random, half a message a second each on average: a busy workspace. */
+const MENTION_CHANNELS = 100;
+/**
+ * autocannon paces each connection by sending its quota at the start of every second. Spreading each kind
+ * of request over several autocannon instances started a fraction of a second apart makes the arrivals
+ * closer to the steady stream a workspace sends, rather than one burst a second.
+ */
+const COMMAND_WAVES = 10;
+const MENTION_WAVES = 5;
+const TARGET_ACK_P99_MS = 200;
+const TARGET_RSS_GROWTH_MB = 50;
+const SECRET = "load-bench-signing-secret-0f3c9a";
+const TOKEN = "xoxb-load-bench-0000-not-a-real-token";
+/** The longest the answers may take to arrive after the last request, before the run gives up waiting. */
+const DELIVERY_GRACE_MS = 120_000;
+
+/** The value of `--name N` or `--name=N`, a whole number from `min` to `max`, or `fallback` when absent. */
+function numberFlag(argv: string[], name: string, fallback: number, min: number, max: number): number {
+  const at = argv.findIndex((arg) => arg === `--${name}` || arg.startsWith(`--${name}=`));
+  if (at === -1) return fallback;
+  const raw = argv[at]?.includes("=") ? argv[at]?.split("=")[1] : argv[at + 1];
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new Error(
+      `bench: --${name} must be a whole number from ${min} to ${max} (got ${raw ?? "nothing"})`,
+    );
+  }
+  return value;
+}
+
+const mb = (bytes: number) => bytes / 1024 / 1024;
+
+function percentile(sorted: number[], q: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
+}
+
+const ms = (value: number) => `${value < 10 ? value.toFixed(1) : value.toFixed(0)} ms`;
+const verdict = (ok: boolean) => (ok ? "ok" : "MISSED");
+
+/** The bot as `npm start` runs it, with the probe preloaded and an IPC channel to ask it for samples. */
+function spawnBot(env: Record<string, string>): ChildProcess {
+  return spawn(
+    process.execPath,
+    // --expose-gc lets the probe collect garbage before measuring memory, so the figures are memory held.
+    [
+      "--expose-gc",
+      "--import",
+      "tsx",
+      "--import",
+      pathToFileURL(path.join(root, "bench/load-probe.ts")).href,
+      "src/main.ts",
+    ],
+    {
+      cwd: root,
+      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
+      stdio: ["ignore", "pipe", "pipe", "ipc"],
+    },
+  );
+}
+
+function sample(bot: ChildProcess, options: { reset?: boolean; gc?: boolean } = {}): Promise<ProbeSample> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error("bench: the bot did not answer the probe within 10 s")),
+      10_000,
+    );
+    bot.once("message", (message) => {
+      clearTimeout(timer);
+      resolve(message as ProbeSample);
+    });
+    bot.send({ type: "sample", gc: options.gc ?? false });
+    if (options.reset) bot.send({ type: "reset" });
+  });
+}
+
+interface Traffic {
+  /** request id -> when it was sent (Date.now()); ids are response_url ids and mention thread keys */
+  commands: Map<string, number>;
+  mentions: Map<string, number>;
+  ackMs: number[];
+  acked: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  seconds: number;
+}
+
+interface Counters {
+  command: number;
+  mention: number;
+}
+
+/**
+ * Sends `commandsPerSecond` slash commands and `mentionsPerSecond` mentions for `seconds`, every request
+ * signed with a fresh timestamp, and resolves when autocannon has had every response.
+ */
+async function drive(
+  url: string,
+  standIn: SlackStandIn,
+  questions: string[],
+  counters: Counters,
+  rates: { commandsPerSecond: number; mentionsPerSecond: number; seconds: number },
+): Promise<Traffic> {
+  const traffic: Traffic = {
+    commands: new Map(),
+    mentions: new Map(),
+    ackMs: [],
+    acked: 0,
+    non2xx: 0,
+    errors: 0,
+    timeouts: 0,
+    seconds: rates.seconds,
+  };
+  const channelOf = random(11 + counters.mention);
+  const signed = (body: string, contentType: string) => {
+    const timestamp = Math.floor(Date.now() / 1000);
+    return {
+      method: "POST",
+      path: "/slack/events",
+      headers: {
+        "content-type": contentType,
+        "x-slack-request-timestamp": String(timestamp),
+        "x-slack-signature": slackSignature(SECRET, timestamp, body),
+      },
+      body,
+    };
+  };
+  const commandRequest = () => {
+    counters.command += 1;
+    const n = counters.command;
+    const id = `c${n}`;
+    traffic.commands.set(id, Date.now());
+    const body = commandBody({
+      text: questions[n % questions.length] ?? "troop ceiling",
+      responseUrl: standIn.responseUrl(id),
+      user: `UC${n % COMMAND_USERS}`,
+      channel: `CC${n % 50}`,
+    });
+    return signed(body, "application/x-www-form-urlencoded");
+  };
+  const mentionRequest = () => {
+    counters.mention += 1;
+    const n = counters.mention;
+    const channel = `CL${Math.floor(channelOf() * MENTION_CHANNELS)}`;
+    const ts = `${1_700_000_000 + n}.000100`;
+    traffic.mentions.set(`${channel}:${ts}`, Date.now());
+    const body = eventEnvelope(`EvLoad${n}`, {
+      type: "app_mention",
+      channel,
+      user: `UM${n % MENTION_USERS}`,
+      text: `<@U0BOT> ${questions[(n * 7) % questions.length] ?? "troop ceiling"}`,
+      ts,
+      event_ts: ts,
+    });
+    return signed(body, "application/json");
+  };
+
+  const waves: Array<Promise<Result>> = [];
+  const launch = (
+    rate: number,
+    connections: number,
+    build: () => ReturnType<typeof signed>,
+    delayMs: number,
+  ) => {
+    waves.push(
+      new Promise<Result>((resolve, reject) => {
+        setTimeout(() => {
+          const instance: Instance = autocannon(
+            {
+              url: url.replace("/slack/events", ""),
+              connections,
+              overallRate: rate,
+              amount: rate * rates.seconds,
+              timeout: 10,
+              requests: [{ setupRequest: () => build() }],
+            },
+            (error, result) => (error ? reject(error) : resolve(result)),
+          );
+          instance.on("response", (_client: unknown, status: number, _bytes: number, responseMs: number) => {
+            if (status >= 200 && status < 300) {
+              traffic.acked += 1;
+              traffic.ackMs.push(responseMs);
+            } else {
+              traffic.non2xx += 1;
+            }
+          });
+        }, delayMs);
+      }),
+    );
+  };
+  // Each wave takes an equal share of the rate, the first ones one more when it does not divide evenly.
+  const share = (total: number, waves: number, i: number) =>
+    Math.floor(total / waves) + (i < total % waves ? 1 : 0);
+  for (let i = 0; i < COMMAND_WAVES; i += 1) {
+    const rate = share(rates.commandsPerSecond, COMMAND_WAVES, i);
+    if (rate > 0) launch(rate, Math.min(2, rate), commandRequest, (i * 1000) / COMMAND_WAVES);
+  }
+  for (let i = 0; i < MENTION_WAVES; i += 1) {
+    const rate = share(rates.mentionsPerSecond, MENTION_WAVES, i);
+    if (rate > 0) launch(rate, 1, mentionRequest, 50 + (i * 1000) / MENTION_WAVES);
+  }
+  for (const result of await Promise.all(waves)) {
+    traffic.errors += result.errors;
+    traffic.timeouts += result.timeouts;
+  }
+  return traffic;
+}
+
+/** What reached Slack (the stand-in) for the traffic: answers, and answers that were apologies. */
+function delivered(standIn: SlackStandIn, traffic: Traffic) {
+  const commandAnswers = new Map<string, { at: number; text: string }>();
+  for (const post of standIn.responses) {
+    if (post.status >= 300 || !traffic.commands.has(post.id) || commandAnswers.has(post.id)) continue;
+    commandAnswers.set(post.id, { at: post.at, text: String(post.body.text ?? "") });
+  }
+  const mentionAnswers = new Map<string, { at: number; text: string }>();
+  let duplicates = 0;
+  for (const call of standIn.calls) {
+    if (call.method !== "chat.postMessage") continue;
+    const key = `${String(call.args.channel)}:${String(call.args.thread_ts)}`;
+    if (!traffic.mentions.has(key)) continue;
+    if (mentionAnswers.has(key)) duplicates += 1;
+    else mentionAnswers.set(key, { at: call.at, text: String(call.args.text ?? "") });
+  }
+  return { commandAnswers, mentionAnswers, duplicates };
+}
+
+async function main(): Promise<number> {
+  const argv = process.argv.slice(2);
+  const seconds = numberFlag(argv, "seconds", 60, 1, 600);
+  // Other rates, to find what the bot sustains on a machine: the issue's figures are the defaults.
+  const commandsPerSecond = numberFlag(argv, "commands", COMMANDS_PER_SECOND, 0, 1_000);
+  const mentionsPerSecond = numberFlag(argv, "mentions", MENTIONS_PER_SECOND, 0, 1_000);
+  // ANSWER_WORKERS for the bot; unset (-1 here) leaves the bot's own choice, one per core beyond the first.
+  const workers = numberFlag(argv, "workers", -1, 0, 16);
+  const work = await mkdtemp(path.join(tmpdir(), "minusma-load-"));
+  let bot: ChildProcess | null = null;
+  let standIn: SlackStandIn | null = null;
+  // However the run goes, it ends: the load, the answers and the stop each have a bound; this is the last one.
+  const deadline = setTimeout(
+    () => {
+      console.error("bench: the run went past its time limit; stopping everything");
+      bot?.kill("SIGKILL");
+      process.exit(2);
+    },
+    (seconds + 300) * 1000,
+  );
+  deadline.unref();
+  try {
+    console.log(
+      `minusma-bot load benchmark, node ${process.version}: ${commandsPerSecond} slash commands/s + ` +
+        `${mentionsPerSecond} mentions/s for ${seconds} s, ${PASSAGES} passages, HTTP mode on 127.0.0.1`,
+    );
+    const corpus = await writeSyntheticCorpus(path.join(work, "knowledge"), PASSAGES);
+    const questions = syntheticQuestions(corpus, 2_000);
+    standIn = await SlackStandIn.start();
+    const started = Date.now();
+    // Every variable is given, empty when unset, so a developer's .env cannot change the run.
+    bot = spawnBot({
+      SLACK_BOT_TOKEN: TOKEN,
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_APP_TOKEN: "",
+      SLACK_API_URL: standIn.apiUrl,
+      PORT: "0",
+      HOST: "127.0.0.1",
+      KNOWLEDGE_DIR: corpus.dir,
+      STATE_DIR: path.join(work, "state"),
+      LOG_LEVEL: "info",
+      DIGEST_CHANNEL: "",
+      QUESTIONS_PER_MINUTE: "",
+      ANSWER_WORKERS: workers >= 0 ? String(workers) : "",
+    });
+    const logCounts = { warn: 0, error: 0 };
+    const firstProblems: string[] = [];
+    let output = "";
+    const onOutput = (chunk: Buffer) => {
+      const text = chunk.toString();
+      if (!output.includes("HTTP mode on port")) output += text;
+      for (const line of text.split("\n")) {
+        const level = / (WARN|ERROR) /u.exec(line)?.[1];
+        if (!level) continue;
+        logCounts[level === "WARN" ? "warn" : "error"] += 1;
+        if (firstProblems.length < 5) firstProblems.push(line);
+      }
+    };
+    bot.stdout?.on("data", onOutput);
+    bot.stderr?.on("data", onOutput);
+    const exited = new Promise<{ code: number | null; at: number }>((resolve) =>
+      bot?.on("exit", (code) => resolve({ code, at: Date.now() })),
+    );
+    const port = await new Promise<string>((resolve, reject) => {
+      const poll = setInterval(() => {
+        const found = /HTTP mode on port (\d+)/u.exec(output)?.[1];
+        if (found) {
+          clearInterval(poll);
+          resolve(found);
+        } else if (Date.now() - started > 180_000 || bot?.exitCode !== null) {
+          clearInterval(poll);
+          reject(new Error(`bench: the bot did not start; its output was:\n${output}`));
+        }
+      }, 50);
+    });
+    const url = `http://127.0.0.1:${port}/slack/events`;
+    const booted = await sample(bot);
+    console.log(
+      `start: listening after ${((Date.now() - started) / 1000).toFixed(1)} s (index built over ${PASSAGES} passages), ` +
+        `RSS ${mb(booted.rssBytes).toFixed(0)} MB; answer workers: ${workers >= 0 ? workers : `${defaultAnswerWorkers()} (the default)`}`,
+    );
+
+    // A short warm-up at a quarter of the rate, as a bot that has been running a while is warm.
+    const counters: Counters = { command: 0, mention: 0 };
+    const warm = await drive(url, standIn, questions, counters, {
+      commandsPerSecond: Math.ceil(commandsPerSecond / 4),
+      mentionsPerSecond: Math.ceil(mentionsPerSecond / 4),
+      seconds: 3,
+    });
+    await waitForDelivery(standIn, warm, 30_000);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const before = await sample(bot, { reset: true, gc: true });
+
+    const loadStart = Date.now();
+    const ownCpuBefore = process.cpuUsage();
+    // RSS every ten seconds while the load runs and the answers drain: a leak climbs, a warming heap levels off.
+    const timeline: number[] = [];
+    const sampler = setInterval(() => {
+      if (bot)
+        sample(bot).then(
+          (s) => timeline.push(s.rssBytes),
+          () => undefined,
+        );
+    }, 10_000);
+    const traffic = await drive(url, standIn, questions, counters, {
+      commandsPerSecond,
+      mentionsPerSecond,
+      seconds,
+    });
+    const loadSeconds = (Date.now() - loadStart) / 1000;
+    const drained = await waitForDelivery(standIn, traffic, DELIVERY_GRACE_MS);
+    const drainSeconds = (Date.now() - loadStart) / 1000 - loadSeconds;
+    clearInterval(sampler);
+    const busySeconds = (Date.now() - loadStart) / 1000;
+    const ownCpu = process.cpuUsage(ownCpuBefore);
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    const after = await sample(bot, { gc: true });
+
+    const signalled = Date.now();
+    bot.kill("SIGTERM");
+    const exit = await exited;
+
+    // The report.
+    const acks = [...traffic.ackMs].sort((a, b) => a - b);
+    const { commandAnswers, mentionAnswers, duplicates } = delivered(standIn, traffic);
+    const answers = [...commandAnswers.values(), ...mentionAnswers.values()];
+    const apologies = answers.filter((answer) => answer.text === APOLOGY_TEXT).length;
+    const slowDowns = answers.filter((answer) => answer.text.startsWith("You're asking faster")).length;
+    const answerMs = [
+      ...[...commandAnswers].map(([id, answer]) => answer.at - (traffic.commands.get(id) ?? answer.at)),
+      ...[...mentionAnswers].map(([key, answer]) => answer.at - (traffic.mentions.get(key) ?? answer.at)),
+    ].sort((a, b) => a - b);
+    const sent = traffic.commands.size + traffic.mentions.size;
+    const ackP99 = percentile(acks, 0.99);
+    const growth = mb(after.rssBytes - before.rssBytes);
+    const errors =
+      traffic.errors +
+      traffic.timeouts +
+      traffic.non2xx +
+      apologies +
+      slowDowns +
+      logCounts.warn +
+      logCounts.error;
+    const allDelivered =
+      drained &&
+      commandAnswers.size === traffic.commands.size &&
+      mentionAnswers.size === traffic.mentions.size;
+    const refused = after.refused.length;
+
+    console.log(
+      `load: ${sent} requests in ${loadSeconds.toFixed(1)} s (${(sent / loadSeconds).toFixed(0)}/s: ` +
+        `${traffic.commands.size} commands, ${traffic.mentions.size} mentions), ${traffic.acked} acknowledged`,
+    );
+    console.log(
+      `acks: p50 ${ms(percentile(acks, 0.5))}, p99 ${ms(ackP99)}, max ${ms(acks.at(-1) ?? Number.NaN)} ` +
+        `(target p99 < ${TARGET_ACK_P99_MS} ms: ${verdict(ackP99 < TARGET_ACK_P99_MS)})`,
+    );
+    console.log(
+      `answers delivered: ${commandAnswers.size}/${traffic.commands.size} commands, ` +
+        `${mentionAnswers.size}/${traffic.mentions.size} mentions, ${duplicates} twice ` +
+        `(target: all, once: ${verdict(allDelivered && duplicates === 0)}); request to answer p50 ` +
+        `${ms(percentile(answerMs, 0.5))}, p99 ${ms(percentile(answerMs, 0.99))}; ` +
+        `last answer ${drainSeconds.toFixed(1)} s after the last request`,
+    );
+    console.log(
+      `errors: ${errors} (${traffic.errors} connection errors, ${traffic.timeouts} timeouts, ${traffic.non2xx} non-2xx, ` +
+        `${apologies} apologies, ${slowDowns} slow-downs, ${logCounts.warn} warnings and ${logCounts.error} errors ` +
+        `in the bot's log) (target: none: ${verdict(errors === 0)})`,
+    );
+    for (const line of firstProblems) console.log(`  ${line}`);
+    console.log(
+      `RSS: ${mb(before.rssBytes).toFixed(0)} MB at start, ${mb(after.rssBytes).toFixed(0)} MB at end, ` +
+        `${growth >= 0 ? "+" : ""}${growth.toFixed(0)} MB (target growth < ${TARGET_RSS_GROWTH_MB} MB: ` +
+        `${verdict(growth < TARGET_RSS_GROWTH_MB)}); heap used ${mb(before.heapUsedBytes).toFixed(0)} -> ` +
+        `${mb(after.heapUsedBytes).toFixed(0)} MB`,
+    );
+    console.log(
+      `RSS every 10 s of the run: ${timeline.map((bytes) => mb(bytes).toFixed(0)).join(", ")} MB; heap reserved ` +
+        `${mb(before.heapTotalBytes).toFixed(0)} -> ${mb(after.heapTotalBytes).toFixed(0)} MB, buffers ` +
+        `${mb(before.externalBytes).toFixed(0)} -> ${mb(after.externalBytes).toFixed(0)} MB`,
+    );
+    console.log(
+      `event-loop delay during the load: p50 ${ms(after.loopDelay.p50)}, p99 ${ms(after.loopDelay.p99)}, ` +
+        `max ${ms(after.loopDelay.max)}`,
+    );
+    console.log(
+      `CPU while loaded and draining (${busySeconds.toFixed(0)} s): the bot ` +
+        `${((after.cpuMs - before.cpuMs) / 10 / busySeconds).toFixed(0)}% of a core, this process (load ` +
+        `generator and Web API stand-in) ${((ownCpu.user + ownCpu.system) / 10_000 / busySeconds).toFixed(0)}%, ` +
+        `on ${availableParallelism()} cores`,
+    );
+    console.log(
+      `stop: SIGTERM -> exit code ${exit.code} in ${exit.at - signalled} ms; requests to anything but 127.0.0.1: ${refused}`,
+    );
+    const met =
+      ackP99 < TARGET_ACK_P99_MS &&
+      allDelivered &&
+      duplicates === 0 &&
+      errors === 0 &&
+      growth < TARGET_RSS_GROWTH_MB &&
+      exit.code === 0 &&
+      refused === 0;
+    console.log(met ? "every target met" : "some targets were MISSED (see above)");
+    return met ? 0 : 1;
+  } finally {
+    clearTimeout(deadline);
+    if (bot && bot.exitCode === null) bot.kill("SIGKILL");
+    await standIn?.close();
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+/** Waits until every request of `traffic` has its answer at the stand-in, or `limitMs` passes (false). */
+async function waitForDelivery(standIn: SlackStandIn, traffic: Traffic, limitMs: number): Promise<boolean> {
+  const deadline = Date.now() + limitMs;
+  const wanted = traffic.commands.size + traffic.mentions.size;
+  for (;;) {
+    const { commandAnswers, mentionAnswers } = delivered(standIn, traffic);
+    if (commandAnswers.size + mentionAnswers.size >= wanted) return true;
+    if (Date.now() > deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  },
+);

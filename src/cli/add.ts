@@ -1,0 +1,13 @@
+import { addCommand } from "./add-command.ts";
+import { runCli } from "./run.ts";
+
+// `npm run add -- <file or folder>`: see ADD_USAGE in add-command.ts, and "Adding documents" in the README.
+runCli((argv) =>
+  addCommand(argv, {
+    input: process.stdin,
+    output: process.stdout,
+    errors: process.stderr,
+    interactive: process.stdin.isTTY === true && process.stdout.isTTY === true,
+    progress: process.stderr.isTTY === true,
+  }),
+);

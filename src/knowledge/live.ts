@@ -1,0 +1,188 @@
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { type FSWatcher, watch } from "chokidar";
+import { describeSkipped, type SkippedFile } from "../core/knowledge/files.ts";
+import { GLOSSARY_FILE, type KnowledgeBase } from "../core/knowledge-base.ts";
+import { KnowledgeBuilder } from "./builder.ts";
+
+/** How long the folder must be quiet before a rebuild: one rebuild for a burst of files, not one each. */
+export const RELOAD_DEBOUNCE_MS = 300;
+
+export interface LiveLog {
+  info(...message: unknown[]): void;
+  warn(...message: unknown[]): void;
+}
+
+export interface WatchOptions {
+  /** where the persisted index lives (STATE_DIR/index); a rebuild persists the new one there, as a start would */
+  cacheDir?: string | undefined;
+  log: LiveLog;
+  debounceMs?: number;
+  /** builds a knowledge base from the folder; by default in a worker thread */
+  build?: (dir: string) => Promise<KnowledgeBase>;
+}
+
+/** A knowledge base that follows its folder. */
+export interface LiveKnowledge {
+  /** the base to answer from now: the last complete one, never one being built */
+  current: () => KnowledgeBase;
+  /** resolves once no change is waiting and no rebuild is running */
+  settled(): Promise<void>;
+  /** stops watching; a rebuild in progress is abandoned */
+  close(): Promise<void>;
+}
+
+/**
+ * Watches a knowledge folder and keeps a knowledge base in step with it. A file added, changed or removed
+ * (and `glossary.yml`) starts a rebuild once the folder has been quiet for `debounceMs`, off the main thread;
+ * the new base replaces the old in one assignment, so a question is answered from the old base until then.
+ * A rebuild that fails, or that would leave no documents, keeps the old base and says so in the log.
+ *
+ * @example const live = await watchKnowledge(kb, { cacheDir, log }); startSlackBot(config, { getKnowledgeBase: live.current, ... })
+ */
+export async function watchKnowledge(initial: KnowledgeBase, options: WatchOptions): Promise<LiveKnowledge> {
+  const dir = initial.dir;
+  const log = options.log;
+  const debounceMs = options.debounceMs ?? RELOAD_DEBOUNCE_MS;
+  const builder = options.build ? null : new KnowledgeBuilder();
+  const build = options.build ?? ((folder: string) => builder!.build(folder, options.cacheDir));
+
+  let current = initial;
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<void> | null = null;
+  let changedWhileRunning = false;
+  let closed = false;
+  let waiters: Array<() => void> = [];
+
+  const settle = () => {
+    if (timer !== null || running !== null) return;
+    const ready = waiters;
+    waiters = [];
+    for (const resolve of ready) resolve();
+  };
+
+  const rebuild = async () => {
+    const started = performance.now();
+    let next: KnowledgeBase;
+    try {
+      next = await build(dir);
+    } catch (error) {
+      if (!closed) {
+        log.warn(
+          `knowledge: could not reload ${dir} (${error instanceof Error ? error.message : String(error)}); ` +
+            `still answering from the ${count(current.index.documents.length, "document")} loaded before`,
+        );
+      }
+      return;
+    }
+    if (closed) return;
+    const previous = current;
+    for (const skipped of newlySkipped(previous.skipped, next.skipped))
+      log.warn(describeSkipped(dir, skipped));
+    if (next.index.documents.length === 0) {
+      log.warn(
+        `knowledge: no usable documents left in ${dir}, so the ${count(previous.index.documents.length, "document")} ` +
+          "loaded before are still used: put the files back or fix the ones skipped above",
+      );
+      return;
+    }
+    current = next;
+    const ms = Math.round(performance.now() - started);
+    log.info(
+      `knowledge: reloaded ${dir} in ${ms} ms: ${count(next.index.documents.length, "document")}, ` +
+        `${count(next.index.passages.size, "passage")}${describeChanges(previous, next)}`,
+    );
+  };
+
+  const start = () => {
+    timer = null;
+    if (closed) return settle();
+    if (running) {
+      changedWhileRunning = true;
+      return;
+    }
+    running = rebuild().finally(() => {
+      running = null;
+      if (changedWhileRunning && !closed && timer === null) {
+        changedWhileRunning = false;
+        start();
+      } else {
+        changedWhileRunning = false;
+        settle();
+      }
+    });
+  };
+
+  const changed = () => {
+    if (closed) return;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(start, debounceMs);
+    timer.unref();
+  };
+
+  const watcher: FSWatcher = watch(dir, {
+    ignoreInitial: true,
+    // Not persistent: the watcher alone never keeps the process running (the shell ends at `quit`).
+    persistent: false,
+    // Hidden files are the importer's temporary files, editors' swap files and .git.
+    ignored: (file) => file !== dir && path.basename(file).startsWith("."),
+  });
+  watcher.on("all", (event, file) => {
+    if (isKnowledgeFile(dir, file) || event === "unlinkDir") changed();
+  });
+  watcher.on("error", (error) => log.warn(`knowledge: watching ${dir} failed: ${String(error)}`));
+  await new Promise<void>((resolve) => watcher.once("ready", () => resolve()));
+
+  return {
+    current: () => current,
+    settled: () =>
+      new Promise<void>((resolve) => {
+        waiters.push(resolve);
+        settle();
+      }),
+    async close() {
+      closed = true;
+      if (timer) clearTimeout(timer);
+      timer = null;
+      await watcher.close();
+      await builder?.close();
+      await running;
+      settle();
+    },
+  };
+}
+
+/** A file the knowledge base is built from: a Markdown document (not a README) or the glossary. */
+function isKnowledgeFile(dir: string, file: string): boolean {
+  const relative = path.relative(dir, file).split(path.sep).join("/");
+  if (relative === GLOSSARY_FILE) return true;
+  return relative.endsWith(".md") && !/(^|\/)readme\.md$/iu.test(relative);
+}
+
+function newlySkipped(before: SkippedFile[], after: SkippedFile[]): SkippedFile[] {
+  const seen = new Set(before.map((skipped) => `${skipped.file}\0${skipped.reason}`));
+  return after.filter((skipped) => !seen.has(`${skipped.file}\0${skipped.reason}`));
+}
+
+/** "; added x; changed y; removed z", by document id and content hash. */
+function describeChanges(before: KnowledgeBase, after: KnowledgeBase): string {
+  const added = Object.keys(after.hashes).filter((id) => !(id in before.hashes));
+  const removed = Object.keys(before.hashes).filter((id) => !(id in after.hashes));
+  const changed = Object.keys(after.hashes).filter(
+    (id) => id in before.hashes && before.hashes[id] !== after.hashes[id],
+  );
+  const parts = [
+    ...(added.length > 0 ? [`added ${list(added)}`] : []),
+    ...(changed.length > 0 ? [`changed ${list(changed)}`] : []),
+    ...(removed.length > 0 ? [`removed ${list(removed)}`] : []),
+  ];
+  return parts.length > 0 ? `; ${parts.join("; ")}` : "";
+}
+
+function list(ids: string[]): string {
+  return ids.length <= 5 ? ids.join(", ") : `${ids.slice(0, 5).join(", ")} and ${ids.length - 5} more`;
+}
+
+function count(n: number, word: string): string {
+  return `${n.toLocaleString("en-US")} ${word}${n === 1 ? "" : "s"}`;
+}

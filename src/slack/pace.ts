@@ -1,0 +1,142 @@
+import type { WebClient } from "@slack/web-api";
+
+/**
+ * Slack accepts about one chat.postMessage a second in a channel, with short bursts, and answers the rest
+ * with 429 (https://docs.slack.dev/apis/web-api/rate-limits). Waiting here costs nothing; a 429 costs a
+ * retry and pauses every call the client makes.
+ */
+export const POST_INTERVAL_MS = 1_000;
+/** A channel with this many messages waiting is worth a line in the log (once, until its queue empties). */
+export const BACKLOG_WARNING = 20;
+
+/** Time for the pacer, injectable so tests run without waiting. */
+export interface PacerClock {
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
+
+export const systemPacerClock: PacerClock = {
+  now: () => Date.now(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
+
+export interface ChannelPacerOptions {
+  intervalMs?: number;
+  clock?: PacerClock;
+  log?: { warn(...message: unknown[]): void; info(...message: unknown[]): void };
+  backlogWarning?: number;
+}
+
+interface Lane {
+  /** settles when the last message queued in this channel has been sent (or failed) */
+  tail: Promise<void>;
+  /** when the last message in this channel started to be sent */
+  lastStart: number;
+  /** messages queued or being sent */
+  pending: number;
+  warned: boolean;
+}
+
+/**
+ * One queue per channel: messages for a channel are sent one after the other, in the order they were queued,
+ * at least `intervalMs` apart. None is dropped: each `run` settles with what its own send settled with.
+ * Channels do not wait for each other.
+ */
+export class ChannelPacer {
+  readonly intervalMs: number;
+  readonly #clock: PacerClock;
+  readonly #log: ChannelPacerOptions["log"];
+  readonly #backlogWarning: number;
+  readonly #lanes = new Map<string, Lane>();
+  // Idle channels are forgotten in sweeps, each when the map has doubled since the last: O(1) per message.
+  #sweepAt = 256;
+
+  constructor(options: ChannelPacerOptions = {}) {
+    this.intervalMs = options.intervalMs ?? POST_INTERVAL_MS;
+    this.#clock = options.clock ?? systemPacerClock;
+    this.#log = options.log;
+    this.#backlogWarning = options.backlogWarning ?? BACKLOG_WARNING;
+  }
+
+  /** Queues `send` behind the channel's earlier messages and runs it when the channel's pace allows. */
+  run<T>(channel: string, send: () => Promise<T>): Promise<T> {
+    const lane = this.#lane(channel);
+    lane.pending += 1;
+    if (lane.pending >= this.#backlogWarning && !lane.warned) {
+      lane.warned = true;
+      this.#log?.warn(
+        `slack: ${lane.pending} messages are waiting to be posted in ${channel}; Slack takes about one a ` +
+          "second per channel, so they go out in order, more slowly",
+      );
+    }
+    const result = lane.tail.then(async () => {
+      const wait = lane.lastStart + this.intervalMs - this.#clock.now();
+      if (wait > 0) await this.#clock.sleep(wait);
+      lane.lastStart = this.#clock.now();
+      return send();
+    });
+    lane.tail = result.then(
+      () => this.#settled(channel, lane),
+      () => this.#settled(channel, lane),
+    );
+    return result;
+  }
+
+  /** Messages queued or being sent, in every channel. */
+  get pending(): number {
+    let total = 0;
+    for (const lane of this.#lanes.values()) total += lane.pending;
+    return total;
+  }
+
+  /** How many channels the pacer remembers (tests check that idle ones are forgotten). */
+  get channels(): number {
+    return this.#lanes.size;
+  }
+
+  #lane(channel: string): Lane {
+    let lane = this.#lanes.get(channel);
+    if (lane) return lane;
+    if (this.#lanes.size >= this.#sweepAt) {
+      this.#sweep();
+      this.#sweepAt = Math.max(256, this.#lanes.size * 2);
+    }
+    lane = { tail: Promise.resolve(), lastStart: Number.NEGATIVE_INFINITY, pending: 0, warned: false };
+    this.#lanes.set(channel, lane);
+    return lane;
+  }
+
+  #settled(channel: string, lane: Lane): void {
+    lane.pending -= 1;
+    if (lane.pending === 0 && lane.warned) {
+      lane.warned = false;
+      this.#log?.info(`slack: the messages waiting for ${channel} are all posted`);
+    }
+    // A lane whose last message started over an interval ago holds nothing the next message needs.
+    if (lane.pending === 0 && this.#clock.now() - lane.lastStart >= this.intervalMs) {
+      if (this.#lanes.get(channel) === lane) this.#lanes.delete(channel);
+    }
+  }
+
+  #sweep(): void {
+    const now = this.#clock.now();
+    for (const [channel, lane] of this.#lanes) {
+      if (lane.pending === 0 && now - lane.lastStart >= this.intervalMs) this.#lanes.delete(channel);
+    }
+  }
+}
+
+const paced = new WeakSet<WebClient>();
+
+/**
+ * Makes every `chat.postMessage` of a Web API client go through the pacer: answers, apologies, shared
+ * answers, the digest, and anything Bolt's `say()` sends. Replacing the method on the client, rather than
+ * changing each caller, means a new caller cannot forget it. Calling it twice on a client is harmless.
+ */
+export function paceChatPosts(client: WebClient, pacer: ChannelPacer): WebClient {
+  if (paced.has(client)) return client;
+  const post = client.chat.postMessage;
+  client.chat.postMessage = (args) => pacer.run(args.channel, () => post(args));
+  paced.add(client);
+  return client;
+}

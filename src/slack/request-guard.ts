@@ -1,0 +1,231 @@
+import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
+import { parse as parseForm } from "node:querystring";
+import { verifySlackRequest } from "@slack/bolt";
+
+/**
+ * The largest request body read. Slack's events, commands and button clicks are a few kilobytes; the
+ * largest, a message event carrying a long message with its blocks, stays well under this.
+ */
+export const MAX_REQUEST_BYTES = 1024 * 1024;
+/** Slack's rule, applied both ways: a request dated more than five minutes from our clock is refused. */
+export const MAX_CLOCK_SKEW_SECONDS = 300;
+/** Signatures remembered against replays: more than five minutes of the heaviest traffic the bot takes. */
+export const MAX_REMEMBERED_SIGNATURES = 100_000;
+
+export interface RequestGuardOptions {
+  signingSecret: string;
+  /** the paths Slack posts to (Bolt's `/slack/events`); other paths (`/healthz`) pass untouched */
+  endpoints: readonly string[];
+  log: { warn(...message: unknown[]): void; info(...message: unknown[]): void };
+  maxBodyBytes?: number;
+  /** milliseconds since the epoch */
+  now?: () => number;
+}
+
+type BufferedRequest = IncomingMessage & { rawBody?: Buffer };
+
+/**
+ * Checks what Slack posts before Bolt sees it, closing what Bolt leaves open: a body is read only up to
+ * MAX_REQUEST_BYTES (413 past it, without reading the rest); a request dated in the future is refused like a
+ * stale one; a signed request seen before (a replay) is answered 200 and not acted on again; a correctly
+ * signed body that is not a Slack payload is refused with 400 rather than left to time out. After `stop()`
+ * every request gets 503, so a stopping bot takes no new work. What passes goes to Bolt with its body
+ * already read, and Bolt checks the signature again.
+ */
+export class RequestGuard {
+  readonly #options: Required<RequestGuardOptions>;
+  /** signature -> when its timestamp leaves the five-minute window (ms); older is refused anyway */
+  readonly #seen = new Map<string, number>();
+  #stopping = false;
+
+  constructor(options: RequestGuardOptions) {
+    this.#options = { maxBodyBytes: MAX_REQUEST_BYTES, now: Date.now, ...options };
+  }
+
+  /** From now on every request is answered 503 with `Connection: close`. */
+  stop(): void {
+    this.#stopping = true;
+  }
+
+  /** Bolt's request listener with the checks in front of it. */
+  wrap(listener: RequestListener): RequestListener {
+    return (request, response) => {
+      if (this.#stopping) {
+        refuse(response, 503, "the bot is stopping; try again in a moment", { "Retry-After": "5" });
+        return;
+      }
+      const path = new URL(request.url ?? "/", "http://localhost").pathname;
+      if (request.method !== "POST" || !this.#options.endpoints.includes(path)) {
+        listener(request, response);
+        return;
+      }
+      this.#check(request, response).then(
+        (passed) => {
+          if (passed) listener(request, response);
+        },
+        (error: unknown) => {
+          this.#options.log.warn(`slack: could not read a request: ${(error as Error).message}`);
+          if (!response.headersSent) refuse(response, 400, "could not read the request");
+        },
+      );
+    };
+  }
+
+  /** True when the request may go on to Bolt; otherwise it has been answered. */
+  async #check(request: BufferedRequest, response: ServerResponse): Promise<boolean> {
+    const { log, maxBodyBytes } = this.#options;
+    const declared = Number(request.headers["content-length"]);
+    if (Number.isFinite(declared) && declared > maxBodyBytes) {
+      log.warn(`slack: refused a request of ${declared} bytes (the limit is ${maxBodyBytes})`);
+      refuse(response, 413, `the body is over ${maxBodyBytes} bytes`);
+      return false;
+    }
+    const body = await readLimited(request, maxBodyBytes);
+    if (body === "aborted") return false;
+    if (body === "too large") {
+      log.warn(`slack: refused a request whose body grew past ${maxBodyBytes} bytes`);
+      refuse(response, 413, `the body is over ${maxBodyBytes} bytes`);
+      return false;
+    }
+    const text = body.toString("utf8");
+    const contentType = (request.headers["content-type"] ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+    // Slack's SSL check is sent unsigned; Bolt answers it and drops anything else in it.
+    if (contentType === "application/x-www-form-urlencoded" && parseForm(text).ssl_check === "1") {
+      request.rawBody = body;
+      return true;
+    }
+
+    const signature = request.headers["x-slack-signature"];
+    const timestamp = request.headers["x-slack-request-timestamp"];
+    if (typeof signature !== "string" || typeof timestamp !== "string" || !/^\d{1,12}$/u.test(timestamp)) {
+      log.warn("slack: refused a request without a valid X-Slack-Signature and X-Slack-Request-Timestamp");
+      refuse(response, 401, "missing or malformed Slack signature headers");
+      return false;
+    }
+    const nowMs = this.#options.now();
+    const ahead = Number(timestamp) - Math.floor(nowMs / 1000);
+    if (ahead > MAX_CLOCK_SKEW_SECONDS) {
+      log.warn(
+        `slack: refused a request dated ${ahead} s in the future; if Slack's own requests are refused too, ` +
+          "set this machine's clock right (NTP)",
+      );
+      refuse(response, 401, "the request timestamp is in the future");
+      return false;
+    }
+    try {
+      verifySlackRequest({
+        signingSecret: this.#options.signingSecret,
+        body: text,
+        headers: { "x-slack-signature": signature, "x-slack-request-timestamp": Number(timestamp) },
+        nowMilliseconds: nowMs,
+      });
+    } catch (error) {
+      log.warn(`slack: refused a request: ${(error as Error).message}`);
+      refuse(response, 401, "the request is not signed by Slack");
+      return false;
+    }
+
+    const shape = payloadProblem(contentType, text);
+    if (shape) {
+      log.warn(`slack: refused a signed request whose body is not a Slack payload: ${shape}`);
+      refuse(response, 400, shape);
+      return false;
+    }
+    if (this.#replayed(signature, Number(timestamp), nowMs)) {
+      log.info("slack: ignored a request already received (same signature): a replay is answered once");
+      response.writeHead(200);
+      response.end();
+      return false;
+    }
+    request.rawBody = body;
+    return true;
+  }
+
+  /** Remembers a signature for as long as its timestamp is accepted; true if it was already there. */
+  #replayed(signature: string, timestamp: number, nowMs: number): boolean {
+    // Insertion order is roughly timestamp order, so expired signatures are found at the front.
+    for (const [seen, until] of this.#seen) {
+      if (until > nowMs && this.#seen.size <= MAX_REMEMBERED_SIGNATURES) break;
+      this.#seen.delete(seen);
+    }
+    const until = this.#seen.get(signature);
+    if (until !== undefined && until > nowMs) return true;
+    this.#seen.set(signature, (timestamp + MAX_CLOCK_SKEW_SECONDS + 1) * 1000);
+    return false;
+  }
+}
+
+/** Why a correctly signed body is not something Slack sends, or null when it is. */
+export function payloadProblem(contentType: string, text: string): string | null {
+  if (contentType === "application/json") {
+    return isObjectJson(text) ? null : "the JSON body does not parse to an object";
+  }
+  if (contentType === "application/x-www-form-urlencoded") {
+    const form = parseForm(text);
+    if (typeof form.payload === "string") {
+      return isObjectJson(form.payload) ? null : "the form's payload field is not a JSON object";
+    }
+    if (typeof form.command === "string") return null;
+    return "the form has neither a command nor a payload";
+  }
+  return `the content type ${JSON.stringify(contentType)} is not one Slack sends`;
+}
+
+function isObjectJson(text: string): boolean {
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === "object" && value !== null && !Array.isArray(value);
+  } catch {
+    return false;
+  }
+}
+
+/** Reads a body up to `max` bytes; stops reading (and keeps nothing) as soon as it is over. */
+function readLimited(request: IncomingMessage, max: number): Promise<Buffer | "too large" | "aborted"> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let done = false;
+    const finish = (outcome: Buffer | "too large" | "aborted") => {
+      if (done) return;
+      done = true;
+      resolve(outcome);
+    };
+    request.on("data", (chunk: Buffer) => {
+      if (done) return;
+      size += chunk.length;
+      if (size > max) {
+        chunks.length = 0;
+        request.pause();
+        finish("too large");
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on("end", () => finish(Buffer.concat(chunks)));
+    request.on("close", () => finish("aborted"));
+    request.on("error", (error) => {
+      if (done) return;
+      done = true;
+      reject(error);
+    });
+  });
+}
+
+/**
+ * Answers with a status and a one-line reason. The connection is closed after it, so a body left unread
+ * (a refused upload) is never read.
+ */
+function refuse(
+  response: ServerResponse,
+  status: number,
+  reason: string,
+  headers: Record<string, string> = {},
+) {
+  response.writeHead(status, {
+    "Content-Type": "text/plain; charset=utf-8",
+    Connection: "close",
+    ...headers,
+  });
+  response.end(`${reason}\n`);
+}

@@ -1,0 +1,58 @@
+import { mkdtemp, readdir, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { KnowledgeError } from "../../src/core/knowledge/files.ts";
+import { openKnowledgeBase } from "../../src/core/knowledge-base.ts";
+import { KnowledgeBuilder } from "../../src/knowledge/builder.ts";
+
+const KNOWLEDGE = path.resolve(import.meta.dirname, "../../knowledge");
+const cleanups: Array<() => Promise<unknown>> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+describe("KnowledgeBuilder", () => {
+  it("builds in a worker thread what the main thread would build, and persists the index for the next start", async () => {
+    const cache = await mkdtemp(path.join(tmpdir(), "minusma-builder-"));
+    cleanups.push(() => rm(cache, { recursive: true, force: true }));
+    const builder = new KnowledgeBuilder();
+    cleanups.push(() => builder.close());
+    const built = await builder.build(KNOWLEDGE, cache);
+    const local = await openKnowledgeBase(KNOWLEDGE);
+    expect(built.origin).toBe("built");
+    expect(built.hashes).toEqual(local.hashes);
+    expect([...built.index.passages.keys()]).toEqual([...local.index.passages.keys()]);
+    expect((await readdir(cache)).filter((file) => file.startsWith("index-"))).toHaveLength(1);
+    expect((await openKnowledgeBase(KNOWLEDGE, { cacheDir: cache })).origin).toBe("cache");
+  });
+
+  it("passes on a folder that cannot be read as a KnowledgeError, and builds again afterwards", async () => {
+    const builder = new KnowledgeBuilder();
+    cleanups.push(() => builder.close());
+    const error = await builder.build("/nonexistent/knowledge", undefined).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(KnowledgeError);
+    expect((error as Error).message).toMatch(
+      /^knowledge: cannot read the folder \/nonexistent\/knowledge \(ENOENT\)/u,
+    );
+    expect((await builder.build(KNOWLEDGE, undefined)).index.documents).toHaveLength(3);
+  });
+
+  it("stops an idle worker and starts a new one when asked again", async () => {
+    const builder = new KnowledgeBuilder({ idleMs: 10 });
+    cleanups.push(() => builder.close());
+    // A folder that is not there fails fast, before any document is read: enough to see each worker answer.
+    const missing = () =>
+      builder.build("/nonexistent/knowledge", undefined).catch((error: Error) => error.name);
+    expect(await missing()).toBe("KnowledgeError");
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await missing()).toBe("KnowledgeError");
+  });
+
+  it("abandons a build in progress when closed", async () => {
+    const builder = new KnowledgeBuilder();
+    const outcome = builder.build(KNOWLEDGE, undefined).catch((error: unknown) => error);
+    await builder.close();
+    expect(await outcome).toEqual(new Error("knowledge: the build was stopped because the bot is stopping"));
+  });
+});

@@ -1,0 +1,228 @@
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { PassThrough } from "node:stream";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { answerQuestion } from "../../src/core/answer/answer.ts";
+import { type KnowledgeBase, openKnowledgeBase } from "../../src/core/knowledge-base.ts";
+import { createDigestScheduler } from "../../src/digest/scheduler.ts";
+import { KnowledgeBuilder } from "../../src/knowledge/builder.ts";
+import { type LiveKnowledge, watchKnowledge } from "../../src/knowledge/live.ts";
+import { runShell } from "../../src/shell/shell.ts";
+import { FakeClock } from "../digest/helpers/fake-clock.ts";
+import { ATTACK_DOC, CEILING_DOC, LATE_DOC, writeDoc } from "../digest/helpers/knowledge.ts";
+import { captureLog } from "../helpers/slack-fakes.ts";
+
+const cleanups: Array<() => Promise<unknown>> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+// One build worker for the tests after the first (which uses the watcher's own): it loads the word list once.
+const shared = new KnowledgeBuilder();
+afterAll(() => shared.close());
+const inWorker = (cacheDir: string) => (dir: string) => shared.build(dir, cacheDir);
+
+/** A knowledge folder with two documents, its index cache, and the base opened from it as a start opens it. */
+async function folder() {
+  const work = await mkdtemp(path.join(tmpdir(), "minusma-live-"));
+  cleanups.push(() => rm(work, { recursive: true, force: true }));
+  const dir = path.join(work, "knowledge");
+  const cacheDir = path.join(work, "state", "index");
+  await mkdir(dir);
+  await writeDoc(dir, CEILING_DOC);
+  await writeDoc(dir, ATTACK_DOC);
+  const kb = await openKnowledgeBase(dir, { cacheDir });
+  return { work, dir, cacheDir, kb };
+}
+
+async function watch(kb: KnowledgeBase, options: Partial<Parameters<typeof watchKnowledge>[1]> = {}) {
+  const capture = captureLog("info");
+  const live = await watchKnowledge(kb, { log: capture.log, ...options });
+  cleanups.push(() => live.close());
+  return { live, capture };
+}
+
+/** Waits until `check` returns something other than undefined or false, and returns it with the time taken. */
+async function eventually<T>(
+  check: () => T | undefined | false,
+  timeoutMs = 10_000,
+): Promise<{ value: T; ms: number }> {
+  const start = performance.now();
+  for (;;) {
+    const value = check();
+    if (value !== undefined && value !== false) return { value, ms: performance.now() - start };
+    if (performance.now() - start > timeoutMs) throw new Error(`nothing after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+const hasDocument = (live: LiveKnowledge, id: string) => id in live.current().hashes;
+
+describe("a bot that watches its knowledge folder (built in a worker thread)", () => {
+  it("lists a document that lands in the shell's sources, and answers from it within a few seconds", async () => {
+    const { dir, cacheDir, kb } = await folder();
+    const { live, capture } = await watch(kb, { cacheDir });
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let printed = "";
+    output.on("data", (chunk: Buffer) => {
+      printed += chunk.toString();
+    });
+    const shell = runShell({ input, output, getKnowledgeBase: live.current });
+    input.write("sources\n");
+    await eventually(() => printed.includes("The documents I answer from"));
+    expect(printed).not.toContain(LATE_DOC.title);
+
+    await writeDoc(dir, LATE_DOC);
+    const landed = await eventually(() => hasDocument(live, LATE_DOC.id));
+    expect(landed.ms).toBeLessThan(5_000);
+    input.write(
+      "sources\nHow many improvised explosive devices were used on the road between Gao and Ansongo?\n",
+    );
+    input.end();
+    await shell;
+    expect(printed).toContain(`  1. OCHA, "${LATE_DOC.title}", 10 Feb 2023`);
+    expect(printed).toMatch(
+      /over 68 improvised explosive devices .*\[1\]\n.*\n?\[1\] OCHA, "Explosive devices on the Gao road"/u,
+    );
+    expect(capture.at("info").join("\n")).toMatch(
+      /\[minusma\] knowledge: reloaded .* in \d+ ms: 3 documents, \d+ passages; added ied-2023$/u,
+    );
+  });
+
+  it("gives the new document to the next digest", async () => {
+    const { work, dir, cacheDir, kb } = await folder();
+    const { live } = await watch(kb, { build: inWorker(cacheDir) });
+    const clock = new FakeClock("2024-06-03T09:00:00Z");
+    const scheduler = createDigestScheduler({
+      channel: "C0DIGEST",
+      time: "08:00",
+      timeZone: "UTC",
+      stateDir: path.join(work, "state"),
+      getKnowledgeBase: live.current,
+      post: async () => ({ ts: String(clock.now().getTime() / 1000) }),
+      clock,
+      log: { info: () => {}, warn: () => {}, error: () => {} },
+    });
+    const first = await scheduler.tick();
+    expect(first.status).toBe("posted");
+
+    await writeDoc(dir, LATE_DOC);
+    await eventually(() => hasDocument(live, LATE_DOC.id));
+    await clock.advance(24 * 3_600_000);
+    const next = await scheduler.tick();
+    if (next.status !== "posted") throw new Error(`expected a posted digest, got ${next.status}`);
+    expect(next.digest.items.map((item) => [item.doc.id, item.status])).toEqual([["ied-2023", "new"]]);
+  });
+
+  it("logs a file that fails validation and keeps answering from the others", async () => {
+    const { dir, cacheDir, kb } = await folder();
+    const { live, capture } = await watch(kb, { build: inWorker(cacheDir) });
+    await writeFile(path.join(dir, "broken.md"), "---\ntitle: No date\nsource: AFP\n---\n\nText.\n");
+    await writeDoc(dir, LATE_DOC);
+    await eventually(() => hasDocument(live, LATE_DOC.id));
+    expect(capture.at("warn")).toEqual([
+      expect.stringMatching(/\[minusma\] knowledge: skipped .*broken\.md: front matter: date is missing$/u),
+    ]);
+    expect(answerQuestion(live.current(), "troop ceiling").text).toContain("13,289");
+  });
+
+  it("keeps the documents it has when the folder is emptied, and says so", async () => {
+    const { dir, cacheDir, kb } = await folder();
+    const { live, capture } = await watch(kb, { build: inWorker(cacheDir) });
+    await rm(path.join(dir, `${CEILING_DOC.id}.md`));
+    await rm(path.join(dir, `${ATTACK_DOC.id}.md`));
+    const warned = await eventually(() => capture.at("warn")[0]);
+    expect(warned.value).toMatch(
+      /knowledge: no usable documents left in .*, so the 2 documents loaded before are still used: put the files back or fix the ones skipped above$/u,
+    );
+    expect(live.current()).toBe(kb);
+    expect(answerQuestion(live.current(), "troop ceiling").found).toBe(true);
+  });
+
+  it("keeps the documents it has when the folder itself goes away", async () => {
+    const { dir, cacheDir, kb } = await folder();
+    const { live, capture } = await watch(kb, { build: inWorker(cacheDir) });
+    await rm(dir, { recursive: true });
+    const warned = await eventually(() =>
+      capture.at("warn").find((line) => line.includes("could not reload")),
+    );
+    expect(warned.value).toMatch(
+      /knowledge: could not reload .* \(knowledge: cannot read the folder .*ENOENT.*\); still answering from the 2 documents loaded before$/u,
+    );
+    expect(live.current()).toBe(kb);
+  });
+
+  it("follows a change to the glossary", async () => {
+    const { dir, cacheDir, kb } = await folder();
+    const { live } = await watch(kb, { build: inWorker(cacheDir) });
+    await writeFile(
+      path.join(dir, "glossary.yml"),
+      "synonyms:\n  - [IED, improvised explosive device]\nexamples: []\n",
+    );
+    const reloaded = await eventually(() => live.current().glossary.groups[0]);
+    expect(reloaded.value.names).toEqual(["IED", "improvised explosive device"]);
+  });
+});
+
+describe("swapping the knowledge base", () => {
+  /** A build the test finishes by hand, to see what is answered while it runs. */
+  function manualBuild(result: (dir: string) => Promise<KnowledgeBase>) {
+    const calls: Array<{ dir: string; finish: () => Promise<void> }> = [];
+    const build = (dir: string) =>
+      new Promise<KnowledgeBase>((resolve, reject) => {
+        calls.push({ dir, finish: () => result(dir).then(resolve, reject) });
+      });
+    return { build, calls };
+  }
+
+  it("answers from the old base until the new one is complete, then from the new one", async () => {
+    const { dir, kb } = await folder();
+    const { build, calls } = manualBuild((folderDir) => openKnowledgeBase(folderDir));
+    const { live } = await watch(kb, { build, debounceMs: 50 });
+    await writeDoc(dir, LATE_DOC);
+    await eventually(() => calls.length === 1);
+    expect(live.current()).toBe(kb);
+    expect(answerQuestion(live.current(), "troop ceiling").found).toBe(true);
+    await calls[0]!.finish();
+    await live.settled();
+    expect(live.current()).not.toBe(kb);
+    expect(hasDocument(live, LATE_DOC.id)).toBe(true);
+  });
+
+  it("rebuilds once for a burst of files, and again for a change made during a rebuild", async () => {
+    const { dir, kb } = await folder();
+    const { build, calls } = manualBuild((folderDir) => openKnowledgeBase(folderDir));
+    const { live } = await watch(kb, { build, debounceMs: 150 });
+    for (let i = 0; i < 5; i++) {
+      await writeDoc(dir, { ...LATE_DOC, id: `burst-${i}`, body: `${LATE_DOC.body}\nBurst note ${i}.` });
+    }
+    await eventually(() => calls.length === 1);
+    await writeDoc(dir, { ...LATE_DOC, id: "during" });
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(calls).toHaveLength(1);
+    await calls[0]!.finish();
+    await eventually(() => calls.length === 2);
+    await calls[1]!.finish();
+    await live.settled();
+    expect(Object.keys(live.current().hashes).sort()).toEqual(
+      ["attack-2021", "burst-0", "burst-1", "burst-2", "burst-3", "burst-4", "ceiling-2019", "during"].sort(),
+    );
+  });
+
+  it("ignores hidden files, such as the importer's temporary ones, and stops at close", async () => {
+    const { dir, kb } = await folder();
+    const { build, calls } = manualBuild((folderDir) => openKnowledgeBase(folderDir));
+    const { live } = await watch(kb, { build, debounceMs: 50 });
+    await writeFile(path.join(dir, ".new.md.1a2b.tmp"), "partial");
+    await writeFile(path.join(dir, "notes.txt"), "not knowledge");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(calls).toHaveLength(0);
+    await live.close();
+    await writeDoc(dir, LATE_DOC);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(calls).toHaveLength(0);
+    expect(live.current()).toBe(kb);
+  });
+});

@@ -1,0 +1,133 @@
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { answerQuestion } from "../../src/core/answer/answer.ts";
+import { type KnowledgeBase, openKnowledgeBase } from "../../src/core/knowledge-base.ts";
+import { AnswerPool, AnswerTimeoutError } from "../../src/slack/answer-pool.ts";
+import { doc, knowledgeFolder } from "../helpers/knowledge-folder.ts";
+import { captureLog, realKnowledgeBase } from "../helpers/slack-fakes.ts";
+
+// The answer pool answers on worker threads exactly what the main thread would, follows the knowledge base
+// when it changes, and loses no question when a worker dies or hangs.
+
+let kb: KnowledgeBase;
+beforeAll(async () => {
+  kb = await realKnowledgeBase();
+});
+
+const pools: AnswerPool[] = [];
+afterEach(async () => {
+  await Promise.all(pools.splice(0).map((pool) => pool.close()));
+});
+
+function pool(size: number, timeoutMs?: number) {
+  const logs = captureLog();
+  const made = new AnswerPool({ size, log: logs.log, ...(timeoutMs ? { timeoutMs } : {}) });
+  pools.push(made);
+  return { pool: made, logs };
+}
+
+const QUESTIONS = [
+  "troop ceiling",
+  "What was Operation Seka?",
+  "how many peacekeepers were killed",
+  "weather in Paris",
+  "",
+];
+
+describe("AnswerPool", () => {
+  it("answers on workers exactly as the main thread does, follow-ups included", async () => {
+    const { pool: answers } = pool(2);
+    for (const question of QUESTIONS) {
+      expect(await answers.answer(kb, question, [])).toEqual(answerQuestion(kb, question));
+    }
+    const first = answerQuestion(kb, "troop ceiling");
+    expect(await answers.answer(kb, "and for police?", [first.turn])).toEqual(
+      answerQuestion(kb, "and for police?", [first.turn]),
+    );
+    expect(answers.workers).toHaveLength(2);
+  });
+
+  it("answers many questions at once, each with its own answer, in any order of arrival", async () => {
+    const { pool: answers } = pool(2);
+    const asked = Array.from({ length: 60 }, (_, i) => QUESTIONS[i % QUESTIONS.length] ?? "");
+    const got = await Promise.all(asked.map((question) => answers.answer(kb, question, [])));
+    expect(got.map((answer) => answer.text)).toEqual(
+      asked.map((question) => answerQuestion(kb, question).text),
+    );
+  });
+
+  it("answers from the new knowledge base once the documents change", async () => {
+    const dir = await knowledgeFolder({
+      "ops.md": doc(
+        { title: "Operation Zorbak", source: "UN", date: "2024-05-01" },
+        "Operation Zorbak was launched in April 2024 to secure the road between Gao and Ansongo.",
+      ),
+    });
+    const other = await openKnowledgeBase(dir);
+    const { pool: answers } = pool(1);
+    const question = "When was Operation Zorbak launched?";
+    expect((await answers.answer(kb, question, [])).found).toBe(false);
+    const changed = await answers.answer(other, question, []);
+    expect(changed).toEqual(answerQuestion(other, question));
+    expect(changed.found).toBe(true);
+    expect((await answers.answer(kb, question, [])).found).toBe(false);
+  });
+
+  it("answers a question whose worker dies, on the worker that replaces it", async () => {
+    const { pool: answers, logs } = pool(1);
+    await answers.answer(kb, "troop ceiling", []);
+    const [first] = answers.workers;
+    const pending = answers.answer(kb, "What was Operation Seka?", []);
+    await first?.terminate();
+    expect(await pending).toEqual(answerQuestion(kb, "What was Operation Seka?"));
+    expect(answers.workers[0]).not.toBe(first);
+    expect(logs.at("warn")).toEqual([
+      expect.stringMatching(/an answer worker stopped \(it exited with code 1\); starting another/u),
+    ]);
+  });
+
+  it("gives up a question that runs past the time limit, with an error that says so, and replaces its worker", async () => {
+    // A limit shorter than any answer: every question runs past it.
+    const { pool: answers } = pool(1, 1);
+    const first = answers.answer(kb, "troop ceiling", []);
+    await expect(first).rejects.toBeInstanceOf(AnswerTimeoutError);
+    await expect(first).rejects.toThrow(
+      /answering "troop ceiling" took over 1 ms; gave it up and replaced its worker \(if a question keeps doing this, report it/u,
+    );
+    expect(answers.workers).toHaveLength(1);
+    expect(answers.onMainThread).toBe(false);
+  });
+
+  it("answers on the main thread after workers keep crashing, and says so once", async () => {
+    const { pool: answers, logs } = pool(1);
+    for (let i = 0; i < 5; i += 1) {
+      const pending = answers.answer(kb, "troop ceiling", []);
+      await answers.workers[0]?.terminate();
+      await pending.catch(() => undefined);
+    }
+    expect(answers.onMainThread).toBe(true);
+    expect(logs.at("error")).toEqual([
+      expect.stringMatching(/answer workers crashed 5 times in a minute .*answering on the main thread/u),
+    ]);
+    expect(await answers.answer(kb, "troop ceiling", [])).toEqual(answerQuestion(kb, "troop ceiling"));
+  });
+
+  it("with no workers, answers on the main thread", async () => {
+    const { pool: answers } = pool(0);
+    expect(await answers.answer(kb, "troop ceiling", [])).toEqual(answerQuestion(kb, "troop ceiling"));
+    expect(answers.workers).toEqual([]);
+  });
+
+  it("refuses what is still waiting when it closes, rather than leaving it hanging", async () => {
+    const { pool: answers } = pool(1);
+    const waiting = Promise.allSettled(
+      Array.from({ length: 5 }, () => answers.answer(kb, "troop ceiling", [])),
+    );
+    await answers.close();
+    const settled = await waiting;
+    for (const outcome of settled) {
+      if (outcome.status === "rejected") expect(String(outcome.reason)).toMatch(/the bot is stopping/u);
+    }
+    expect(settled.some((outcome) => outcome.status === "rejected")).toBe(true);
+    expect(answers.workers).toEqual([]);
+  });
+});
