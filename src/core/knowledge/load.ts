@@ -23,7 +23,9 @@ export interface Knowledge {
 // "billion laughs" front matter fails with an error instead of eating the memory.
 const matterOptions = {
   engines: {
-    yaml: (text: string) => YAML.parse(text, { maxAliasCount: 50, prettyErrors: false }) as object,
+    // logLevel "error": an odd tag in one file must not print process warnings; it is read as a plain value.
+    yaml: (text: string) =>
+      YAML.parse(text, { maxAliasCount: 50, prettyErrors: false, logLevel: "error" }) as object,
   },
 };
 

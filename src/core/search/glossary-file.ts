@@ -19,7 +19,7 @@ export class GlossaryError extends Error {
 export function parseGlossary(text: string, file = "glossary.yml"): Glossary {
   let data: unknown;
   try {
-    data = YAML.parse(text, { maxAliasCount: 50 });
+    data = YAML.parse(text, { maxAliasCount: 50, logLevel: "error" });
   } catch (error) {
     throw new GlossaryError(`glossary: ${file} is not valid YAML (${String(error).split("\n")[0]})`);
   }
