@@ -60,6 +60,9 @@ export function rankSentences(kb: KnowledgeBase, hits: PassageHit[], query: Pars
     const year = hit.passage.doc.date.slice(0, 4);
     const covers = terms.map((list) => coveredConcepts(list, query.concepts, year));
     const [first, last] = edgeSentences(kb, hit.passage.id);
+    // The sentences just outside the passage are weighed once here, those inside it once above.
+    const firstCover = first && coveredConcepts(first.terms, query.concepts, year);
+    const lastCover = last && coveredConcepts(last.terms, query.concepts, year);
     for (const [index, sentence] of sentences.entries()) {
       const own = covers[index]!;
       if (own.weight === 0) continue;
@@ -71,12 +74,10 @@ export function rankSentences(kb: KnowledgeBase, hits: PassageHit[], query: Pars
         index === sentences.length - 1 ? last : { sentence: sentences[index + 1]!, terms: terms[index + 1]! };
       // What the neighbouring sentences add counts at half: "The area had been infiltrated by ISGS" answers
       // "ISGS along the Gao road" because the sentence before it names the road.
-      const around = new Set<Concept>();
-      for (const neighbour of [before, after]) {
-        if (!neighbour) continue;
-        for (const concept of coveredConcepts(neighbour.terms, query.concepts, year).concepts)
-          around.add(concept);
-      }
+      const around = new Set<Concept>([
+        ...((index === 0 ? firstCover : covers[index - 1])?.concepts ?? []),
+        ...((index === sentences.length - 1 ? lastCover : covers[index + 1])?.concepts ?? []),
+      ]);
       const context = [...around]
         .filter((concept) => !own.concepts.has(concept))
         .reduce((sum, concept) => sum + conceptWeight(concept), 0);

@@ -7,8 +7,6 @@ export interface PassageAnalysis {
   sentences: string[];
   /** the content terms of each sentence, in order */
   terms: string[][];
-  /** every content term of the passage */
-  all: Set<string>;
 }
 
 /**
@@ -29,8 +27,7 @@ export class PassageAnalyzer {
       return cached;
     }
     const sentences = splitSentences(passage.text);
-    const terms = sentences.map(contentTerms);
-    const analysis = { sentences, terms, all: new Set(terms.flat()) };
+    const analysis = { sentences, terms: sentences.map(contentTerms) };
     this.cache.set(passage.id, analysis);
     if (this.cache.size > this.capacity) this.cache.delete(this.cache.keys().next().value!);
     return analysis;

@@ -65,10 +65,6 @@ export class Vocabulary {
     return byLength;
   }
 
-  get size(): number {
-    return this.terms.size;
-  }
-
   has(term: string): boolean {
     return this.terms.has(term);
   }
