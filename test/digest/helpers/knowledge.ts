@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { type KnowledgeBase, openKnowledgeBase } from "../../../src/core/knowledge-base.ts";
+import { doc } from "../../helpers/knowledge-folder.ts";
 
 export interface TestDoc {
   id: string;
@@ -14,18 +15,11 @@ export interface TestDoc {
 }
 
 /** Writes a knowledge file the way knowledge/*.md are written: YAML front matter, then Markdown. */
-export async function writeDoc(dir: string, doc: TestDoc): Promise<void> {
-  const front = [
-    "---",
-    `title: ${JSON.stringify(doc.title)}`,
-    `source: ${JSON.stringify(doc.source)}`,
-    `date: ${doc.date}`,
-    ...(doc.approximate ? ["approximate_date: true"] : []),
-    ...(doc.url ? [`url: ${doc.url}`] : []),
-    "---",
-    "",
-  ].join("\n");
-  await writeFile(path.join(dir, `${doc.id}.md`), `${front}${doc.body.trim()}\n`);
+export async function writeDoc(dir: string, d: TestDoc): Promise<void> {
+  const front: Record<string, string | boolean> = { title: d.title, source: d.source, date: d.date };
+  if (d.approximate) front.approximate_date = true;
+  if (d.url) front.url = d.url;
+  await writeFile(path.join(dir, `${d.id}.md`), doc(front, d.body.trim()));
 }
 
 /** A temporary folder, removed by the returned function. */
