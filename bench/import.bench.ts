@@ -4,7 +4,7 @@ import path from "node:path";
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import { PassThrough } from "node:stream";
 import { PDFDocument } from "pdf-lib";
-import { addCommand } from "../src/cli/add-command.ts";
+import { addCommand } from "../src/cli/add/workflow.ts";
 import { answerQuestion } from "../src/core/answer/answer.ts";
 import { cleanText } from "../src/core/knowledge/clean.ts";
 import {

@@ -1,7 +1,7 @@
-import { addCommand } from "./add-command.ts";
+import { addCommand } from "./add/workflow.ts";
 import { runCli } from "./run.ts";
 
-// `npm run add -- <file or folder>`: see ADD_USAGE in add-command.ts, and "Adding documents" in the README.
+// `npm run add -- <file or folder>`: see ADD_USAGE in add/options.ts, and "Adding documents" in the README.
 runCli((argv) =>
   addCommand(argv, {
     input: process.stdin,

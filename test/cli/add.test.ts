@@ -5,7 +5,7 @@ import { PassThrough } from "node:stream";
 import { promisify } from "node:util";
 import { PDFDocument } from "pdf-lib";
 import { beforeAll, describe, expect, it } from "vitest";
-import { addCommand } from "../../src/cli/add-command.ts";
+import { addCommand } from "../../src/cli/add/workflow.ts";
 import { answerQuestion } from "../../src/core/answer/answer.ts";
 import { openKnowledgeBase } from "../../src/core/knowledge-base.ts";
 import { doc, knowledgeFolder } from "../helpers/knowledge-folder.ts";
