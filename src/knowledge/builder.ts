@@ -1,6 +1,7 @@
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import { KnowledgeError } from "../core/knowledge/files.ts";
 import type { KnowledgeBase } from "../core/knowledge-base.ts";
+import { startWorker } from "../runtime/worker.ts";
 import type { BuildReply, BuildRequest } from "./build-worker.ts";
 import { unpackKnowledgeBase } from "./transfer.ts";
 
@@ -47,7 +48,7 @@ export class KnowledgeBuilder {
   }
 
   #start(): Worker {
-    const worker = new Worker(new URL("./build-worker.mjs", import.meta.url));
+    const worker = startWorker(import.meta.url, "build-worker");
     worker.on("message", (reply: BuildReply) => {
       const waiting = this.#pending.get(reply.id);
       this.#pending.delete(reply.id);

@@ -1,10 +1,11 @@
 import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import { answerQuestion } from "../core/answer/answer.ts";
 import type { Answer, Turn } from "../core/answer/types.ts";
 import type { KnowledgeBase } from "../core/knowledge-base.ts";
 import { serializePassageIndex } from "../core/search/passage-index.ts";
 import type { AppLogger } from "../log.ts";
+import { startWorker } from "../runtime/worker.ts";
 import type { FromWorker, ToWorker, TransferredKnowledgeBase } from "./answer-worker.ts";
 import { answerTurns } from "./turns.ts";
 
@@ -56,12 +57,6 @@ interface Slot {
   /** set when the pool ends the worker itself, so its exit is not taken for a crash */
   retired: boolean;
 }
-
-// Workers run the TypeScript sources through tsx like the main thread. Node 20 does not apply `--import` to
-// a worker, nor the main thread's loader hooks, so each worker registers tsx itself before loading its
-// module; both are resolved from here, so the bot can be started from any folder.
-const WORKER_BOOT = `import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))})
-  .then(({ register }) => { register(); return import(${JSON.stringify(new URL("./answer-worker.ts", import.meta.url).href)}); })`;
 
 /**
  * Answers questions on worker threads, each holding a copy of the knowledge base, so the main thread only
@@ -149,7 +144,7 @@ export class AnswerPool {
   }
 
   #spawn(kb: TransferredKnowledgeBase): Slot {
-    const worker = new Worker(WORKER_BOOT, { eval: true });
+    const worker = startWorker(import.meta.url, "answer-worker");
     // The pool never keeps the process alive by itself: the server does, and stopping closes the pool.
     worker.unref();
     const slot: Slot = { worker, pending: new Map(), retired: false };

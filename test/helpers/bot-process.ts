@@ -3,9 +3,22 @@ import path from "node:path";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
+/**
+ * How the bot is started: from the TypeScript sources through tsx (what most tests use, no build needed), or
+ * as a supervisor starts it in production, `node dist/main.js` on the output of `npm run build`.
+ */
+export type StartCommand = "sources" | "production";
+
 /** `npm start`'s entry point as a child process, with only the given environment (plus PATH and HOME). */
-export function spawnMain(env: Record<string, string>): ChildProcessWithoutNullStreams {
-  return spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "src/main.ts")], {
+export function spawnMain(
+  env: Record<string, string>,
+  command: StartCommand = "sources",
+): ChildProcessWithoutNullStreams {
+  const args =
+    command === "production"
+      ? [path.join(ROOT, "dist/main.js")]
+      : ["--import", "tsx", path.join(ROOT, "src/main.ts")];
+  return spawn(process.execPath, args, {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
     stdio: ["pipe", "pipe", "pipe"],
@@ -16,8 +29,8 @@ export function spawnMain(env: Record<string, string>): ChildProcessWithoutNullS
  * The bot started as `npm start` starts it, in HTTP mode: its output collected, its port read from its
  * start-up line, and how and when it exited.
  */
-export function startBotProcess(env: Record<string, string>) {
-  const child = spawnMain(env);
+export function startBotProcess(env: Record<string, string>, command: StartCommand = "sources") {
+  const child = spawnMain(env, command);
   let output = "";
   child.stdout.on("data", (chunk: Buffer) => {
     output += chunk.toString();
