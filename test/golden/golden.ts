@@ -8,11 +8,21 @@ export interface GoldenQuestion {
   kind: string;
   thread?: string;
   text: string;
+  /** the development library's questions: "fit" to tune weights on, "held-out" to check them (test/library) */
+  split?: "fit" | "held-out";
   /**
    * `contains`: fragments the answer must hold, all from the sentence that best answers; `accept`: other
    * fragment lists, each from another sentence that answers the question just as correctly.
    */
-  expect: { found: boolean; contains?: string[]; accept?: string[][]; doc?: string; note?: string };
+  expect: {
+    found: boolean;
+    contains?: string[];
+    accept?: string[][];
+    doc?: string;
+    /** other documents that state the same answer on the same footing (the same day, the same fact) */
+    alsoDocs?: string[];
+    note?: string;
+  };
 }
 
 export interface GoldenResult {
@@ -52,7 +62,8 @@ function judge(question: GoldenQuestion, answer: Answer): { pass: boolean; why: 
   if (missing.length > 0 && !accepted) {
     return { pass: false, why: `missing ${missing.map((m) => `"${m}"`).join(", ")}` };
   }
-  if (expect.doc && !answer.citations.some((citation) => citation.doc.id === expect.doc)) {
+  const docs = [expect.doc, ...(expect.alsoDocs ?? [])];
+  if (expect.doc && !answer.citations.some((citation) => docs.includes(citation.doc.id))) {
     return { pass: false, why: `did not cite ${expect.doc}` };
   }
   return ok;
