@@ -5,7 +5,8 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { answerQuestion } from "../src/core/answer/answer.ts";
-import { type KnowledgeBase, openKnowledgeBase } from "../src/core/knowledge-base.ts";
+import type { KnowledgeBase } from "../src/core/knowledge-base.ts";
+import { openKnowledgeBase } from "../src/knowledge/open.ts";
 import { readGolden } from "../test/golden/golden.ts";
 import { syntheticQuestions, writeSyntheticCorpus } from "./synthetic.ts";
 

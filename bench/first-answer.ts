@@ -1,5 +1,5 @@
 import { answerQuestion } from "../src/core/answer/answer.ts";
-import { openKnowledgeBase } from "../src/core/knowledge-base.ts";
+import { openKnowledgeBase } from "../src/knowledge/open.ts";
 
 // Child process of the benchmark: what a restarted bot does before it can answer, and nothing else.
 const [dir, cacheDir, question] = process.argv.slice(2);

@@ -14,8 +14,8 @@ import {
 } from "../src/core/knowledge/import/metadata.ts";
 import { readPdf } from "../src/core/knowledge/import/pdf.ts";
 import { prepareDocument } from "../src/core/knowledge/import/prepare.ts";
-import { openKnowledgeBase } from "../src/core/knowledge-base.ts";
 import { watchKnowledge } from "../src/knowledge/live.ts";
+import { openKnowledgeBase } from "../src/knowledge/open.ts";
 import { writeKnowledgeFile } from "../src/knowledge/source-files.ts";
 import { type UnPdfSpec, unPdf, WITHDRAWAL_LETTER } from "../test/helpers/un-pdf.ts";
 import { random, writeSyntheticCorpus } from "./synthetic.ts";

@@ -4,7 +4,7 @@ import { availableParallelism, tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import autocannon, { type Instance, type Result } from "autocannon";
-import { defaultAnswerWorkers } from "../src/slack/answer-pool.ts";
+import { defaultAnswerWorkers } from "../src/knowledge/answer-pool.ts";
 import { APOLOGY_TEXT } from "../src/slack/strings.ts";
 import { commandBody, eventEnvelope, slackSignature } from "../test/helpers/signed-request.ts";
 import { SlackStandIn } from "../test/helpers/slack-stand-in.ts";

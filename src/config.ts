@@ -83,7 +83,7 @@ const HINTS: Record<string, string> = {
   SLACK_API_URL: "leave it unset to talk to Slack itself",
   PORT: "the port HTTP mode listens on, 3000 by default",
   LOG_LEVEL: "one of debug, info, warn, error",
-  ANSWER_WORKERS: "worker threads that answer questions; leave it unset for one per core beyond the first",
+  ANSWER_WORKERS: "worker threads that answer questions; leave it unset for one per core (up to 4)",
   QUESTIONS_PER_MINUTE: "how many questions each person may ask a minute, 10 by default, 0 for no limit",
   DIGEST_TZ: "see the tz database names, e.g. Europe/Paris, Africa/Bamako, UTC",
 };

@@ -5,7 +5,7 @@ import { answerQuestion } from "../core/answer/answer.ts";
 import { answerAsText } from "../core/answer/format.ts";
 import type { Answer, Turn } from "../core/answer/types.ts";
 import { describeSkipped } from "../core/knowledge/load.ts";
-import { openKnowledgeBase } from "../core/knowledge-base.ts";
+import { openKnowledgeBase } from "../knowledge/open.ts";
 import { runCli } from "./run.ts";
 
 const USAGE = `usage: npm run -s ask -- [--json] [--knowledge DIR] "question"

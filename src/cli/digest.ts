@@ -4,8 +4,8 @@ import { loadConfig } from "../config.ts";
 import { formatDay, isDay, localDay } from "../core/digest/day.ts";
 import { digestJson, digestText } from "../core/digest/render.ts";
 import { describeSkipped } from "../core/knowledge/load.ts";
-import { openKnowledgeBase } from "../core/knowledge-base.ts";
 import { chatPoster, postDigestOnce, previewDigest } from "../digest/poster.ts";
+import { openKnowledgeBase } from "../knowledge/open.ts";
 import { runCli } from "./run.ts";
 
 const USAGE = `usage: npm run -s digest -- --dry-run [--date YYYY-MM-DD] [--json] [--knowledge DIR]

@@ -1,19 +1,19 @@
-import { createHash } from "node:crypto";
-import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
-import path from "node:path";
-import { listKnowledgeFiles, type SkippedFile } from "./knowledge/files.ts";
+import type { SkippedFile } from "./knowledge/files.ts";
 import type { Knowledge } from "./knowledge/load.ts";
-import { PASSAGE_WORDS, splitPassages } from "./knowledge/passages.ts";
+import { splitPassages } from "./knowledge/passages.ts";
 import { buildGlossary, type Glossary } from "./search/glossary.ts";
 import {
   buildPassageIndex,
   deserializePassageIndex,
-  FIELD_BOOSTS,
   INDEX_VERSION,
   type PassageIndex,
   type SerializedPassageIndex,
   serializePassageIndex,
 } from "./search/passage-index.ts";
+
+// The knowledge base as data: built from loaded documents, and turned into (and back from) the one plain
+// shape it is persisted in and sent between threads in. Opening a folder, caching, watching and handing the
+// base to the answer workers is src/knowledge/'s job.
 
 /** Everything the core answers from: the passage index, the glossary, and what could not be loaded. */
 export interface KnowledgeBase {
@@ -25,120 +25,18 @@ export interface KnowledgeBase {
   hashes: Record<string, string>;
   /** where the index came from, for the start-up log */
   origin: "built" | "cache";
+  /**
+   * the persisted index file that holds exactly this base, when there is one: answer workers read it
+   * themselves rather than being sent a copy serialized on the main thread
+   */
+  file?: string | undefined;
 }
 
 /** The glossary's file in a knowledge folder. */
 export const GLOSSARY_FILE = "glossary.yml";
 
-export interface OpenOptions {
-  /** a folder for the persisted index; without one the index is always built in memory */
-  cacheDir?: string | undefined;
-}
-
-/**
- * Loads a knowledge folder and its index. With a cache folder, the index is persisted with MiniSearch's own
- * serialization, keyed by a hash of the folder's files and the index options, so a restart does not rebuild it.
- */
-export async function openKnowledgeBase(dir: string, options: OpenOptions = {}): Promise<KnowledgeBase> {
-  const glossaryBytes = await readGlossaryFile(dir);
-  const glossaryHash = createHash("sha256")
-    .update(glossaryBytes ?? "")
-    .digest("hex");
-  const glossaryProblems: SkippedFile[] = [];
-  const cacheFile = options.cacheDir
-    ? path.join(options.cacheDir, `index-${await knowledgeKey(dir)}.json`)
-    : null;
-
-  const cached = cacheFile ? await readCache(cacheFile) : null;
-  if (cached) {
-    const glossary =
-      cached.file.glossary.hash === glossaryHash
-        ? buildGlossary(cached.file.glossary.synonyms, cached.file.glossary.examples)
-        : await parseGlossary(dir, glossaryBytes, glossaryProblems);
-    return {
-      dir,
-      index: cached.index,
-      glossary,
-      skipped: [...cached.file.skipped, ...glossaryProblems],
-      hashes: cached.file.hashes,
-      origin: "cache",
-    };
-  }
-
-  const glossary = await parseGlossary(dir, glossaryBytes, glossaryProblems);
-  const base = fromKnowledge(await loadKnowledge(dir), glossary, "built");
-  if (options.cacheDir && cacheFile) {
-    await writeCache(options.cacheDir, cacheFile, {
-      index: serializePassageIndex(base.index),
-      // A broken glossary is not remembered, so the next start reads it again and reports it again.
-      glossary: {
-        hash: glossaryProblems.length === 0 ? glossaryHash : "",
-        synonyms: glossary.groups.map((group) => group.names),
-        examples: glossary.examples,
-      },
-      skipped: base.skipped,
-      hashes: base.hashes,
-    });
-  }
-  return { ...base, skipped: [...base.skipped, ...glossaryProblems] };
-}
-
-/** A persisted index, or null when there is none yet, or it is corrupt or from another version. */
-async function readCache(file: string): Promise<{ file: CacheFile; index: PassageIndex } | null> {
-  try {
-    const cached = JSON.parse(await readFile(file, "utf8")) as CacheFile;
-    return { file: cached, index: deserializePassageIndex(cached.index) };
-  } catch {
-    return null;
-  }
-}
-
-interface CacheFile {
-  index: SerializedPassageIndex;
-  /** the glossary as read, so a restart need not parse YAML; used while `glossary.yml` keeps this hash */
-  glossary: { hash: string; synonyms: string[][]; examples: string[] };
-  skipped: SkippedFile[];
-  hashes: Record<string, string>;
-}
-
-// The document parser and the YAML reader are imported only when they are needed: a restart that loads the
-// persisted index (the common case) answers sooner without them.
-async function loadKnowledge(dir: string): Promise<Knowledge> {
-  return (await import("./knowledge/load.ts")).loadKnowledge(dir);
-}
-
-/**
- * The glossary, or an empty one when `glossary.yml` is missing or broken: like a broken document, a broken
- * glossary is reported (in `skipped`) and the bot goes on answering, only without synonyms.
- */
-async function parseGlossary(dir: string, bytes: Buffer | null, skipped: SkippedFile[]): Promise<Glossary> {
-  if (bytes === null) return buildGlossary([], []);
-  const { parseGlossary: parse, GlossaryError } = await import("./search/glossary-file.ts");
-  try {
-    return parse(bytes.toString("utf8"), path.join(dir, GLOSSARY_FILE));
-  } catch (error) {
-    if (!(error instanceof GlossaryError)) throw error;
-    skipped.push({
-      file: GLOSSARY_FILE,
-      reason: `${error.message}; answering without synonyms until it is fixed`,
-    });
-    return buildGlossary([], []);
-  }
-}
-async function readGlossaryFile(dir: string): Promise<Buffer | null> {
-  try {
-    return await readFile(path.join(dir, GLOSSARY_FILE));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
-    throw error;
-  }
-}
-
-function fromKnowledge(
-  knowledge: Knowledge,
-  glossary: Glossary,
-  origin: KnowledgeBase["origin"],
-): KnowledgeBase {
+/** Builds a knowledge base from loaded documents and a glossary (pure: no file is read). */
+export function buildKnowledgeBase(knowledge: Knowledge, glossary: Glossary): KnowledgeBase {
   const passages = knowledge.documents.flatMap(splitPassages);
   const documents = knowledge.documents.map(({ body: _body, file: _file, hash: _hash, ...meta }) => meta);
   return {
@@ -147,36 +45,56 @@ function fromKnowledge(
     glossary,
     skipped: knowledge.skipped,
     hashes: Object.fromEntries(knowledge.documents.map((doc) => [doc.id, doc.hash])),
-    origin,
+    origin: "built",
   };
 }
 
-/** A hash of the knowledge files (names and bytes) and of everything that shapes the index. */
-export async function knowledgeKey(dir: string): Promise<string> {
-  const hash = createHash("sha256");
-  hash.update(JSON.stringify({ INDEX_VERSION, FIELD_BOOSTS, PASSAGE_WORDS }));
-  const files = await listKnowledgeFiles(dir);
-  // Read in parallel: a restart must not wait on hundreds of small sequential reads.
-  const contents = await Promise.all(files.map((entry) => readFile(path.join(dir, entry))));
-  files.forEach((entry, i) => {
-    hash.update(`\0${entry}\0`);
-    hash.update(contents[i]!);
-  });
-  return hash.digest("hex").slice(0, 32);
+/**
+ * The one serialized shape of a knowledge base: what the persisted index file holds, what the build worker
+ * sends back and what the answer workers load. Plain data, ready for JSON.stringify or postMessage.
+ */
+export interface SerializedKnowledgeBase {
+  version: number;
+  dir: string;
+  index: SerializedPassageIndex;
+  /**
+   * the glossary as read, so a restart need not parse YAML; `hash` is the hash of the `glossary.yml` it was
+   * read from ("" when it was broken, so the next start reads it again and reports it again)
+   */
+  glossary: { hash: string; synonyms: string[][]; examples: string[] };
+  skipped: SkippedFile[];
+  hashes: Record<string, string>;
 }
 
-async function writeCache(dir: string, file: string, data: CacheFile): Promise<void> {
-  try {
-    await mkdir(dir, { recursive: true });
-    // Old indexes are dead weight once the folder changed; the new one is written beside and renamed in.
-    for (const old of await readdir(dir)) {
-      if (old.startsWith("index-") && path.join(dir, old) !== file)
-        await rm(path.join(dir, old), { force: true });
-    }
-    const temporary = `${file}.${process.pid}.tmp`;
-    await writeFile(temporary, JSON.stringify(data));
-    await rename(temporary, file);
-  } catch {
-    // A read-only or full disk only costs a rebuild at the next start.
-  }
+/** A knowledge base as plain data; `glossaryHash` says which `glossary.yml` its glossary was read from. */
+export function serializeKnowledgeBase(kb: KnowledgeBase, glossaryHash: string): SerializedKnowledgeBase {
+  return {
+    version: INDEX_VERSION,
+    dir: kb.dir,
+    index: serializePassageIndex(kb.index),
+    glossary: {
+      hash: glossaryHash,
+      synonyms: kb.glossary.groups.map((group) => group.names),
+      examples: kb.glossary.examples,
+    },
+    skipped: kb.skipped,
+    hashes: kb.hashes,
+  };
+}
+
+/** The knowledge base `serializeKnowledgeBase` gave; throws when it was written by another version. */
+export function deserializeKnowledgeBase(
+  data: SerializedKnowledgeBase,
+  origin: KnowledgeBase["origin"],
+): KnowledgeBase {
+  if (data.version !== INDEX_VERSION)
+    throw new Error(`knowledge: serialized knowledge base is version ${data.version}, not ${INDEX_VERSION}`);
+  return {
+    dir: data.dir,
+    index: deserializePassageIndex(data.index),
+    glossary: buildGlossary(data.glossary.synonyms, data.glossary.examples),
+    skipped: data.skipped,
+    hashes: data.hashes,
+    origin,
+  };
 }

@@ -1,6 +1,6 @@
 import { parentPort } from "node:worker_threads";
-import { openKnowledgeBase } from "../core/knowledge-base.ts";
-import { packKnowledgeBase } from "./transfer.ts";
+import { serializeKnowledgeBase } from "../core/knowledge-base.ts";
+import { openKnowledge } from "./open.ts";
 
 /** What the main thread asks of the build worker. */
 export interface BuildRequest {
@@ -10,7 +10,15 @@ export interface BuildRequest {
 }
 
 export type BuildReply =
-  | { id: number; ok: true; packed: string }
+  | {
+      id: number;
+      ok: true;
+      /** the base as JSON of its one serialized shape (one string copies faster than an object graph) */
+      packed: string;
+      origin: "built" | "cache";
+      /** the persisted index file holding this base, when it could be written */
+      file: string | undefined;
+    }
   | { id: number; ok: false; name: string; message: string };
 
 // Builds a knowledge base off the main thread (cleaning, splitting and indexing thousands of passages takes
@@ -20,8 +28,9 @@ if (!port) throw new Error("knowledge: build-worker.ts runs as a worker thread, 
 port.on("message", async (request: BuildRequest) => {
   let reply: BuildReply;
   try {
-    const kb = await openKnowledgeBase(request.dir, { cacheDir: request.cacheDir });
-    reply = { id: request.id, ok: true, packed: packKnowledgeBase(kb) };
+    const { kb, glossaryHash } = await openKnowledge(request.dir, { cacheDir: request.cacheDir });
+    const packed = JSON.stringify(serializeKnowledgeBase(kb, glossaryHash));
+    reply = { id: request.id, ok: true, packed, origin: kb.origin, file: kb.file };
   } catch (error) {
     const failure = error instanceof Error ? error : new Error(String(error));
     reply = { id: request.id, ok: false, name: failure.name, message: failure.message };

@@ -1,9 +1,8 @@
 import type { Worker } from "node:worker_threads";
 import { KnowledgeError } from "../core/knowledge/files.ts";
-import type { KnowledgeBase } from "../core/knowledge-base.ts";
+import { deserializeKnowledgeBase, type KnowledgeBase } from "../core/knowledge-base.ts";
 import { startWorker } from "../runtime/worker.ts";
 import type { BuildReply, BuildRequest } from "./build-worker.ts";
-import { unpackKnowledgeBase } from "./transfer.ts";
 
 /** How long an idle build worker is kept: long enough for a burst of edits, short enough to give its memory back. */
 export const WORKER_IDLE_MS = 60_000;
@@ -55,7 +54,10 @@ export class KnowledgeBuilder {
       if (waiting) {
         if (reply.ok) {
           try {
-            waiting.resolve(unpackKnowledgeBase(reply.packed));
+            waiting.resolve({
+              ...deserializeKnowledgeBase(JSON.parse(reply.packed), reply.origin),
+              file: reply.file,
+            });
           } catch (error) {
             waiting.reject(error instanceof Error ? error : new Error(String(error)));
           }

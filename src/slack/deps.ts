@@ -1,8 +1,8 @@
 import type { KnowledgeBase } from "../core/knowledge-base.ts";
+import type { AnswerPool } from "../knowledge/answer-pool.ts";
 import type { AppLogger } from "../log.ts";
 import type { StateStore } from "../state/store.ts";
 import type { Detach } from "./after-ack.ts";
-import type { AnswerPool } from "./answer-pool.ts";
 import type { Subcommand } from "./listeners/commands/subcommands.ts";
 import type { QuestionLimiter } from "./question-limit.ts";
 

@@ -1,3 +1,5 @@
+import { BusyError } from "../knowledge/answer-pool.ts";
+import { APOLOGY_TEXT, BUSY_TEXT } from "./strings.ts";
 /**
  * What went wrong in a call to Slack, read from the Web API client's and Bolt's errors by their `code` (their
  * classes come from several packages, so `instanceof` is not reliable).
@@ -97,4 +99,15 @@ export function describeError(error: unknown): string {
   if (failure) return failure.description;
   if (error instanceof Error) return error.stack ?? `${error.name}: ${error.message}`;
   return String(error);
+}
+
+/**
+ * What to tell the asker when answering failed, and how loudly to log it: a question refused because the bot
+ * is overloaded gets "busy, try again in a minute" and an info line (the answer pool warns about overload
+ * once a minute); anything else the apology and an error.
+ */
+export function failureReply(error: unknown): { text: string; level: "info" | "error" } {
+  return error instanceof BusyError
+    ? { text: BUSY_TEXT, level: "info" }
+    : { text: APOLOGY_TEXT, level: "error" };
 }

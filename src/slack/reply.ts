@@ -1,15 +1,15 @@
 import type { WebClient } from "@slack/web-api";
 import { threadKey } from "../core/conversation/thread-memory.ts";
-import { answerFor } from "./answer-pool.ts";
+import { answerFor } from "../knowledge/answer-pool.ts";
 import { answerMessage } from "./blocks/answer.ts";
 import { helpMessage } from "./blocks/help.ts";
 import type { SlackMessage } from "./blocks/limits.ts";
 import { sourcesMessage } from "./blocks/sources.ts";
 import type { SlackDeps } from "./deps.ts";
-import { describeError, slackFailure } from "./errors.ts";
+import { describeError, failureReply, slackFailure } from "./errors.ts";
 import { BUILT_IN_SUBCOMMANDS, usagesOf } from "./listeners/commands/subcommands.ts";
 import { slackTextToPlain } from "./mrkdwn.ts";
-import { APOLOGY_TEXT, slowDownText, WORKING_REACTION } from "./strings.ts";
+import { slowDownText, WORKING_REACTION } from "./strings.ts";
 
 /** A question to answer in a thread: a mention, a direct message or a follow-up. */
 export interface ThreadQuestion {
@@ -80,11 +80,12 @@ export async function answerInThread(
     );
   } catch (error) {
     const failure = slackFailure(error);
-    log.error(`could not answer a ${question.via} in ${question.channel}: ${describeError(error)}`);
+    const reply = failureReply(error);
+    log[reply.level](`could not answer a ${question.via} in ${question.channel}: ${describeError(error)}`);
     // When Slack refuses the bot the conversation, an apology would be refused the same way.
     if (!failure?.unreachable) {
       await client.chat
-        .postMessage({ channel: question.channel, thread_ts: question.threadTs, text: APOLOGY_TEXT })
+        .postMessage({ channel: question.channel, thread_ts: question.threadTs, text: reply.text })
         .catch((apologyError: unknown) =>
           log.warn(`could not apologise in ${question.channel} either: ${describeError(apologyError)}`),
         );

@@ -7,6 +7,9 @@ export const COMMAND = "/minusma";
 
 export const APOLOGY_TEXT =
   "Sorry, something went wrong while I was answering. Please try again in a moment; if it keeps happening, tell whoever runs minusma.";
+/** The reply to a question the bot could not answer within about 10 s because too many were asked at once. */
+export const BUSY_TEXT =
+  "I'm answering a lot of questions right now and couldn't get to yours in time. Please try again in a minute.";
 export const EXPIRED_BUTTON_TEXT =
   "That button no longer works (it comes from an older version of the bot). Ask the question again for a fresh answer.";
 export const PASSAGE_GONE_TEXT =

@@ -7,7 +7,7 @@ import { PDFDocument } from "pdf-lib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { addCommand } from "../../src/cli/add/workflow.ts";
 import { answerQuestion } from "../../src/core/answer/answer.ts";
-import { openKnowledgeBase } from "../../src/core/knowledge-base.ts";
+import { openKnowledgeBase } from "../../src/knowledge/open.ts";
 import { doc, knowledgeFolder } from "../helpers/knowledge-folder.ts";
 import { unPdf, WITHDRAWAL_LETTER } from "../helpers/un-pdf.ts";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { answerQuestion } from "../../src/core/answer/answer.ts";
-import { openKnowledgeBase } from "../../src/core/knowledge-base.ts";
+import { openKnowledgeBase } from "../../src/knowledge/open.ts";
 import { readGolden, runGolden } from "./golden.ts";
 
 const questions = readGolden("test/golden/questions.jsonl");

@@ -1,7 +1,8 @@
 import path from "node:path";
 import { WebAPIPlatformError, type WebClient } from "@slack/web-api";
 import { vi } from "vitest";
-import { type KnowledgeBase, openKnowledgeBase } from "../../src/core/knowledge-base.ts";
+import type { KnowledgeBase } from "../../src/core/knowledge-base.ts";
+import { openKnowledgeBase } from "../../src/knowledge/open.ts";
 import { AppLogger, type Level } from "../../src/log.ts";
 import type { SlackDeps } from "../../src/slack/deps.ts";
 import { StateStore } from "../../src/state/store.ts";

@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { KnowledgeError } from "../../src/core/knowledge/files.ts";
-import { openKnowledgeBase } from "../../src/core/knowledge-base.ts";
 import { KnowledgeBuilder } from "../../src/knowledge/builder.ts";
+import { openKnowledgeBase } from "../../src/knowledge/open.ts";
 
 const KNOWLEDGE = path.resolve(import.meta.dirname, "../../knowledge");
 const cleanups: Array<() => Promise<unknown>> = [];

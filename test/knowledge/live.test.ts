@@ -4,10 +4,11 @@ import path from "node:path";
 import { PassThrough } from "node:stream";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { answerQuestion } from "../../src/core/answer/answer.ts";
-import { type KnowledgeBase, openKnowledgeBase } from "../../src/core/knowledge-base.ts";
+import type { KnowledgeBase } from "../../src/core/knowledge-base.ts";
 import { createDigestScheduler } from "../../src/digest/scheduler.ts";
 import { KnowledgeBuilder } from "../../src/knowledge/builder.ts";
 import { type LiveKnowledge, watchKnowledge } from "../../src/knowledge/live.ts";
+import { openKnowledgeBase } from "../../src/knowledge/open.ts";
 import { runShell } from "../../src/shell/shell.ts";
 import { FakeClock } from "../digest/helpers/fake-clock.ts";
 import { ATTACK_DOC, CEILING_DOC, LATE_DOC, writeDoc } from "../digest/helpers/knowledge.ts";
@@ -43,10 +44,13 @@ async function watch(kb: KnowledgeBase, options: Partial<Parameters<typeof watch
   return { live, capture };
 }
 
-/** Waits until `check` returns something other than undefined or false, and returns it with the time taken. */
+/**
+ * Waits until `check` returns something other than undefined or false, and returns it with the time taken.
+ * The limit is a ceiling for a hang on a busy machine, not a measure of speed.
+ */
 async function eventually<T>(
   check: () => T | undefined | false,
-  timeoutMs = 10_000,
+  timeoutMs = 60_000,
 ): Promise<{ value: T; ms: number }> {
   const start = performance.now();
   for (;;) {
@@ -60,7 +64,7 @@ async function eventually<T>(
 const hasDocument = (live: LiveKnowledge, id: string) => id in live.current().hashes;
 
 describe("a bot that watches its knowledge folder (built in a worker thread)", () => {
-  it("lists a document that lands in the shell's sources, and answers from it within a few seconds", async () => {
+  it("lists a document that lands in the shell's sources, and answers from it", async () => {
     const { dir, cacheDir, kb } = await folder();
     const { live, capture } = await watch(kb, { cacheDir });
     const input = new PassThrough();
@@ -75,8 +79,8 @@ describe("a bot that watches its knowledge folder (built in a worker thread)", (
     expect(printed).not.toContain(LATE_DOC.title);
 
     await writeDoc(dir, LATE_DOC);
-    const landed = await eventually(() => hasDocument(live, LATE_DOC.id));
-    expect(landed.ms).toBeLessThan(5_000);
+    // How fast is measured in bench/ (live documents); here only that it happens.
+    await eventually(() => hasDocument(live, LATE_DOC.id));
     input.write(
       "sources\nHow many improvised explosive devices were used on the road between Gao and Ansongo?\n",
     );

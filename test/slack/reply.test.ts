@@ -1,12 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { answerQuestion } from "../../src/core/answer/answer.ts";
 import type { KnowledgeBase } from "../../src/core/knowledge-base.ts";
+import { AnswerPool } from "../../src/knowledge/answer-pool.ts";
 import { answerMessage } from "../../src/slack/blocks/answer.ts";
 import { helpMessage } from "../../src/slack/blocks/help.ts";
 import { sourcesMessage } from "../../src/slack/blocks/sources.ts";
 import { BUILT_IN_SUBCOMMANDS, usagesOf } from "../../src/slack/listeners/commands/subcommands.ts";
 import { answerInThread, type ThreadQuestion } from "../../src/slack/reply.ts";
-import { APOLOGY_TEXT, WORKING_REACTION } from "../../src/slack/strings.ts";
+import { APOLOGY_TEXT, BUSY_TEXT, WORKING_REACTION } from "../../src/slack/strings.ts";
 import { fakeClient, fakeDeps, platformError, realKnowledgeBase } from "../helpers/slack-fakes.ts";
 
 let kb: KnowledgeBase;
@@ -103,6 +104,19 @@ describe("answerInThread", () => {
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(/could not answer a mention in C1: Error: index unavailable/u);
     expect(deps.state.threads.has("C1:100.1")).toBe(false);
+  });
+
+  it("says it is busy, rather than apologising, when the answers are overloaded", async () => {
+    const slack = fakeClient();
+    const { deps, logs } = fakeDeps(kb);
+    // A pool whose waiting line holds nothing: every question is refused as busy.
+    const answers = new AnswerPool({ size: 0, log: deps.log, maxWaiting: 0 });
+    await answerInThread(slack.client, { ...deps, answers }, question(), "U0BOT");
+    expect(slack.callsTo("chat.postMessage").map((call) => call.args)).toEqual([
+      { channel: "C1", thread_ts: "100.1", text: BUSY_TEXT },
+    ]);
+    expect(logs.at("error")).toEqual([]);
+    expect(logs.at("info").join("\n")).toMatch(/could not answer a mention in C1: BusyError/u);
   });
 
   it("apologises when Slack refuses the answer for a passing reason", async () => {

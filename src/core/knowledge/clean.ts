@@ -1,6 +1,13 @@
 import { isEnglishWord } from "./words.ts";
 
 /**
+ * The version of what cleaning (and the splitting after it) produces. It is part of the persisted index's key
+ * (src/knowledge/open.ts), so bump it whenever a change here or in sentences.ts/passages.ts changes the text
+ * a document gives: an index persisted before the change is then rebuilt instead of answering with old text.
+ */
+export const CLEAN_VERSION = 1;
+
+/**
  * Turns raw document text (a news page copied as text, a PDF's text export, or an already clean knowledge
  * file) into clean Markdown: one paragraph a line, blank lines between paragraphs, `## ` section headings.
  * Cleaning a clean text changes nothing, so it is safe to run on every load.

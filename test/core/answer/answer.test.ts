@@ -8,7 +8,7 @@ import {
   THANKS_TEXT,
   type Turn,
 } from "../../../src/core/answer/types.ts";
-import { openKnowledgeBase } from "../../../src/core/knowledge-base.ts";
+import { openKnowledgeBase } from "../../../src/knowledge/open.ts";
 
 const kb = await openKnowledgeBase("knowledge");
 const AFP_2019 = "2019-06-01-guterres-warns-of-atrocity-risk-in-mali";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { answerQuestion } from "../../../src/core/answer/answer.ts";
-import { openKnowledgeBase } from "../../../src/core/knowledge-base.ts";
+import { openKnowledgeBase } from "../../../src/knowledge/open.ts";
 import { doc, knowledgeFolder } from "../../helpers/knowledge-folder.ts";
 
 // Documents written for this test, with their own dates, figures and names, and no glossary: the answer

@@ -7,7 +7,7 @@ import {
   keyFigures,
   MAX_FIGURES,
 } from "../../../src/core/digest/figures.ts";
-import { openKnowledgeBase } from "../../../src/core/knowledge-base.ts";
+import { openKnowledgeBase } from "../../../src/knowledge/open.ts";
 import {
   ATTACK_DOC,
   CEILING_DOC,

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { buildCorpus } from "../../../src/core/digest/corpus.ts";
 import { summarize } from "../../../src/core/digest/summary.ts";
-import { openKnowledgeBase } from "../../../src/core/knowledge-base.ts";
+import { openKnowledgeBase } from "../../../src/knowledge/open.ts";
 import { ATTACK_DOC, openKb, tempDir, writeDoc } from "../../digest/helpers/knowledge.ts";
 
 const cleanups: Array<() => Promise<void>> = [];

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { openKnowledgeBase } from "../../../src/core/knowledge-base.ts";
 import { parseGlossary } from "../../../src/core/search/glossary-file.ts";
 import { detectAnswerType, parseQuery } from "../../../src/core/search/query.ts";
 import { searchPassages } from "../../../src/core/search/search.ts";
 import { contentTerms, tokenize } from "../../../src/core/search/terms.ts";
+import { openKnowledgeBase } from "../../../src/knowledge/open.ts";
 
 const kb = await openKnowledgeBase("knowledge");
 const parse = (text: string) => parseQuery(text, kb.index.vocabulary, kb.glossary);

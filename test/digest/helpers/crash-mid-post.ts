@@ -4,8 +4,8 @@
  *   node --import tsx test/digest/helpers/crash-mid-post.ts STATE_DIR KNOWLEDGE_DIR DAY NOW POSTED_FILE
  */
 import { appendFileSync } from "node:fs";
-import { openKnowledgeBase } from "../../../src/core/knowledge-base.ts";
 import { postDigestOnce } from "../../../src/digest/poster.ts";
+import { openKnowledgeBase } from "../../../src/knowledge/open.ts";
 
 const [stateDir, knowledgeDir, day, now, postedFile] = process.argv.slice(2) as [
   string,

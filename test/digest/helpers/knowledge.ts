@@ -1,7 +1,8 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { type KnowledgeBase, openKnowledgeBase } from "../../../src/core/knowledge-base.ts";
+import type { KnowledgeBase } from "../../../src/core/knowledge-base.ts";
+import { openKnowledgeBase } from "../../../src/knowledge/open.ts";
 import { doc } from "../../helpers/knowledge-folder.ts";
 
 export interface TestDoc {

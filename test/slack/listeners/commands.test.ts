@@ -2,6 +2,7 @@ import { RespondError } from "@slack/bolt";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { answerQuestion } from "../../../src/core/answer/answer.ts";
 import type { KnowledgeBase } from "../../../src/core/knowledge-base.ts";
+import { AnswerPool } from "../../../src/knowledge/answer-pool.ts";
 import { answerMessage } from "../../../src/slack/blocks/answer.ts";
 import { helpMessage } from "../../../src/slack/blocks/help.ts";
 import { sourcesMessage } from "../../../src/slack/blocks/sources.ts";
@@ -13,7 +14,7 @@ import {
   type Subcommand,
   usagesOf,
 } from "../../../src/slack/listeners/commands/subcommands.ts";
-import { APOLOGY_TEXT } from "../../../src/slack/strings.ts";
+import { APOLOGY_TEXT, BUSY_TEXT } from "../../../src/slack/strings.ts";
 import { fakeClient, fakeDeps, platformError, realKnowledgeBase } from "../../helpers/slack-fakes.ts";
 
 let kb: KnowledgeBase;
@@ -103,6 +104,13 @@ describe("/minusma", () => {
     expect(seen).toEqual(["2021-06-01"]);
     const help = (await run(deps, "help", table)).replies[0] as { text: string };
     expect(help.text).toContain("`/minusma digest [YYYY-MM-DD]`: preview the daily digest");
+  });
+
+  it("says privately that it is busy when the answers are overloaded", async () => {
+    const { deps } = fakeDeps(kb);
+    const answers = new AnswerPool({ size: 0, log: deps.log, maxWaiting: 0 });
+    const { replies } = await run({ ...deps, answers }, "troop ceiling");
+    expect(replies).toEqual([{ response_type: "ephemeral", text: BUSY_TEXT }]);
   });
 
   it("apologises privately and logs the error once when answering fails", async () => {

@@ -1,13 +1,13 @@
 import type { AllMiddlewareArgs, BlockButtonAction, RespondFn, SlackActionMiddlewareArgs } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import { threadKey } from "../../../core/conversation/thread-memory.ts";
+import { answerFor } from "../../../knowledge/answer-pool.ts";
 import { afterAck } from "../../after-ack.ts";
-import { answerFor } from "../../answer-pool.ts";
 import { decodeShareValue } from "../../blocks/action-values.ts";
 import { answerMessage } from "../../blocks/answer.ts";
 import type { SlackDeps } from "../../deps.ts";
-import { describeError, slackFailure } from "../../errors.ts";
-import { APOLOGY_TEXT, EXPIRED_BUTTON_TEXT } from "../../strings.ts";
+import { describeError, failureReply, slackFailure } from "../../errors.ts";
+import { EXPIRED_BUTTON_TEXT } from "../../strings.ts";
 
 /**
  * "Share in channel" under a private /minusma answer: posts the same answer in the channel, attributed to the
@@ -81,8 +81,9 @@ async function share(
     });
     log.info(`shared an answer for ${click.user} in ${channel ?? "an unknown channel"}`);
   } catch (error) {
-    log.error(`could not share an answer for ${click.user} in ${channel}: ${describeError(error)}`);
-    await respond({ response_type: "ephemeral", replace_original: false, text: APOLOGY_TEXT }).catch(
+    const reply = failureReply(error);
+    log[reply.level](`could not share an answer for ${click.user} in ${channel}: ${describeError(error)}`);
+    await respond({ response_type: "ephemeral", replace_original: false, text: reply.text }).catch(
       (respondError: unknown) =>
         log.warn(`could not apologise for the share either: ${describeError(respondError)}`),
     );

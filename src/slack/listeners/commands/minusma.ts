@@ -1,13 +1,13 @@
 import type { AllMiddlewareArgs, RespondFn, SlackCommandMiddlewareArgs, SlashCommand } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
+import { answerFor } from "../../../knowledge/answer-pool.ts";
+import { mainThreadQueue } from "../../../knowledge/main-thread-queue.ts";
 import { afterAck } from "../../after-ack.ts";
-import { answerFor } from "../../answer-pool.ts";
 import { answerMessage } from "../../blocks/answer.ts";
 import type { SlackDeps } from "../../deps.ts";
-import { describeError } from "../../errors.ts";
+import { describeError, failureReply } from "../../errors.ts";
 import { slackTextToPlain } from "../../mrkdwn.ts";
-import { APOLOGY_TEXT, slowDownText } from "../../strings.ts";
-import { answerTurns } from "../../turns.ts";
+import { slowDownText } from "../../strings.ts";
 import { findSubcommand, helpSubcommand, type Subcommand } from "./subcommands.ts";
 
 /**
@@ -49,7 +49,7 @@ async function answerCommand(
     const called = text === "" ? { subcommand: helpSubcommand, args: "" } : findSubcommand(text, subcommands);
     if (called) {
       // A subcommand (a digest preview) runs here: it waits its turn, so others' acknowledgements are not held up.
-      await answerTurns.next();
+      await mainThreadQueue.next();
       await called.subcommand.run({ args: called.args, command, respond, client, deps, subcommands });
       log.info(`ran ${command.command} ${called.subcommand.name} for ${command.user_id}`);
       return;
@@ -64,14 +64,15 @@ async function answerCommand(
         `${answer.found ? `${answer.citations.length} source(s)` : "not found"}, confidence ${answer.confidence}`,
     );
   } catch (error) {
-    log.error(
+    const reply = failureReply(error);
+    log[reply.level](
       `could not answer ${command.command} for ${command.user_id} in ${command.channel_id}: ${describeError(error)}`,
     );
-    await respond({ response_type: "ephemeral", text: APOLOGY_TEXT }).catch(async (respondError: unknown) => {
+    await respond({ response_type: "ephemeral", text: reply.text }).catch(async (respondError: unknown) => {
       // The response_url is gone (expired after 30 minutes, or refused): a private message in the channel
       // still reaches the person, if the bot may post there.
       await client.chat
-        .postEphemeral({ channel: command.channel_id, user: command.user_id, text: APOLOGY_TEXT })
+        .postEphemeral({ channel: command.channel_id, user: command.user_id, text: reply.text })
         .catch((ephemeralError: unknown) =>
           log.warn(
             `could not apologise for ${command.command} either: through the response_url: ` +

@@ -1,7 +1,17 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { answerQuestion } from "../../src/core/answer/answer.ts";
-import { type KnowledgeBase, openKnowledgeBase } from "../../src/core/knowledge-base.ts";
-import { AnswerPool, AnswerTimeoutError } from "../../src/slack/answer-pool.ts";
+import type { KnowledgeBase } from "../../src/core/knowledge-base.ts";
+import {
+  AnswerPool,
+  type AnswerPoolOptions,
+  AnswerTimeoutError,
+  BusyError,
+  defaultAnswerWorkers,
+} from "../../src/knowledge/answer-pool.ts";
+import { openKnowledgeBase } from "../../src/knowledge/open.ts";
 import { doc, knowledgeFolder } from "../helpers/knowledge-folder.ts";
 import { captureLog, realKnowledgeBase } from "../helpers/slack-fakes.ts";
 
@@ -18,9 +28,9 @@ afterEach(async () => {
   await Promise.all(pools.splice(0).map((pool) => pool.close()));
 });
 
-function pool(size: number, timeoutMs?: number) {
+function pool(size: number, timeoutMs?: number, more: Partial<AnswerPoolOptions> = {}) {
   const logs = captureLog();
-  const made = new AnswerPool({ size, log: logs.log, ...(timeoutMs ? { timeoutMs } : {}) });
+  const made = new AnswerPool({ size, log: logs.log, ...(timeoutMs ? { timeoutMs } : {}), ...more });
   pools.push(made);
   return { pool: made, logs };
 }
@@ -129,5 +139,88 @@ describe("AnswerPool", () => {
     }
     expect(settled.some((outcome) => outcome.status === "rejected")).toBe(true);
     expect(answers.workers).toEqual([]);
+  });
+
+  it("has workers read the persisted index themselves, and answers from it as the main thread does", async () => {
+    const cache = await mkdtemp(path.join(tmpdir(), "minusma-pool-index-"));
+    try {
+      const persisted = await openKnowledgeBase("knowledge", { cacheDir: cache });
+      expect(persisted.file).toMatch(/index-[0-9a-f]+\.json$/u);
+      const { pool: answers } = pool(1);
+      for (const question of QUESTIONS) {
+        expect(await answers.answer(persisted, question, [])).toEqual(answerQuestion(persisted, question));
+      }
+    } finally {
+      await rm(cache, { recursive: true, force: true });
+    }
+  });
+
+  it("sends the base itself when its persisted file is gone before a worker reads it", async () => {
+    const cache = await mkdtemp(path.join(tmpdir(), "minusma-pool-index-"));
+    try {
+      const persisted = await openKnowledgeBase("knowledge", { cacheDir: cache });
+      await rm(cache, { recursive: true, force: true });
+      const { pool: answers } = pool(1);
+      expect(await answers.answer(persisted, "troop ceiling", [])).toEqual(
+        answerQuestion(persisted, "troop ceiling"),
+      );
+    } finally {
+      await rm(cache, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("AnswerPool under more questions than it can answer in time", () => {
+  it("refuses at once, as busy, a question that arrives when the waiting line is full", async () => {
+    const { pool: answers } = pool(1, undefined, { maxWaiting: 2 });
+    // The worker is handed two at once; two more wait; the fifth finds the line full.
+    const asked = Array.from({ length: 5 }, () => answers.answer(kb, "troop ceiling", []));
+    const settled = await Promise.allSettled(asked);
+    expect(settled.map((outcome) => outcome.status)).toEqual([
+      "fulfilled",
+      "fulfilled",
+      "fulfilled",
+      "fulfilled",
+      "rejected",
+    ]);
+    const refused = settled[4] as PromiseRejectedResult;
+    expect(refused.reason).toBeInstanceOf(BusyError);
+    expect(String(refused.reason)).toMatch(/2 questions were already waiting/u);
+  });
+
+  it("refuses, as busy, the questions that waited past the limit, and answers the ones handed over in time", async () => {
+    let now = 1_000_000;
+    const { pool: answers, logs } = pool(1, undefined, { maxWaitMs: 8_000, now: () => now });
+    const asked = Array.from({ length: 5 }, () => answers.answer(kb, "troop ceiling", []));
+    // The first two are with the worker; the other three wait while the clock passes the limit.
+    now += 8_001;
+    const settled = await Promise.allSettled(asked);
+    expect(settled.map((outcome) => outcome.status)).toEqual([
+      "fulfilled",
+      "fulfilled",
+      "rejected",
+      "rejected",
+      "rejected",
+    ]);
+    for (const outcome of settled.slice(2))
+      expect(String((outcome as PromiseRejectedResult).reason)).toMatch(/waited over 8000 ms/u);
+    // One warning for the burst, not one per question.
+    expect(logs.at("warn")).toEqual([
+      expect.stringMatching(/too many questions at once: 1 refused as busy/u),
+    ]);
+  });
+
+  it("bounds the main thread's line the same way when it answers there", async () => {
+    let now = 0;
+    const { pool: answers } = pool(0, undefined, { maxWaitMs: 5_000, now: () => now });
+    const first = answers.answer(kb, "troop ceiling", []);
+    now += 5_001;
+    await expect(first).rejects.toBeInstanceOf(BusyError);
+    expect(await answers.answer(kb, "troop ceiling", [])).toEqual(answerQuestion(kb, "troop ceiling"));
+  });
+
+  it("uses every core for answer workers by default, at least one", () => {
+    expect(defaultAnswerWorkers()).toBeGreaterThanOrEqual(1);
+    expect(defaultAnswerWorkers()).toBeLessThanOrEqual(4);
   });
 });

@@ -1,16 +1,17 @@
 /**
- * Takes turns on the CPU for the work after an acknowledgement: finding and composing an answer costs a few
+ * Shares the main thread's CPU between the work after an acknowledgement and the requests arriving (not to be
+ * confused with a conversation's `Turn`): finding and composing an answer costs a few
  * milliseconds of uninterrupted JavaScript, and a burst of questions answered back to back would keep the
  * process from reading the requests that arrive meanwhile, so their acknowledgements (which Slack wants
- * within 3 seconds) would wait for every answer before them. Each turn starts on a fresh pass of the event
+ * within 3 seconds) would wait for every answer before them. Each slot starts on a fresh pass of the event
  * loop, one at a time and in order, so requests that arrived are read and acknowledged between two answers.
  * Under more load than the CPU can answer, acknowledgements stay fast and answers queue, in order.
  */
-export class Turns {
+export class MainThreadQueue {
   readonly #waiting: Array<() => void> = [];
   #scheduled = false;
 
-  /** Resolves when it is this caller's turn; the caller's synchronous work right after runs alone. */
+  /** Resolves when it is this caller's slot; the caller's synchronous work right after runs alone. */
   next(): Promise<void> {
     return new Promise((resolve) => {
       this.#waiting.push(resolve);
@@ -18,7 +19,7 @@ export class Turns {
     });
   }
 
-  /** Callers waiting for their turn. */
+  /** Callers waiting for their slot. */
   get waiting(): number {
     return this.#waiting.length;
   }
@@ -36,5 +37,5 @@ export class Turns {
   }
 }
 
-/** The process's turns: one queue, so every surface's answers share the CPU fairly. */
-export const answerTurns = new Turns();
+/** The process's one queue, so every surface's answers share the main thread fairly. */
+export const mainThreadQueue = new MainThreadQueue();

@@ -2,12 +2,11 @@ import { availableParallelism } from "node:os";
 import type { Worker } from "node:worker_threads";
 import { answerQuestion } from "../core/answer/answer.ts";
 import type { Answer, Turn } from "../core/answer/types.ts";
-import type { KnowledgeBase } from "../core/knowledge-base.ts";
-import { serializePassageIndex } from "../core/search/passage-index.ts";
+import { type KnowledgeBase, serializeKnowledgeBase } from "../core/knowledge-base.ts";
 import type { AppLogger } from "../log.ts";
 import { startWorker } from "../runtime/worker.ts";
-import type { FromWorker, ToWorker, TransferredKnowledgeBase } from "./answer-worker.ts";
-import { answerTurns } from "./turns.ts";
+import type { FromWorker, KnowledgeSource, ToWorker } from "./answer-worker.ts";
+import { mainThreadQueue } from "./main-thread-queue.ts";
 
 /**
  * The longest one question may take on a worker. Answers take milliseconds; a question that runs this long
@@ -23,25 +22,53 @@ const CRASH_WINDOW_MS = 60_000;
  * here, in order, which is also why the time limit above measures answering and not waiting.
  */
 const PER_WORKER = 2;
+/**
+ * How long a question may wait for a worker. An answer is worth having within about 10 s of the question;
+ * past that the asker is better told at once that the bot is busy, and the question is not answered late.
+ * 8 s of waiting leaves time to answer and to post within those 10 s.
+ */
+export const MAX_WAIT_MS = 8_000;
+/**
+ * How many questions may wait for a worker. Beyond this many, a new question could not be answered in time
+ * anyway (two workers answer a few hundred a second), and each one waiting holds memory: it is told at once
+ * that the bot is busy. The age limit above is what usually applies; this bounds a sudden flood.
+ */
+export const MAX_WAITING = 2_000;
 
-/** One worker per core beyond the first (which serves Slack), up to four: the default of ANSWER_WORKERS. */
+/**
+ * One worker per core, up to four: the default of ANSWER_WORKERS. The main thread (acknowledging, posting)
+ * needs much less CPU than answering, so on two cores both workers and the main thread share both cores.
+ */
 export function defaultAnswerWorkers(): number {
-  return Math.min(4, Math.max(0, availableParallelism() - 1));
+  return Math.min(4, Math.max(1, availableParallelism()));
 }
 
 export class AnswerTimeoutError extends Error {
   override name = "AnswerTimeoutError";
 }
 
+/** The question was not answered because too many were waiting: the asker gets a "busy, try again" reply. */
+export class BusyError extends Error {
+  override name = "BusyError";
+}
+
 export interface AnswerPoolOptions {
-  /** worker threads; 0 answers on the main thread, taking turns with the requests (see turns.ts) */
+  /** worker threads; 0 answers on the main thread, taking turns with the requests (see main-thread-queue.ts) */
   size: number;
   log: AppLogger;
   timeoutMs?: number;
+  /** how long a question may wait before it is refused as busy (MAX_WAIT_MS) */
+  maxWaitMs?: number;
+  /** how many questions may wait before new ones are refused as busy (MAX_WAITING) */
+  maxWaiting?: number;
+  /** the clock questions' waits are measured with (tests pass their own) */
+  now?: () => number;
 }
 
 interface Job {
   id: number;
+  /** when it was asked, by the pool's clock */
+  askedAt: number;
   question: string;
   history: Turn[];
   resolve: (answer: Answer) => void;
@@ -66,11 +93,24 @@ interface Slot {
  * crashes is replaced and its questions answered by another; a question that hangs is given up with an
  * error (the listener apologises) and its worker replaced. With no workers, or when they keep crashing,
  * the main thread answers.
+ *
+ * Overload is explicit: a question that has waited MAX_WAIT_MS, or that arrives when MAX_WAITING are
+ * waiting, is refused with a BusyError (the listener tells the asker to try again in a minute) rather than
+ * answered late. The knowledge base reaches the workers as its persisted file when it has one (each worker
+ * reads it), serialized here only when it has none.
  */
 export class AnswerPool {
   readonly size: number;
   readonly #log: AppLogger;
   readonly #timeoutMs: number;
+  readonly #maxWaitMs: number;
+  readonly #maxWaiting: number;
+  readonly #now: () => number;
+  /** refused as busy since the last warning, and when that warning was */
+  #busy = { count: 0, warnedAt: Number.NEGATIVE_INFINITY };
+  #sweeper: NodeJS.Timeout | null = null;
+  /** bumped with each knowledge base, so a worker's "could not read the file" is matched to its base */
+  #generation = 0;
   readonly #slots: Slot[] = [];
   /** questions not yet handed to a worker, oldest first */
   readonly #queue: Job[] = [];
@@ -84,6 +124,9 @@ export class AnswerPool {
     this.size = options.size;
     this.#log = options.log;
     this.#timeoutMs = options.timeoutMs ?? ANSWER_TIMEOUT_MS;
+    this.#maxWaitMs = options.maxWaitMs ?? MAX_WAIT_MS;
+    this.#maxWaiting = options.maxWaiting ?? MAX_WAITING;
+    this.#now = options.now ?? Date.now;
   }
 
   /** Starts the workers with `kb` now, so the first question does not wait for them to load it. */
@@ -93,12 +136,41 @@ export class AnswerPool {
 
   /** Answers `question` from `kb`, as `answerQuestion` does, on a worker when there is one. */
   answer(kb: KnowledgeBase, question: string, history: Turn[]): Promise<Answer> {
-    if (!this.#workersInUse()) return answerHere(kb, question, history);
+    const askedAt = this.#now();
+    if (!this.#workersInUse()) return this.#answerHere(kb, question, history, askedAt);
     this.#sync(kb);
+    if (this.#queue.length >= this.#maxWaiting) return Promise.reject(this.#refuse(question, "waiting"));
     return new Promise<Answer>((resolve, reject) => {
-      this.#queue.push({ id: this.#nextId++, question, history, resolve, reject, moved: false });
+      this.#queue.push({ id: this.#nextId++, askedAt, question, history, resolve, reject, moved: false });
       this.#pump();
     });
+  }
+
+  /** On the main thread, bounded like the queue: by how many wait and by how long they waited. */
+  async #answerHere(kb: KnowledgeBase, question: string, history: Turn[], askedAt: number): Promise<Answer> {
+    if (mainThreadQueue.waiting >= this.#maxWaiting) throw this.#refuse(question, "waiting");
+    await mainThreadQueue.next();
+    if (this.#now() - askedAt > this.#maxWaitMs) throw this.#refuse(question, "waited");
+    return answerQuestion(kb, question, history);
+  }
+
+  /** A BusyError for one question, with one warning a minute in the log however many are refused. */
+  #refuse(question: string, why: "waiting" | "waited"): BusyError {
+    this.#busy.count += 1;
+    const now = this.#now();
+    if (now - this.#busy.warnedAt >= 60_000) {
+      this.#log.warn(
+        `answers: too many questions at once: ${this.#busy.count} refused as busy since the last warning ` +
+          `(more than ${this.#maxWaiting} waiting, or waiting over ${this.#maxWaitMs} ms); if this lasts, ` +
+          "give the bot more cores (ANSWER_WORKERS) or more instances",
+      );
+      this.#busy = { count: 0, warnedAt: now };
+    }
+    return new BusyError(
+      why === "waiting"
+        ? `answers: refused ${JSON.stringify(question.slice(0, 200))}: ${this.#maxWaiting} questions were already waiting`
+        : `answers: refused ${JSON.stringify(question.slice(0, 200))}: it waited over ${this.#maxWaitMs} ms`,
+    );
   }
 
   /** Questions waiting for a worker (not counting the ones being answered). */
@@ -119,8 +191,9 @@ export class AnswerPool {
   /** Ends the workers. Call it once nothing is being answered; a question still pending is refused. */
   async close(): Promise<void> {
     this.#closed = true;
+    if (this.#sweeper) clearTimeout(this.#sweeper);
     const slots = this.#slots.splice(0);
-    const stopping = () => new Error("slack: the bot is stopping");
+    const stopping = () => new Error("answers: the bot is stopping");
     for (const job of this.#queue.splice(0)) this.#settle(job, stopping());
     for (const slot of slots) {
       slot.retired = true;
@@ -138,18 +211,44 @@ export class AnswerPool {
     if (kb === this.#kb && this.#slots.length === this.size) return;
     const changed = kb !== this.#kb;
     this.#kb = kb;
-    const transferred = transfer(kb);
-    if (changed) for (const slot of this.#slots) post(slot, { type: "kb", kb: transferred });
-    while (this.#slots.length < this.size) this.#slots.push(this.#spawn(transferred));
+    if (changed) {
+      this.#generation += 1;
+      const message = this.#kbMessage(kb);
+      for (const slot of this.#slots) post(slot, message);
+    }
+    while (this.#slots.length < this.size) this.#slots.push(this.#spawn(this.#kbMessage(kb)));
   }
 
-  #spawn(kb: TransferredKnowledgeBase): Slot {
+  /** The message that gives a worker the current base: its persisted file, or the base serialized here. */
+  #kbMessage(kb: KnowledgeBase, asData = false): ToWorker {
+    const source: KnowledgeSource =
+      kb.file && !asData
+        ? {
+            kind: "file",
+            file: kb.file,
+            dir: kb.dir,
+            glossary: {
+              synonyms: kb.glossary.groups.map((group) => group.names),
+              examples: kb.glossary.examples,
+            },
+          }
+        : { kind: "data", data: serializeKnowledgeBase(kb, "") };
+    return { type: "kb", generation: this.#generation, source };
+  }
+
+  #spawn(kbMessage: ToWorker): Slot {
     const worker = startWorker(import.meta.url, "answer-worker");
     // The pool never keeps the process alive by itself: the server does, and stopping closes the pool.
     worker.unref();
     const slot: Slot = { worker, pending: new Map(), retired: false };
-    post(slot, { type: "kb", kb });
+    post(slot, kbMessage);
     worker.on("message", (message: FromWorker) => {
+      if (message.type === "kb-unreadable") {
+        // The file went (a newer base replaced it) before this worker read it: send it this one as data.
+        if (message.generation === this.#generation && this.#kb) post(slot, this.#kbMessage(this.#kb, true));
+        else if (this.#kb) post(slot, this.#kbMessage(this.#kb));
+        return;
+      }
       const job = slot.pending.get(message.id);
       if (!job) return;
       slot.pending.delete(message.id);
@@ -168,10 +267,10 @@ export class AnswerPool {
     if (!this.#workersInUse() || !kb) {
       for (const job of this.#queue.splice(0)) {
         if (!kb) {
-          this.#settle(job, new Error("slack: no knowledge base to answer from"));
+          this.#settle(job, new Error("answers: no knowledge base to answer from"));
           continue;
         }
-        answerHere(kb, job.question, job.history).then(
+        this.#answerHere(kb, job.question, job.history, job.askedAt).then(
           (answer) => this.#settle(job, answer),
           (error: unknown) => this.#settle(job, error instanceof Error ? error : new Error(String(error))),
         );
@@ -179,6 +278,7 @@ export class AnswerPool {
       return;
     }
     if (this.#slots.length < this.size) this.#sync(kb);
+    this.#expire();
     for (;;) {
       const job = this.#queue[0];
       const slot = this.#slots
@@ -195,6 +295,31 @@ export class AnswerPool {
     }
   }
 
+  /**
+   * Refuses the questions that waited too long (the oldest are first), and makes sure the next one to
+   * expire is looked at in time even if no worker finishes meanwhile (all of them stuck on slow questions).
+   */
+  #expire(): void {
+    const now = this.#now();
+    while (this.#queue.length > 0 && now - this.#queue[0]!.askedAt > this.#maxWaitMs) {
+      const job = this.#queue.shift()!;
+      this.#settle(job, this.#refuse(job.question, "waited"));
+    }
+    if (this.#sweeper) clearTimeout(this.#sweeper);
+    this.#sweeper = null;
+    const oldest = this.#queue[0];
+    if (oldest) {
+      this.#sweeper = setTimeout(
+        () => {
+          this.#sweeper = null;
+          this.#pump();
+        },
+        Math.max(1, oldest.askedAt + this.#maxWaitMs - now + 1),
+      );
+      this.#sweeper.unref();
+    }
+  }
+
   #settle(job: Job, outcome: Answer | Error): void {
     clearTimeout(job.timer);
     if (outcome instanceof Error) job.reject(outcome);
@@ -206,7 +331,7 @@ export class AnswerPool {
     this.#settle(
       job,
       new AnswerTimeoutError(
-        `slack: answering ${JSON.stringify(job.question.slice(0, 200))} took over ${this.#timeoutMs} ms; ` +
+        `answers: answering ${JSON.stringify(job.question.slice(0, 200))} took over ${this.#timeoutMs} ms; ` +
           "gave it up and replaced its worker (if a question keeps doing this, report it with the question)",
       ),
     );
@@ -238,18 +363,18 @@ export class AnswerPool {
     if (this.#crashes.length >= MAX_CRASHES && !this.#onMainThread) {
       this.#onMainThread = true;
       this.#log.error(
-        `slack: answer workers crashed ${this.#crashes.length} times in a minute (last: ${why}); answering on ` +
+        `answers: answer workers crashed ${this.#crashes.length} times in a minute (last: ${why}); answering on ` +
           "the main thread from now on, which is slower under load: restart the bot, and report the crash",
       );
     } else {
-      this.#log.warn(`slack: an answer worker stopped (${why}); starting another`);
+      this.#log.warn(`answers: an answer worker stopped (${why}); starting another`);
     }
     const again: Job[] = [];
     for (const job of slot.pending.values()) {
       if (job.moved) {
         this.#settle(
           job,
-          new Error(`slack: answering ${JSON.stringify(job.question.slice(0, 200))} stopped two workers`),
+          new Error(`answers: answering ${JSON.stringify(job.question.slice(0, 200))} stopped two workers`),
         );
       } else {
         job.moved = true;
@@ -267,14 +392,10 @@ export class AnswerPool {
   }
 }
 
-/** On the main thread, after the requests that arrived meanwhile have been read (see turns.ts). */
+/** On the main thread, after the requests that arrived meanwhile have been read (see main-thread-queue.ts). */
 async function answerHere(kb: KnowledgeBase, question: string, history: Turn[]): Promise<Answer> {
-  await answerTurns.next();
+  await mainThreadQueue.next();
   return answerQuestion(kb, question, history);
-}
-
-function transfer(kb: KnowledgeBase): TransferredKnowledgeBase {
-  return { ...kb, index: serializePassageIndex(kb.index) };
 }
 
 function post(slot: Slot, message: ToWorker): void {

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { answerQuestion } from "../../src/core/answer/answer.ts";
-import { openKnowledgeBase } from "../../src/core/knowledge-base.ts";
+import { openKnowledgeBase } from "../../src/knowledge/open.ts";
 import { doc, knowledgeFolder } from "../helpers/knowledge-folder.ts";
 
 const caches: string[] = [];

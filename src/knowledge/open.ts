@@ -1,0 +1,155 @@
+import { createHash } from "node:crypto";
+import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { CLEAN_VERSION } from "../core/knowledge/clean.ts";
+import { listKnowledgeFiles, type SkippedFile } from "../core/knowledge/files.ts";
+import { PASSAGE_WORDS } from "../core/knowledge/passages.ts";
+import {
+  buildKnowledgeBase,
+  deserializeKnowledgeBase,
+  GLOSSARY_FILE,
+  type KnowledgeBase,
+  type SerializedKnowledgeBase,
+  serializeKnowledgeBase,
+} from "../core/knowledge-base.ts";
+import { buildGlossary, type Glossary } from "../core/search/glossary.ts";
+import { FIELD_BOOSTS, INDEX_VERSION } from "../core/search/passage-index.ts";
+
+export interface OpenOptions {
+  /** a folder for the persisted index; without one the index is always built in memory */
+  cacheDir?: string | undefined;
+}
+
+/** A knowledge base just opened, with what it takes to persist or send it again. */
+export interface OpenedKnowledgeBase {
+  kb: KnowledgeBase;
+  /** the hash of the `glossary.yml` its glossary was read from, "" when it was missing-and-reported or broken */
+  glossaryHash: string;
+}
+
+/**
+ * Loads a knowledge folder and its index. With a cache folder, the index is persisted keyed by a hash of the
+ * folder's files and of everything that shapes the index (see `knowledgeKey`), so a restart does not rebuild it.
+ */
+export async function openKnowledgeBase(dir: string, options: OpenOptions = {}): Promise<KnowledgeBase> {
+  return (await openKnowledge(dir, options)).kb;
+}
+
+/** `openKnowledgeBase`, with the glossary's hash (what the build worker needs to send the base on). */
+export async function openKnowledge(dir: string, options: OpenOptions = {}): Promise<OpenedKnowledgeBase> {
+  const glossaryBytes = await readGlossaryFile(dir);
+  const glossaryHash = createHash("sha256")
+    .update(glossaryBytes ?? "")
+    .digest("hex");
+  const glossaryProblems: SkippedFile[] = [];
+  const cacheFile = options.cacheDir
+    ? path.join(options.cacheDir, `index-${await knowledgeKey(dir)}.json`)
+    : null;
+
+  const cached = cacheFile ? await readCache(cacheFile, dir) : null;
+  if (cached) {
+    const reuse = cached.glossaryHash === glossaryHash;
+    const glossary = reuse ? cached.kb.glossary : await parseGlossary(dir, glossaryBytes, glossaryProblems);
+    return {
+      kb: { ...cached.kb, glossary, skipped: [...cached.kb.skipped, ...glossaryProblems], file: cacheFile! },
+      glossaryHash: glossaryProblems.length === 0 ? glossaryHash : "",
+    };
+  }
+
+  const glossary = await parseGlossary(dir, glossaryBytes, glossaryProblems);
+  const base = buildKnowledgeBase(await loadKnowledge(dir), glossary);
+  // A broken glossary is not remembered, so the next start reads it again and reports it again.
+  const persistedHash = glossaryProblems.length === 0 ? glossaryHash : "";
+  const written =
+    options.cacheDir && cacheFile
+      ? await writeCache(options.cacheDir, cacheFile, serializeKnowledgeBase(base, persistedHash))
+      : false;
+  return {
+    kb: { ...base, skipped: [...base.skipped, ...glossaryProblems], file: written ? cacheFile! : undefined },
+    glossaryHash: persistedHash,
+  };
+}
+
+/** A persisted knowledge base, or null when there is none yet, or it is corrupt or from another version. */
+async function readCache(
+  file: string,
+  dir: string,
+): Promise<{ kb: KnowledgeBase; glossaryHash: string } | null> {
+  try {
+    const data = JSON.parse(await readFile(file, "utf8")) as SerializedKnowledgeBase;
+    // The same files may be opened under another path (a moved folder, a relative path): say the one asked.
+    return { kb: { ...deserializeKnowledgeBase(data, "cache"), dir }, glossaryHash: data.glossary.hash };
+  } catch {
+    return null;
+  }
+}
+
+// The document parser and the YAML reader are imported only when they are needed: a restart that loads the
+// persisted index (the common case) answers sooner without them.
+async function loadKnowledge(dir: string) {
+  return (await import("../core/knowledge/load.ts")).loadKnowledge(dir);
+}
+
+/**
+ * The glossary, or an empty one when `glossary.yml` is missing or broken: like a broken document, a broken
+ * glossary is reported (in `skipped`) and the bot goes on answering, only without synonyms.
+ */
+async function parseGlossary(dir: string, bytes: Buffer | null, skipped: SkippedFile[]): Promise<Glossary> {
+  if (bytes === null) return buildGlossary([], []);
+  const { parseGlossary: parse, GlossaryError } = await import("../core/search/glossary-file.ts");
+  try {
+    return parse(bytes.toString("utf8"), path.join(dir, GLOSSARY_FILE));
+  } catch (error) {
+    if (!(error instanceof GlossaryError)) throw error;
+    skipped.push({
+      file: GLOSSARY_FILE,
+      reason: `${error.message}; answering without synonyms until it is fixed`,
+    });
+    return buildGlossary([], []);
+  }
+}
+
+async function readGlossaryFile(dir: string): Promise<Buffer | null> {
+  try {
+    return await readFile(path.join(dir, GLOSSARY_FILE));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+    throw error;
+  }
+}
+
+/**
+ * A hash of the knowledge files (names and bytes) and of everything that shapes the index: the index format
+ * and options, the passage sizes and the cleaner's version (a change to cleaning changes every passage).
+ */
+export async function knowledgeKey(dir: string): Promise<string> {
+  const hash = createHash("sha256");
+  hash.update(JSON.stringify({ INDEX_VERSION, FIELD_BOOSTS, PASSAGE_WORDS, CLEAN_VERSION }));
+  const files = await listKnowledgeFiles(dir);
+  // Read in parallel: a restart must not wait on hundreds of small sequential reads.
+  const contents = await Promise.all(files.map((entry) => readFile(path.join(dir, entry))));
+  files.forEach((entry, i) => {
+    hash.update(`\0${entry}\0`);
+    hash.update(contents[i]!);
+  });
+  return hash.digest("hex").slice(0, 32);
+}
+
+/** Persists the base; false when it could not be written. */
+async function writeCache(dir: string, file: string, data: SerializedKnowledgeBase): Promise<boolean> {
+  try {
+    await mkdir(dir, { recursive: true });
+    // Old indexes are dead weight once the folder changed; the new one is written beside and renamed in.
+    for (const old of await readdir(dir)) {
+      if (old.startsWith("index-") && path.join(dir, old) !== file)
+        await rm(path.join(dir, old), { force: true });
+    }
+    const temporary = `${file}.${process.pid}.tmp`;
+    await writeFile(temporary, JSON.stringify(data));
+    await rename(temporary, file);
+    return true;
+  } catch {
+    // A read-only or full disk only costs a rebuild at the next start.
+    return false;
+  }
+}
