@@ -58,7 +58,7 @@ describe("loadConfig", () => {
     expect(loadConfig({ ANSWER_WORKERS: "0" }).ANSWER_WORKERS).toBe(0);
     expect(loadConfig({ ANSWER_WORKERS: "3" }).ANSWER_WORKERS).toBe(3);
     expect(() => loadConfig({ ANSWER_WORKERS: "99" })).toThrow(
-      /ANSWER_WORKERS: must be at most 16 \(worker threads that answer questions; leave it unset for one per core beyond the first\)/u,
+      /ANSWER_WORKERS: must be at most 16 \(worker threads that answer questions; leave it unset for one per core \(up to 4\)\)/u,
     );
   });
 
