@@ -1,7 +1,8 @@
 import { cp, mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { type KnowledgeBase, openKnowledgeBase } from "../../src/core/knowledge-base.ts";
+import type { KnowledgeBase } from "../../src/core/knowledge-base.ts";
+import { openKnowledgeBase } from "../../src/knowledge/open.ts";
 import { type GoldenQuestion, type GoldenResult, readGolden, runGolden } from "../golden/golden.ts";
 
 /** The development library: documents written for it, and the questions asked of them (issue 9). */
