@@ -37,6 +37,22 @@ describe("the development library", () => {
     expect(library.documents.filter((doc) => startingIds.has(doc.id)).map((doc) => doc.id)).toEqual([]);
   });
 
+  it("asks enough of every kind, with enough refusals and threads, and holds out about 30% of each kind", () => {
+    const found = (kind: string) => questions.filter((q) => q.kind === kind);
+    expect(questions.length).toBeGreaterThanOrEqual(220);
+    expect(questions.filter((q) => !q.expect.found).length).toBeGreaterThanOrEqual(40);
+    expect(
+      new Set(questions.filter((q) => q.kind === "followup").map((q) => q.thread)).size,
+    ).toBeGreaterThanOrEqual(20);
+    for (const kind of KINDS) {
+      const ofKind = found(kind);
+      expect(ofKind.length, kind).toBeGreaterThanOrEqual(10);
+      const heldOut = ofKind.filter((q) => q.split === "held-out").length / ofKind.length;
+      expect(heldOut, `${kind} held out`).toBeGreaterThanOrEqual(0.15);
+      expect(heldOut, `${kind} held out`).toBeLessThanOrEqual(0.45);
+    }
+  });
+
   it("gives every question a unique id, a known kind and a split", () => {
     const ids = questions.map((q) => q.id);
     expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
