@@ -87,7 +87,11 @@ async function main(argv: string[]): Promise<number> {
   console.log("");
   console.log(table("development library", library).join("\n"));
   console.log("");
-  console.log(table("golden set, with the library loaded", golden).join("\n"));
+  console.log(
+    golden.overall.total === 0
+      ? `golden set: no questions of kind ${filter.only}`
+      : table("golden set, with the library loaded", golden).join("\n"),
+  );
   for (const [title, accuracy] of [
     ["library", library],
     ["golden", golden],
