@@ -11,9 +11,14 @@ export interface Usage {
 /** How many example questions the help shows. */
 export const HELP_EXAMPLES = 3;
 
-/** The usage message for `/minusma` and `/minusma help`: what it does, its forms, and example questions. */
+/**
+ * The usage message for `/minusma` and `/minusma help`: what it does, its forms, and example questions. The
+ * forms are escaped like any text: Slack reads `<question>` as a link even inside code.
+ */
 export function helpMessage(usages: Usage[], examples: string[]): SlackMessage {
-  const lines = usages.map(({ args, description }) => `• \`${COMMAND} ${args}\`: ${description}`);
+  const lines = usages.map(
+    ({ args, description }) => `• \`${COMMAND} ${escapeMrkdwn(args)}\`: ${escapeMrkdwn(description)}`,
+  );
   const tries = examples.slice(0, HELP_EXAMPLES).map((example) => `• ${escapeMrkdwn(example)}`);
   const blocks = [
     section(HELP_INTRO, CUT_NOTE),

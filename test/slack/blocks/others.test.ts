@@ -21,7 +21,7 @@ describe("helpMessage", () => {
       ["one?", "two?", "three?", "four?"],
     );
     const text = allTexts(message).join("\n");
-    expect(text).toContain("• `/minusma <question>`: ask");
+    expect(text).toContain("• `/minusma &lt;question&gt;`: ask");
     expect(text).toContain("• `/minusma sources`: list");
     expect(text).toContain(`*${HELP_TRY_LABEL}*\n• one?\n• two?\n• three?`);
     expect(text).not.toContain("four?");
