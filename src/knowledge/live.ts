@@ -124,6 +124,9 @@ export async function watchKnowledge(initial: KnowledgeBase, options: WatchOptio
     ignoreInitial: true,
     // Not persistent: the watcher alone never keeps the process running (the shell ends at `quit`).
     persistent: false,
+    // A symlink is watched as a link, never followed: chokidar walks every path through linked folders, so
+    // two links back up the tree (`a -> .`, `b -> .`) are an endless walk. The folder read follows each once.
+    followSymlinks: false,
     // Hidden files are the importer's temporary files, editors' swap files and .git.
     ignored: (file) => file !== dir && path.basename(file).startsWith("."),
   });

@@ -2,8 +2,19 @@ import { createHash } from "node:crypto";
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { CLEAN_VERSION } from "../core/knowledge/clean.ts";
-import { listKnowledgeFiles, type SkippedFile } from "../core/knowledge/files.ts";
+import {
+  listKnowledgeFiles,
+  MAX_GLOSSARY_BYTES,
+  readKnowledgeFile,
+  type SkippedFile,
+} from "../core/knowledge/files.ts";
 import { PASSAGE_WORDS } from "../core/knowledge/passages.ts";
+import {
+  FOLDER_LIMITS,
+  mapLimited,
+  readRegularFile,
+  UnreadableFileError,
+} from "../core/knowledge/read-files.ts";
 import {
   buildKnowledgeBase,
   deserializeKnowledgeBase,
@@ -37,11 +48,11 @@ export async function openKnowledgeBase(dir: string, options: OpenOptions = {}):
 
 /** `openKnowledgeBase`, with the glossary's hash (what the build worker needs to send the base on). */
 export async function openKnowledge(dir: string, options: OpenOptions = {}): Promise<OpenedKnowledgeBase> {
-  const glossaryBytes = await readGlossaryFile(dir);
+  const glossaryProblems: SkippedFile[] = [];
+  const glossaryBytes = await readGlossaryFile(dir, glossaryProblems);
   const glossaryHash = createHash("sha256")
     .update(glossaryBytes ?? "")
     .digest("hex");
-  const glossaryProblems: SkippedFile[] = [];
   const cacheFile = options.cacheDir
     ? path.join(options.cacheDir, `index-${await knowledgeKey(dir)}.json`)
     : null;
@@ -109,12 +120,20 @@ async function parseGlossary(dir: string, bytes: Buffer | null, skipped: Skipped
   }
 }
 
-async function readGlossaryFile(dir: string): Promise<Buffer | null> {
+/** The glossary's bytes; null when there is none, or when it cannot be read (a FIFO, too big: reported). */
+async function readGlossaryFile(dir: string, skipped: SkippedFile[]): Promise<Buffer | null> {
   try {
-    return await readFile(path.join(dir, GLOSSARY_FILE));
+    return await readRegularFile(
+      path.join(dir, GLOSSARY_FILE),
+      MAX_GLOSSARY_BYTES,
+      "for the glossary: keep it to groups of names",
+    );
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
-    throw error;
+    if (!(error instanceof UnreadableFileError)) throw error;
+    if (error.code !== "ENOENT") {
+      skipped.push({ file: GLOSSARY_FILE, reason: `${error.message}; answering without synonyms` });
+    }
+    return null;
   }
 }
 
@@ -126,8 +145,13 @@ export async function knowledgeKey(dir: string): Promise<string> {
   const hash = createHash("sha256");
   hash.update(JSON.stringify({ INDEX_VERSION, FIELD_BOOSTS, PASSAGE_WORDS, CLEAN_VERSION }));
   const files = await listKnowledgeFiles(dir);
-  // Read in parallel: a restart must not wait on hundreds of small sequential reads.
-  const contents = await Promise.all(files.map((entry) => readFile(path.join(dir, entry))));
+  // Read a few at a time: a restart must not wait on hundreds of small sequential reads, nor open every file
+  // at once (EMFILE). A file that cannot be read (a FIFO, too big) counts by its reason: it is skipped anyway.
+  const contents = await mapLimited(files, FOLDER_LIMITS.concurrency, (entry) =>
+    readKnowledgeFile(path.join(dir, entry)).catch((error: unknown) =>
+      Buffer.from(`unreadable: ${error instanceof Error ? error.message : String(error)}`),
+    ),
+  );
   files.forEach((entry, i) => {
     hash.update(`\0${entry}\0`);
     hash.update(contents[i]!);

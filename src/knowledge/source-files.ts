@@ -1,15 +1,20 @@
 import { randomBytes } from "node:crypto";
-import { readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { ImportError } from "../core/knowledge/import/errors.ts";
 import { MAX_SOURCE_BYTES, sourceKind } from "../core/knowledge/import/prepare.ts";
+import { readRegularFile, UnreadableFileError, walkFolder } from "../core/knowledge/read-files.ts";
 
 /** A file or folder given to `npm run add` that cannot be used at all: the message says what to do. */
 export class SourceError extends Error {
   override name = "SourceError";
 }
 
-/** The files to import from a path: the file itself, or every file under a folder (hidden ones left out). */
+/**
+ * The files to import from a path: the file itself, or every file under a folder (hidden ones and
+ * node_modules left out), walked as the knowledge folder is: symlinked folders once, never in a loop. A FIFO or
+ * a device in it is listed, and refused with its reason when read.
+ */
 export async function listSources(target: string, knowledgeDir: string): Promise<string[]> {
   let info: Awaited<ReturnType<typeof stat>>;
   try {
@@ -35,19 +40,11 @@ export async function listSources(target: string, knowledgeDir: string): Promise
       `add: ${target} holds the knowledge folder ${knowledgeDir} itself: add from a folder of new documents`,
     );
   }
-  const entries = await readdir(target, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.join(entry.parentPath, entry.name))
-    .filter(
-      (file) =>
-        !path
-          .relative(target, file)
-          .split(path.sep)
-          .some((part) => part.startsWith(".")),
-    )
-    .filter((file) => !path.relative(target, file).split(path.sep).includes("node_modules"))
-    .sort();
+  const found = await walkFolder(target, {
+    wanted: () => true,
+    walkInto: (name) => name !== "node_modules",
+  });
+  return found.map((file) => path.join(target, file.relative));
 }
 
 function isInside(child: string, parent: string): boolean {
@@ -55,22 +52,22 @@ function isInside(child: string, parent: string): boolean {
   return relative === "" || (!relative.startsWith("..") && !path.isAbsolute(relative));
 }
 
-/** Reads a source file, refusing one too big for its kind before reading it. */
+/**
+ * Reads a source file as the knowledge folder is read (readRegularFile): a FIFO, a device or a symlink loop is
+ * refused without blocking, and a file too big for its kind before a byte is read.
+ */
 export async function readSource(file: string): Promise<Uint8Array> {
   const kind = sourceKind(file);
   if (kind === null) throw new ImportError("it is not a .txt, .md or .pdf file");
   try {
-    const info = await stat(file);
-    if (info.size > MAX_SOURCE_BYTES[kind]) {
-      throw new ImportError(
-        `it is ${Math.round(info.size / 1024 / 1024)} MB, over the ${MAX_SOURCE_BYTES[kind] / 1024 / 1024} MB limit for a ${kind === "pdf" ? "PDF" : "text file"}: split it into smaller documents`,
-      );
-    }
-    return await readFile(file);
+    return await readRegularFile(
+      file,
+      MAX_SOURCE_BYTES[kind],
+      `for a ${kind === "pdf" ? "PDF" : "text file"}: split it into smaller documents`,
+    );
   } catch (error) {
-    if (error instanceof ImportError) throw error;
-    const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw new ImportError(`cannot read it (${code}): check that it exists and that you may read it`);
+    if (error instanceof UnreadableFileError) throw new ImportError(error.message);
+    throw error;
   }
 }
 

@@ -121,7 +121,7 @@ describe("a knowledge folder that attacks the bot, through the real start", () =
     expect(reasons).toEqual({
       "invalid-utf8.md": "it is not valid UTF-8 text: save it as UTF-8",
       "binary.md": "it is a binary file, not Markdown text",
-      "huge.md": "file is 50 MB, over the 5 MB limit",
+      "huge.md": "it is 50 MB, over the 5 MB limit for a knowledge file: split it into smaller documents",
       "laughs.md": expect.stringMatching(/^front matter is not valid YAML/u),
     });
     const health = await fetch(url.replace("/slack/events", "/healthz"));

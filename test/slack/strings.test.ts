@@ -26,7 +26,7 @@ describe("the bot's fixed texts and Slack markup", () => {
   });
 
   it("every fixed string in strings.ts, and the texts built from numbers, carries no live markup", () => {
-    const fixed = Object.entries(strings).filter(
+    const fixed = Object.entries(strings as Record<string, unknown>).filter(
       (entry): entry is [string, string] => typeof entry[1] === "string",
     );
     expect(fixed.length).toBeGreaterThan(20);

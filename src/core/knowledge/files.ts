@@ -1,5 +1,5 @@
-import { readdir } from "node:fs/promises";
 import path from "node:path";
+import { readRegularFile, walkFolder } from "./read-files.ts";
 
 // What opening a knowledge folder needs before any document is parsed: kept apart from the parser, so a
 // restart that loads a persisted index never imports the YAML and schema libraries.
@@ -8,27 +8,40 @@ export class KnowledgeError extends Error {
   override name = "KnowledgeError";
 }
 
+/** The largest knowledge file read; a bigger one is almost certainly not a briefing document. */
+export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
+/** The largest glossary read: the shipped one is a few kilobytes. */
+export const MAX_GLOSSARY_BYTES = 1024 * 1024;
+
+/**
+ * A knowledge file's bytes, read defensively (see readRegularFile): a FIFO, a device, a symlink loop or a
+ * file over MAX_DOCUMENT_BYTES is refused (an UnreadableFileError with the reason), without reading it.
+ */
+export function readKnowledgeFile(full: string): Promise<Buffer> {
+  return readRegularFile(full, MAX_DOCUMENT_BYTES, "for a knowledge file: split it into smaller documents");
+}
+
 export interface SkippedFile {
   file: string;
   reason: string;
 }
 
-/** Lists the Markdown files of a knowledge folder, sorted, relative to it. */
+/**
+ * Lists the Markdown files of a knowledge folder, sorted, relative to it, walked safely (symlinked folders once,
+ * never in a loop). What each is (a FIFO named `x.md`, a link to nothing) is found when it is read.
+ */
 export async function listKnowledgeFiles(dir: string): Promise<string[]> {
-  let entries: string[];
   try {
-    entries = await readdir(dir, { recursive: true });
+    const found = await walkFolder(dir, {
+      wanted: (relative) => relative.endsWith(".md") && !/(^|\/)readme\.md$/iu.test(relative),
+    });
+    return found.map((file) => file.relative);
   } catch (error) {
     throw new KnowledgeError(
       `knowledge: cannot read the folder ${dir} (${(error as NodeJS.ErrnoException).code ?? String(error)}): ` +
         "check --knowledge or KNOWLEDGE_DIR",
     );
   }
-  return entries
-    .map((entry) => entry.split(path.sep).join("/"))
-    .filter((entry) => entry.endsWith(".md") && !entry.split("/").some((part) => part.startsWith(".")))
-    .filter((entry) => !/(^|\/)readme\.md$/iu.test(entry))
-    .sort();
 }
 
 /** The line printed for a skipped file. */

@@ -1,17 +1,21 @@
 import { createHash } from "node:crypto";
-import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import matter from "gray-matter";
 import YAML from "yaml";
 import type { z } from "zod";
 import { cleanText } from "./clean.ts";
-import { KnowledgeError, listKnowledgeFiles, type SkippedFile } from "./files.ts";
+import { KnowledgeError, listKnowledgeFiles, readKnowledgeFile, type SkippedFile } from "./files.ts";
+import { FOLDER_LIMITS, mapLimited } from "./read-files.ts";
 import { type DocumentMeta, type FrontMatter, frontMatterSchema, type KnowledgeDocument } from "./schema.ts";
 
-export { describeSkipped, KnowledgeError, listKnowledgeFiles, type SkippedFile } from "./files.ts";
-
-/** The largest knowledge file read; a bigger one is almost certainly not a briefing document. */
-export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
+export {
+  describeSkipped,
+  KnowledgeError,
+  listKnowledgeFiles,
+  MAX_DOCUMENT_BYTES,
+  readKnowledgeFile,
+  type SkippedFile,
+} from "./files.ts";
 
 export interface Knowledge {
   dir: string;
@@ -35,25 +39,32 @@ const matterOptions = {
  */
 export async function loadKnowledge(dir: string): Promise<Knowledge> {
   const files = await listKnowledgeFiles(dir);
+  // Read a few at a time (never every file at once: EMFILE), then checked in the folder's order, so the
+  // first of two files with one id keeps it whatever order the reads end in.
+  const parsed = await mapLimited(files, FOLDER_LIMITS.concurrency, async (file) => {
+    try {
+      return parseKnowledgeFile(file, await readKnowledgeFile(path.join(dir, file)));
+    } catch (error) {
+      return error instanceof Error ? error : new Error(String(error));
+    }
+  });
   const documents: KnowledgeDocument[] = [];
   const skipped: SkippedFile[] = [];
   const seen = new Map<string, string>();
-  for (const file of files) {
-    const full = path.join(dir, file);
-    try {
-      const info = await stat(full);
-      if (info.size > MAX_DOCUMENT_BYTES) {
-        throw new KnowledgeError(`file is ${Math.round(info.size / 1024 / 1024)} MB, over the 5 MB limit`);
-      }
-      const document = parseKnowledgeFile(file, await readFile(full));
-      const clash = seen.get(document.id);
-      if (clash) throw new KnowledgeError(`id "${document.id}" is already used by ${clash}`);
-      seen.set(document.id, file);
-      documents.push(document);
-    } catch (error) {
-      skipped.push({ file, reason: error instanceof Error ? error.message : String(error) });
+  parsed.forEach((document, i) => {
+    const file = files[i]!;
+    if (document instanceof Error) {
+      skipped.push({ file, reason: document.message });
+      return;
     }
-  }
+    const clash = seen.get(document.id);
+    if (clash) {
+      skipped.push({ file, reason: `id "${document.id}" is already used by ${clash}` });
+      return;
+    }
+    seen.set(document.id, file);
+    documents.push(document);
+  });
   return { dir, documents, skipped };
 }
 
