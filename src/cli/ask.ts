@@ -2,13 +2,14 @@ import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config.ts";
 import { answerQuestion } from "../core/answer/answer.ts";
+import { type Explanation, explanationText } from "../core/answer/explain.ts";
 import { answerAsText } from "../core/answer/format.ts";
 import type { Answer, Turn } from "../core/answer/types.ts";
 import { describeSkipped } from "../core/knowledge/load.ts";
 import { openKnowledgeBase } from "../knowledge/open.ts";
 import { runCli } from "./run.ts";
 
-const USAGE = `usage: npm run -s ask -- [--json] [--knowledge DIR] "question"
+const USAGE = `usage: npm run -s ask -- [--json | --explain] [--knowledge DIR] "question"
        npm run -s ask -- --json [--knowledge DIR] < questions.jsonl   (one {"id"?, "thread"?, "text"} a line)`;
 
 /** The JSON shape of one answer, as documented in the README. */
@@ -36,6 +37,7 @@ runCli(async (argv) => {
     args: argv,
     options: {
       json: { type: "boolean" },
+      explain: { type: "boolean" },
       knowledge: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
@@ -53,8 +55,10 @@ runCli(async (argv) => {
 
   const question = positionals.join(" ");
   if (question.trim() !== "") {
-    const answer = answerQuestion(kb, question);
+    const explanation: Explanation | undefined = values.explain ? {} : undefined;
+    const answer = answerQuestion(kb, question, [], explanation);
     console.log(values.json ? JSON.stringify(answerJson(answer, null)) : answerAsText(answer));
+    if (explanation) console.log(`\n${explanationText(explanation)}`);
     return 0;
   }
   if (!values.json) {

@@ -1,7 +1,7 @@
 import type { SkippedFile } from "./knowledge/files.ts";
 import type { Knowledge } from "./knowledge/load.ts";
 import { splitPassages } from "./knowledge/passages.ts";
-import { buildGlossary, type Glossary } from "./search/glossary.ts";
+import { buildGlossary, type Glossary, type SubjectData } from "./search/glossary.ts";
 import {
   buildPassageIndex,
   deserializePassageIndex,
@@ -61,7 +61,7 @@ export interface SerializedKnowledgeBase {
    * the glossary as read, so a restart need not parse YAML; `hash` is the hash of the `glossary.yml` it was
    * read from ("" when it was broken, so the next start reads it again and reports it again)
    */
-  glossary: { hash: string; synonyms: string[][]; examples: string[] };
+  glossary: { hash: string; synonyms: string[][]; examples: string[]; subject?: SubjectData | null };
   skipped: SkippedFile[];
   hashes: Record<string, string>;
 }
@@ -76,6 +76,7 @@ export function serializeKnowledgeBase(kb: KnowledgeBase, glossaryHash: string):
       hash: glossaryHash,
       synonyms: kb.glossary.groups.map((group) => group.names),
       examples: kb.glossary.examples,
+      subject: kb.glossary.subject,
     },
     skipped: kb.skipped,
     hashes: kb.hashes,
@@ -92,7 +93,7 @@ export function deserializeKnowledgeBase(
   return {
     dir: data.dir,
     index: deserializePassageIndex(data.index),
-    glossary: buildGlossary(data.glossary.synonyms, data.glossary.examples),
+    glossary: buildGlossary(data.glossary.synonyms, data.glossary.examples, data.glossary.subject ?? null),
     skipped: data.skipped,
     hashes: data.hashes,
     origin,

@@ -230,6 +230,7 @@ export class AnswerPool {
             glossary: {
               synonyms: kb.glossary.groups.map((group) => group.names),
               examples: kb.glossary.examples,
+              subject: kb.glossary.subject,
             },
           }
         : { kind: "data", data: serializeKnowledgeBase(kb, "") };

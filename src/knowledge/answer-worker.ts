@@ -7,6 +7,7 @@ import {
   type KnowledgeBase,
   type SerializedKnowledgeBase,
 } from "../core/knowledge-base.ts";
+import type { SubjectData } from "../core/search/glossary.ts";
 
 // A worker thread of the answer pool (answer-pool.ts): holds a copy of the knowledge base and answers
 // questions with the same core function the main thread would use. Messages are handled one at a time and
@@ -18,7 +19,12 @@ import {
  */
 export type KnowledgeSource =
   | { kind: "data"; data: SerializedKnowledgeBase }
-  | { kind: "file"; file: string; dir: string; glossary: { synonyms: string[][]; examples: string[] } };
+  | {
+      kind: "file";
+      file: string;
+      dir: string;
+      glossary: { synonyms: string[][]; examples: string[]; subject?: SubjectData | null };
+    };
 
 export type ToWorker =
   | { type: "kb"; generation: number; source: KnowledgeSource }

@@ -1,10 +1,25 @@
 import { resolveFollowUp } from "../conversation/follow-up.ts";
 import type { KnowledgeBase } from "../knowledge-base.ts";
+import { DEPENDENT_OPENING } from "../lexicon.ts";
 import { type AnswerType, type ParsedQuery, parseQuery } from "../search/query.ts";
 import { type PassageHit, searchPassages } from "../search/search.ts";
-import { satisfiesAnswerType, sentenceFeatures } from "./features.ts";
+import type { Explanation } from "./explain.ts";
+import { namedInSentence, satisfiesAnswerType, sentenceFeatures } from "./features.ts";
 import { formatDocDate } from "./format.ts";
-import { askedWords, type Candidate, confidenceOf, mentionsAny, preferTyped, rankSentences } from "./rank.ts";
+import { TUNING } from "./model.ts";
+import {
+  askedWords,
+  confidenceFrom,
+  confidenceParts,
+  mentionsAny,
+  preferTyped,
+  type RankContext,
+  type Rejected,
+  rankSentences,
+  type SentenceCandidate,
+} from "./rank.ts";
+import { documentSubjects, questionScope, subjectCatalog } from "./subject.ts";
+import { askedTime } from "./time.ts";
 import {
   type Answer,
   type Citation,
@@ -15,42 +30,113 @@ import {
   type Turn,
 } from "./types.ts";
 
-/** Below this confidence the bot says it could not find the answer rather than guess. */
-export const CONFIDENCE_THRESHOLD = 0.5;
+/** Below this confidence the bot says it could not find the answer rather than guess (see model.ts). */
+export const CONFIDENCE_THRESHOLD = TUNING.threshold;
 /** Questions longer than this are cut: nobody asks 40,000 characters, and parsing them costs. */
 export const MAX_QUESTION_CHARS = 500;
 
 /**
  * Answers a question from the knowledge base with one to three of the documents' own sentences and their
  * citations, or says plainly that the documents do not answer it. `history` is the thread so far, oldest
- * first; an elliptical follow-up ("and for police?") is read in its light.
+ * first; an elliptical follow-up ("and for police?") is read in its light. `explain`, when given, is filled
+ * with how the question was read and why the answer was chosen or refused.
  */
-export function answerQuestion(kb: KnowledgeBase, question: string, history: Turn[] = []): Answer {
+export function answerQuestion(
+  kb: KnowledgeBase,
+  question: string,
+  history: Turn[] = [],
+  explain?: Explanation,
+): Answer {
   const text = question.replace(/\s+/gu, " ").trim().slice(0, MAX_QUESTION_CHARS);
   const standalone = parseQuery(text, kb.index.vocabulary, kb.glossary);
   const resolution = resolveFollowUp(text, standalone, history, (focus) =>
-    parseQuery(focus, kb.index.vocabulary, kb.glossary, CONTEXT_WEIGHT),
+    parseQuery(focus, kb.index.vocabulary, kb.glossary, TUNING.contextWeight),
   );
   const query: ParsedQuery = { ...standalone, concepts: resolution.concepts };
+
+  // What the question is about (its missions and countries) and when: a follow-up that names neither keeps
+  // the thread's.
+  const catalog = subjectCatalog(kb.glossary);
+  const docSubjects = catalog ? documentSubjects(kb.index, catalog) : null;
+  const known = (term: string) => kb.index.vocabulary.has(term);
+  let scope = questionScope(catalog, docSubjects, text, known);
+  if (resolution.followUp && scope.home && resolution.subjects.length > 0) {
+    scope = questionScope(catalog, docSubjects, resolution.subjects.join(", "), known);
+  }
+  const time =
+    askedTime(text) ?? (resolution.followUp && resolution.period ? askedTime(resolution.period) : null);
+  const context: RankContext = { scope, time, thread: resolution.place };
+  const turnBase = {
+    subjects: scope.home ? undefined : scope.subjects,
+    period: time?.text,
+  };
+  if (explain) {
+    explain.reading = {
+      concepts: query.concepts.map((c) => ({
+        text: c.text,
+        weight: round(c.weight * c.specificity),
+        known: c.known,
+        foreign: c.foreign,
+        searched: c.alternatives.map((terms) => terms.join(" ")),
+      })),
+      answerType: query.answerType,
+      subjects: scope.subjects,
+      home: scope.home,
+      period: time?.text ?? null,
+      followUp: resolution.followUp,
+      referents: resolution.referents,
+    };
+  }
+
   if (query.concepts.length === 0) return emptyAnswer(kb, question, text === "" ? EMPTY_QUESTION_TEXT : null);
   // "hi" and "thanks" are not questions the documents fail to answer: a colleague would just reply.
   const smallTalk = smallTalkReply(text);
   if (smallTalk) return emptyAnswer(kb, question, smallTalk);
 
-  const preferDocs = new Set(resolution.docs);
-  const hits = searchPassages(kb.index, query.concepts, 8).map((hit) =>
-    preferDocs.has(hit.passage.doc.id) ? { ...hit, score: hit.score * 1.25 } : hit,
-  );
-  const candidates = rankSentences(kb, hits, query);
-  const best = preferTyped(candidates, query);
-  const confidence = best ? confidenceOf(best, query) : 0;
-  if (!best || confidence < CONFIDENCE_THRESHOLD) {
-    return notFound(kb, question, hits, confidence, focusOf(query));
+  if (scope.uncoveredMissions.length > 0) {
+    if (explain) explain.decision = `refused: no document is about ${scope.uncoveredMissions.join(", ")}`;
+    return notFound(kb, question, [], 0, focusOf(query), turnBase);
   }
 
-  const chosen = chooseSources(best, candidates, query.answerType);
+  const preferDocs = new Set(resolution.place?.docs ?? []);
+  const hits = searchPassages(kb.index, query.concepts, TUNING.passages, (passage) =>
+    scope.allows(passage.doc.id),
+  ).map((hit) =>
+    preferDocs.has(hit.passage.doc.id) ? { ...hit, score: hit.score * TUNING.threadPassageBoost } : hit,
+  );
+  const rejected: Rejected[] | undefined = explain ? [] : undefined;
+  const candidates = rankSentences(kb, hits, query, context, rejected);
+  const best = preferTyped(candidates, query);
+  const parts = best ? confidenceParts(best, query) : null;
+  const confidence = parts ? confidenceFrom(parts) : 0;
+  if (explain) {
+    explain.candidates = candidates.slice(0, 8);
+    explain.rejected = rejected ?? [];
+    explain.confidence = parts ? { ...parts, value: round(confidence) } : null;
+  }
+  if (!best || confidence < TUNING.threshold) {
+    if (explain) {
+      explain.decision = !best
+        ? time && (rejected?.length ?? 0) > 0
+          ? `refused: sentences matched the words, but none is about ${time.text}`
+          : "refused: no sentence holds the question's words"
+        : `refused: confidence ${round(confidence)} is below the threshold ${TUNING.threshold}${
+            parts?.cap ? ` (capped: ${parts.cap.why})` : ""
+          }`;
+    }
+    return notFound(kb, question, hits, confidence, focusOf(query), turnBase);
+  }
+
+  const chosen = chooseSources(best, candidates, query, time !== null);
+  if (explain) {
+    explain.chosen = chosen;
+    explain.decision =
+      chosen[0] === best
+        ? `answered: the best sentence, confidence ${round(confidence)} ≥ ${TUNING.threshold}`
+        : `answered: a newer document states it (${chosen[0]!.when} over ${best.when}), confidence ${round(confidence)}`;
+  }
   const citations: Citation[] = [];
-  const parts: string[] = [];
+  const texts: string[] = [];
   for (const candidate of chosen) {
     const n = citations.length + 1;
     citations.push({
@@ -63,7 +149,7 @@ export function answerQuestion(kb: KnowledgeBase, question: string, history: Tur
     const sentences = withContext(candidate, query, chosen.length > 1 ? 1 : 3);
     const prefix =
       chosen.length > 1 ? `${n === 1 ? "As of" : "Earlier, as of"} ${formatDay(candidate)}: ` : "";
-    parts.push(`${prefix}${sentences.join(" ")} [${n}]`);
+    texts.push(`${prefix}${sentences.join(" ")} [${n}]`);
   }
   const newest = [...citations].sort((a, b) => b.doc.date.localeCompare(a.doc.date))[0]!;
   // "As of" matters for figures, which go stale: a count asked for, or one the answer gives anyway ("and for
@@ -73,43 +159,75 @@ export function answerQuestion(kb: KnowledgeBase, question: string, history: Tur
     query.answerType === "date" ||
     chosen.length > 1 ||
     chosen.some((candidate) => sentenceFeatures(candidate.sentence).number);
+  const lead = chosen[0]!;
+  const named = namedInSentence(lead.sentence);
   return {
     question,
     found: true,
-    text: parts.join(" "),
+    text: texts.join(" "),
     confidence: round(confidence),
     citations,
     asOf: figure ? { date: newest.doc.date, approximate: newest.doc.approximateDate } : null,
     topics: [],
     suggestions: [],
-    turn: { question, focus: focusOf(query), docs: citations.map((c) => c.doc.id), found: true },
+    turn: {
+      question,
+      focus: focusOf(query),
+      docs: citations.map((c) => c.doc.id),
+      found: true,
+      passage: lead.hit.passage.id,
+      sentence: lead.index,
+      people: named.people.slice(0, 3),
+      places: named.places.slice(0, 3),
+      ...stripUndefined(turnBase),
+    },
   };
 }
 
-const CONTEXT_WEIGHT = 0.5;
-
 /**
- * The best sentence, and, for a figure, the best sentence of another document that covers the question as
- * well: newest first, so a later figure is read first and an older one is shown with its date.
+ * The sentences to give, newest first. For a figure or the holder of a role, the newest document that states
+ * it as well as the best sentence does wins; an older, different figure follows with its date when the
+ * question names no period ("over 300 as of Aug 2023; 125 as of 2019"). Otherwise a newer document wins only
+ * a near tie.
  */
-function chooseSources(best: Candidate, candidates: Candidate[], type: AnswerType): Candidate[] {
-  const rival = candidates.find(
+function chooseSources(
+  best: SentenceCandidate,
+  candidates: SentenceCandidate[],
+  query: ParsedQuery,
+  periodAsked: boolean,
+): SentenceCandidate[] {
+  const type: AnswerType = query.answerType;
+  const peers = candidates.filter(
     (c) =>
+      c !== best &&
       c.hit.passage.doc.id !== best.hit.passage.doc.id &&
       c.typed === best.typed &&
-      c.coverage >= best.coverage * 0.95 &&
-      c.score >= best.score * 0.9,
+      c.coverage >= best.coverage * TUNING.rivalCoverage &&
+      c.score >= best.score * TUNING.rivalScore,
   );
-  if (!rival) return [best];
-  const figure = type === "number" || type === "date";
-  // Two counts disagree only when both stand next to what was asked: "20 reports" is no police figure.
-  if (type === "number" && !(best.nearCount && rival.nearCount)) return [best];
-  const newestFirst = [best, rival].sort((a, b) =>
-    b.hit.passage.doc.date.localeCompare(a.hit.passage.doc.date),
-  );
+  if (peers.length === 0) return [best];
+  const isFigure = (c: SentenceCandidate) =>
+    type === "number" ? c.nearCount : type === "any" && sentenceFeatures(c.sentence).number;
+  const holder = type === "who" && best.typed;
+  if (isFigure(best) || holder) {
+    const same = peers.filter((c) => (holder ? c.typed : isFigure(c)));
+    const newest = [best, ...same].reduce((a, b) => (b.when > a.when ? b : a));
+    if (periodAsked || holder) return [newest];
+    const older = [best, ...same].find(
+      (c) =>
+        c !== newest &&
+        c.when.slice(0, 4) < newest.when.slice(0, 4) &&
+        !sameFigures(c.sentence, newest.sentence),
+    );
+    return older ? [newest, older] : [newest];
+  }
+  const rival = peers[0]!;
+  const newestFirst = [best, rival].sort((a, b) => b.when.localeCompare(a.when));
+  if (type === "date" || type === "duration") {
+    return sameFigures(best.sentence, rival.sentence) ? [newestFirst[0]!] : newestFirst;
+  }
   // Outside figures a newer document wins only a near tie: its sentence must answer as well as the best.
-  if (!figure) return rival.score >= best.score * 0.97 ? [newestFirst[0]!] : [best];
-  return sameFigures(best.sentence, rival.sentence) ? [newestFirst[0]!] : newestFirst;
+  return rival.score >= best.score * TUNING.nearTie ? [newestFirst[0]!] : [best];
 }
 
 function sameFigures(a: string, b: string): boolean {
@@ -118,15 +236,14 @@ function sameFigures(a: string, b: string): boolean {
   return [...figures(b)].some((figure) => fa.has(figure));
 }
 
-/** The chosen sentence, with the one before it when it opens on a pronoun and the next when it adds the answer. */
-function withContext(candidate: Candidate, query: ParsedQuery, max: number): string[] {
+/**
+ * The chosen sentence, with the one before it when it leans on it ("It was...", "However, ...") and the next
+ * when it adds the answer.
+ */
+function withContext(candidate: SentenceCandidate, query: ParsedQuery, max: number): string[] {
   const out = [candidate.sentence];
   const { before, after } = candidate;
-  if (
-    max > out.length &&
-    before &&
-    /^(It|This|That|They|These|Those|He|She|Such|Its|Their)\b/u.test(candidate.sentence)
-  ) {
+  if (max > out.length && before && DEPENDENT_OPENING.test(candidate.sentence)) {
     out.unshift(before.sentence);
   }
   if (
@@ -145,7 +262,7 @@ function focusOf(query: ParsedQuery): string[] {
   return query.concepts.filter((concept) => concept.known).map((concept) => concept.text);
 }
 
-function formatDay(candidate: Candidate): string {
+function formatDay(candidate: SentenceCandidate): string {
   return formatDocDate(candidate.hit.passage.doc.date, candidate.hit.passage.doc.approximateDate);
 }
 
@@ -155,6 +272,7 @@ function notFound(
   hits: PassageHit[],
   confidence: number,
   focus: string[],
+  extra: Partial<Turn> = {},
 ): Answer {
   const topics: string[] = [];
   for (const hit of hits) {
@@ -171,8 +289,12 @@ function notFound(
     asOf: null,
     topics,
     suggestions: kb.glossary.examples.slice(0, 2),
-    turn: { question, focus, docs: [], found: false },
+    turn: { question, focus, docs: [], found: false, ...stripUndefined(extra) },
   };
+}
+
+function stripUndefined(value: Partial<Turn>): Partial<Turn> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
 }
 
 const GREETING =

@@ -1,12 +1,9 @@
+import { MONTH_PATTERN as MONTH, NUMBER_WORD_PATTERN as NUMBER_WORD, WEEKDAY_PATTERN } from "../lexicon.ts";
 import type { AnswerType } from "../search/query.ts";
-
-const MONTH = "January|February|March|April|May|June|July|August|September|October|November|December";
-const NUMBER_WORD =
-  "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|dozen|dozens";
 
 const HAS_NUMBER = new RegExp(`\\d|\\b(${NUMBER_WORD})\\b`, "iu");
 const HAS_DATE = new RegExp(
-  `\\b(${MONTH})\\b|\\b(19|20)\\d{2}\\b|\\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b|\\b(late|early|mid)-(${MONTH})\\b`,
+  `\\b(${MONTH})\\b|\\b(19|20)\\d{2}\\b|\\b(${WEEKDAY_PATTERN})\\b|\\b(late|early|mid)-(${MONTH})\\b`,
   "u",
 );
 const HAS_DURATION =
@@ -39,7 +36,7 @@ export interface SentenceFeatures {
 
 // Digits that name a day, a year, a resolution or a document are not a count.
 const NOT_A_COUNT = new RegExp(
-  `\\b\\d{1,2} (${MONTH})\\b|\\b(${MONTH}) \\d{1,2}\\b|\\b(19|20)\\d{2}\\b|\\b[A-Z]{1,3}\\/\\S+|\\bresolution \\d+|\\(\\d{4}\\)|COVID-19`,
+  `\\b\\d{1,2} (${MONTH})\\b|\\b(${MONTH}) \\d{1,2}\\b|\\b(19|20)\\d{2}\\b|\\b[A-Z]{1,3}\\/\\S+|\\b[Rr]esolution \\d+|\\(\\d{4}\\)|COVID-19`,
   "gu",
 );
 
@@ -112,4 +109,28 @@ function namesHolderOfRole(features: SentenceFeatures, asked: Set<string>): bool
       word.folded === role &&
       words.slice(Math.max(0, i - 4), i + 5).some((near) => near.name && !asked.has(near.folded)),
   );
+}
+
+const CAPITAL_RUN =
+  /(?:\p{Lu}[\p{L}’'-]*|al-\p{Lu}[\p{L}’'-]*)(?:\s+(?:(?:de|du|al|el|ag|ould|bin|ben)\s+)?\p{Lu}[\p{L}’'-]*)*/gu;
+const BEFORE_PLACE = /\b(?:in|at|near|around|from|to|towards|outside|inside|between|across)\s+(?:the\s+)?$/u;
+
+/**
+ * The people or groups and the places a sentence names, roughly: runs of capitalised words that are not
+ * offices or months, a place being one that follows "in", "at", "near"... What a follow-up's "he" or "there"
+ * points to.
+ */
+export function namedInSentence(sentence: string): { people: string[]; places: string[] } {
+  const people: string[] = [];
+  const places: string[] = [];
+  for (const match of sentence.matchAll(CAPITAL_RUN)) {
+    const run = match[0].replace(/['’]s$/u, "");
+    const words = run.split(/\s+/u);
+    if (words.every((word) => GENERIC_CAPITALS.has(foldName(word)))) continue;
+    // The sentence's first word is capitalised anyway: only a run of two or more names there.
+    if (match.index === 0 && words.length < 2) continue;
+    const target = BEFORE_PLACE.test(sentence.slice(0, match.index)) ? places : people;
+    if (!target.includes(run)) target.push(run);
+  }
+  return { people, places };
 }

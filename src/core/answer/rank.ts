@@ -1,12 +1,45 @@
 import type { KnowledgeBase } from "../knowledge-base.ts";
+import { MONTH_WORDS } from "../lexicon.ts";
 import type { PassageAnalysis } from "../search/analysis.ts";
 import { type Concept, conceptWeight, type ParsedQuery } from "../search/query.ts";
 import type { PassageHit } from "../search/search.ts";
 import { tokenize } from "../search/terms.ts";
 import { foldName, satisfiesAnswerType, sentenceFeatures } from "./features.ts";
+import { TUNING } from "./model.ts";
+import { OPEN_SCOPE, type QuestionScope } from "./subject.ts";
+import { type AskedTime, eventDate, matchesTime, sentenceTime } from "./time.ts";
+
+/** Where a follow-up's thread stands: the previous answer's document and sentence. */
+export interface ThreadPlace {
+  docs: readonly string[];
+  /** the passage id and sentence index the previous answer quoted first */
+  passage: string | null;
+  sentence: number;
+}
+
+/** What a question is checked against besides its words: its subject, its period, its thread. */
+export interface RankContext {
+  scope: QuestionScope;
+  time: AskedTime | null;
+  thread: ThreadPlace | null;
+}
+
+export const NO_CONTEXT: RankContext = { scope: OPEN_SCOPE, time: null, thread: null };
+
+/** The parts a sentence's score is made of (each 0..1 before its weight), as `--explain` prints them. */
+export interface ScoreParts {
+  coverage: number;
+  typed: number;
+  nearCount: number;
+  passage: number;
+  density: number;
+  prominence: number;
+  proximity: number;
+  thread: number;
+}
 
 /** A sentence that may answer the question, with what it covers. */
-export interface Candidate {
+export interface SentenceCandidate {
   hit: PassageHit;
   /** position of the sentence in its passage */
   index: number;
@@ -17,7 +50,10 @@ export interface Candidate {
   typed: boolean;
   /** for a number question: the count stands next to the question's words */
   nearCount: boolean;
+  parts: ScoreParts;
   score: number;
+  /** when its event happened (YYYY-MM-DD), for "the newest figure wins" */
+  when: string;
   /** the sentence before and after it, across a passage boundary if need be */
   before: Neighbour | undefined;
   after: Neighbour | undefined;
@@ -48,21 +84,40 @@ export function ownConcepts(query: ParsedQuery): Concept[] {
   return query.concepts.filter((concept) => concept.weight === 1);
 }
 
-/** Every sentence of the hit passages that holds something of the question, best first. */
-export function rankSentences(kb: KnowledgeBase, hits: PassageHit[], query: ParsedQuery): Candidate[] {
+/** Sentences set aside before scoring, and why: for `--explain`. */
+export interface Rejected {
+  sentence: string;
+  doc: string;
+  why: string;
+}
+
+/**
+ * Every sentence of the hit passages that holds something of the question and fits its period and subject,
+ * best first. `rejected`, when given, collects the sentences that matched words but not the period or subject.
+ */
+export function rankSentences(
+  kb: KnowledgeBase,
+  hits: PassageHit[],
+  query: ParsedQuery,
+  context: RankContext = NO_CONTEXT,
+  rejected?: Rejected[],
+): SentenceCandidate[] {
   const top = hits[0]?.score ?? 0;
   const asked = askedWords(query);
   const total = totalWeight(query.concepts);
   const asksSomething = query.concepts.some((concept) => concept.weight === 1 && concept.known);
-  const candidates: Candidate[] = [];
+  const { scope, time, thread } = context;
+  const candidates: SentenceCandidate[] = [];
   for (const hit of hits) {
     const { sentences, terms } = hit.analysis;
-    const year = hit.passage.doc.date.slice(0, 4);
+    const docDate = hit.passage.doc.date;
+    const year = docDate.slice(0, 4);
     const covers = terms.map((list) => coveredConcepts(list, query.concepts, year));
     const [first, last] = edgeSentences(kb, hit.passage.id);
     // The sentences just outside the passage are weighed once here, those inside it once above.
     const firstCover = first && coveredConcepts(first.terms, query.concepts, year);
     const lastCover = last && coveredConcepts(last.terms, query.concepts, year);
+    const threadAt = thread ? threadPosition(thread, hit.passage.id) : null;
     for (const [index, sentence] of sentences.entries()) {
       const own = covers[index]!;
       if (own.weight === 0) continue;
@@ -72,6 +127,21 @@ export function rankSentences(kb: KnowledgeBase, hits: PassageHit[], query: Pars
       const before = index === 0 ? first : { sentence: sentences[index - 1]!, terms: terms[index - 1]! };
       const after =
         index === sentences.length - 1 ? last : { sentence: sentences[index + 1]!, terms: terms[index + 1]! };
+      const stated = sentenceTime(sentence);
+      if (time && !matchesTime(time, stated, docDate)) {
+        rejected?.push({ sentence, doc: hit.passage.doc.id, why: `not about ${time.text}` });
+        continue;
+      }
+      if (
+        !scope.sentenceAllowed(hit.passage.doc.id, [
+          ...terms[index]!,
+          ...(before?.terms ?? []),
+          ...(after?.terms ?? []),
+        ])
+      ) {
+        rejected?.push({ sentence, doc: hit.passage.doc.id, why: "does not name the country asked about" });
+        continue;
+      }
       // What the neighbouring sentences add counts at half: "The area had been infiltrated by ISGS" answers
       // "ISGS along the Gao road" because the sentence before it names the road.
       const around = new Set<Concept>([
@@ -81,37 +151,77 @@ export function rankSentences(kb: KnowledgeBase, hits: PassageHit[], query: Pars
       const context = [...around]
         .filter((concept) => !own.concepts.has(concept))
         .reduce((sum, concept) => sum + conceptWeight(concept), 0);
-      const coverage = Math.min(1, (own.weight + context * 0.5) / total);
+      const coverage = Math.min(1, (own.weight + context * TUNING.neighbourShare) / total);
       const typed = satisfiesAnswerType(query.answerType, sentenceFeatures(sentence), asked);
-      const passageScore = top > 0 ? hit.score / top : 0;
       const length = terms[index]!.length;
-      // Short sentences that hold the question's words beat long ones that mention them in passing.
-      const density = Math.min(1, (own.hits * 6) / Math.max(6, length));
-      // The sentence that is about a thing names it early and names the question's words together:
-      // "In the 2 April attack on the camp in Aguelhok" over "attacks on Kerena and the camp in Aguelhok".
-      const prominence = 1 - Math.min(own.first, 12) / 12;
-      const proximity = own.concepts.size > 1 ? Math.min(1, (own.concepts.size + 1) / (own.span + 1)) : 1;
       // "How many police?": "1,920 police" answers it better than "20 reports ... MINUSMA police".
       const nearCount = query.answerType === "number" && typed && own.nearCount;
-      const score =
-        coverage * 0.6 +
-        (typed ? 0.2 : 0) +
-        (nearCount ? 0.08 : 0) +
-        passageScore * 0.1 +
-        density * 0.04 +
-        prominence * 0.04 +
-        proximity * 0.04;
-      candidates.push({ hit, index, sentence, coverage, typed, nearCount, score, before, after });
+      const parts: ScoreParts = {
+        coverage,
+        typed: typed ? 1 : 0,
+        nearCount: nearCount ? 1 : 0,
+        passage: top > 0 ? hit.score / top : 0,
+        density: Math.min(1, (own.hits * TUNING.densityWords) / Math.max(TUNING.densityWords, length)),
+        prominence: 1 - Math.min(own.first, TUNING.prominenceWindow) / TUNING.prominenceWindow,
+        proximity: own.concepts.size > 1 ? Math.min(1, (own.concepts.size + 1) / (own.span + 1)) : 1,
+        thread: threadAt === null ? 0 : threadAt.sameDoc ? (index >= threadAt.after ? 1 : 0.5) : 0,
+      };
+      candidates.push({
+        hit,
+        index,
+        sentence,
+        coverage,
+        typed,
+        nearCount,
+        parts,
+        score: scoreOf(parts),
+        when: eventDate(stated, docDate),
+        before,
+        after,
+      });
     }
   }
   return candidates.sort((a, b) => b.score - a.score);
+}
+
+/** A sentence's score: its parts weighted by the model table. */
+export function scoreOf(parts: ScoreParts): number {
+  return (
+    parts.coverage * TUNING.scoreCoverage +
+    parts.typed * TUNING.scoreTyped +
+    parts.nearCount * TUNING.scoreNearCount +
+    parts.passage * TUNING.scorePassage +
+    parts.density * TUNING.scoreDensity +
+    parts.prominence * TUNING.scoreProminence +
+    parts.proximity * TUNING.scoreProximity +
+    (parts.thread > 0 ? TUNING.scoreThread + (parts.thread === 1 ? TUNING.scoreThreadAfter : 0) : 0)
+  );
+}
+
+/**
+ * Where a passage stands against the thread's previous answer: in the same document or not, and from which
+ * sentence index on it continues the story (every sentence of a later passage does).
+ */
+function threadPosition(thread: ThreadPlace, passageId: string): { sameDoc: boolean; after: number } | null {
+  const doc = passageId.slice(0, passageId.lastIndexOf("#"));
+  if (!thread.docs.includes(doc)) return null;
+  const previous = thread.passage;
+  if (!previous?.startsWith(`${doc}#`)) return { sameDoc: true, after: 0 };
+  const n = Number(passageId.slice(passageId.lastIndexOf("#") + 1));
+  const m = Number(previous.slice(previous.lastIndexOf("#") + 1));
+  if (n > m) return { sameDoc: true, after: 0 };
+  if (n === m) return { sameDoc: true, after: thread.sentence + 1 };
+  return { sameDoc: true, after: Number.POSITIVE_INFINITY };
 }
 
 /**
  * The top sentence, unless the question asks for a number, date or name that it lacks and another sentence
  * has it while covering the question's own words as well ("for how long?" after "the mandate renewal").
  */
-export function preferTyped(candidates: Candidate[], query: ParsedQuery): Candidate | undefined {
+export function preferTyped(
+  candidates: SentenceCandidate[],
+  query: ParsedQuery,
+): SentenceCandidate | undefined {
   const top = candidates[0];
   if (!top || top.typed || query.answerType === "any") return top;
   const own = ownConcepts(query);
@@ -119,22 +229,55 @@ export function preferTyped(candidates: Candidate[], query: ParsedQuery): Candid
   return candidates.find((c) => c.typed && ownCoverage(c, own) >= needed) ?? top;
 }
 
-/** 0..1: how sure the bot is that a sentence answers the question. */
-export function confidenceOf(best: Candidate, query: ParsedQuery): number {
+/** The parts confidence is made of, as `--explain` prints them. */
+export interface ConfidenceParts {
+  coverage: number;
+  own: number;
+  passage: number;
+  typed: number;
+  /** the cap applied, and why, if one was */
+  cap: { value: number; why: string } | null;
+}
+
+/** 0..1: how sure the bot is that a sentence answers the question, with its parts. */
+export function confidenceParts(best: SentenceCandidate, query: ParsedQuery): ConfidenceParts {
   const own = ownConcepts(query);
   const mine = ownCoverage(best, own);
   // The kind of answer asked for counts only as far as the sentence is about what was asked.
   const typed = query.answerType === "any" || best.typed ? mine : 0;
-  let confidence = 0.35 * best.coverage + 0.35 * mine + 0.15 * best.hit.coverage + 0.15 * typed;
+  let cap: ConfidenceParts["cap"] = null;
   // A question that asks for a number, a date or a name and finds none has not been answered.
-  if (query.answerType !== "any" && !best.typed) confidence = Math.min(confidence, 0.45);
+  if (query.answerType !== "any" && !best.typed) {
+    cap = { value: TUNING.capUntyped, why: `no ${query.answerType} in the sentence` };
+  }
   // A name no document uses, and no English word either (UNIFIL, Lebanon), means the question is about
   // something the briefing documents do not cover, however well its other words match.
   const foreign = own
     .filter((concept) => concept.foreign)
-    .reduce((sum, concept) => sum + conceptWeight(concept) * 1.5, 0);
-  if (foreign >= totalWeight(own) / 3) confidence = Math.min(confidence, 0.4);
-  return Math.min(1, confidence);
+    .reduce((sum, concept) => sum + conceptWeight(concept) * TUNING.foreignFactor, 0);
+  if (foreign >= totalWeight(own) * TUNING.foreignShare) {
+    const names = own.filter((c) => c.foreign).map((c) => c.text);
+    cap = {
+      value: Math.min(cap?.value ?? 1, TUNING.capForeign),
+      why: `no document uses ${names.join(", ")}`,
+    };
+  }
+  return { coverage: best.coverage, own: mine, passage: best.hit.coverage, typed, cap };
+}
+
+/** Confidence from its parts, weighted by the model table and capped. */
+export function confidenceFrom(parts: ConfidenceParts): number {
+  const value =
+    TUNING.confidenceCoverage * parts.coverage +
+    TUNING.confidenceOwn * parts.own +
+    TUNING.confidencePassage * parts.passage +
+    TUNING.confidenceTyped * parts.typed;
+  return Math.min(1, parts.cap ? Math.min(value, parts.cap.value) : value);
+}
+
+/** 0..1: how sure the bot is that a sentence answers the question. */
+export function confidenceOf(best: SentenceCandidate, query: ParsedQuery): number {
+  return confidenceFrom(confidenceParts(best, query));
 }
 
 /** Whether a sentence (given as its terms) holds any of the concepts. */
@@ -148,7 +291,7 @@ export function askedWords(query: ParsedQuery): Set<string> {
 }
 
 /** How much of the question's own words (not the thread's) a sentence and its neighbours cover. */
-function ownCoverage(candidate: Candidate, own: Concept[]): number {
+export function ownCoverage(candidate: SentenceCandidate, own: Concept[]): number {
   if (own.length === 0) return 1;
   const terms = [
     ...(candidate.before?.terms ?? []),
@@ -163,7 +306,10 @@ function totalWeight(concepts: Concept[]): number {
   // A word no document knows counts for more when it is not even an English word: "UNIFIL troop ceiling"
   // is about UNIFIL.
   return (
-    concepts.reduce((sum, concept) => sum + conceptWeight(concept) * (concept.foreign ? 1.5 : 1), 0) || 1
+    concepts.reduce(
+      (sum, concept) => sum + conceptWeight(concept) * (concept.foreign ? TUNING.foreignFactor : 1),
+      0,
+    ) || 1
   );
 }
 
@@ -181,14 +327,14 @@ function coveredConcepts(list: string[], concepts: Concept[], year: string): Cov
     // A year the sentence names counts fully; the document's own year only in part: a 2021 letter is not
     // about 2021 in every sentence.
     if (concept.year !== null && terms.has(concept.year)) best = 1;
-    else if (concept.year !== null && concept.year === year) best = 0.5;
+    else if (concept.year !== null && concept.year === year) best = TUNING.docYearCredit;
     if (concept.prefixes.length > 0) {
       for (const term of list) if (concept.prefixes.some((prefix) => term.startsWith(prefix))) mine.add(term);
       if (mine.size > 0) best = 1;
     }
     concept.alternatives.forEach((alternative, i) => {
       if (alternative.every((term) => terms.has(term))) {
-        best = Math.max(best, i === 0 ? 1 : 0.85);
+        best = Math.max(best, i === 0 ? 1 : TUNING.synonymCredit);
         for (const term of alternative) mine.add(term);
       }
     });
@@ -212,16 +358,12 @@ function coveredConcepts(list: string[], concepts: Concept[], year: string): Cov
   };
 }
 
-const MONTHS = new Set(
-  "january february march april may june july august september october november december".split(" "),
-);
-
 /** Where a sentence's content terms hold a count: digits that are not a year and not a day of a month. */
 function countPositions(list: string[]): number[] {
   const out: number[] = [];
   list.forEach((term, i) => {
     if (!/^\d+$/u.test(term) || /^(19|20)\d\d$/u.test(term)) return;
-    if (MONTHS.has(list[i - 1] ?? "") || MONTHS.has(list[i + 1] ?? "")) return;
+    if (MONTH_WORDS.has(list[i - 1] ?? "") || MONTH_WORDS.has(list[i + 1] ?? "")) return;
     out.push(i);
   });
   return out;

@@ -10,7 +10,10 @@ export interface Citation {
   section: string | null;
 }
 
-/** One conversational turn, as the conversation logic needs it later: small and serialisable. */
+/**
+ * One conversational turn, as the conversation logic needs it later: small and serialisable (it is stored in
+ * thread memory). The optional fields came later; turns stored without them still read.
+ */
 export interface Turn {
   question: string;
   /** the words the turn was about, once follow-ups were resolved ("troop ceiling" for "and for police?") */
@@ -18,6 +21,17 @@ export interface Turn {
   /** the documents its answer cited */
   docs: string[];
   found: boolean;
+  /** the passage the answer quoted first, and the index of that sentence in it: where the thread stands */
+  passage?: string | undefined;
+  sentence?: number | undefined;
+  /** people and groups the answer named: what "he", "his", "they" point to */
+  people?: string[] | undefined;
+  /** places the answer named: what "there" points to */
+  places?: string[] | undefined;
+  /** the missions or countries the question named, kept for follow-ups that name none */
+  subjects?: string[] | undefined;
+  /** the year or period the question named ("in 2023"), kept for follow-ups that name none */
+  period?: string | undefined;
 }
 
 export interface Answer {

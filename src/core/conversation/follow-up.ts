@@ -1,23 +1,45 @@
+import type { ThreadPlace } from "../answer/rank.ts";
 import type { Turn } from "../answer/types.ts";
-import type { Concept, ParsedQuery } from "../search/query.ts";
+import { type Concept, conceptKey, type ParsedQuery } from "../search/query.ts";
 
 export interface Resolution {
   /** the concepts to search for: the question's own, plus the thread's when it is a follow-up */
   concepts: Concept[];
   followUp: boolean;
-  /** documents the thread's last answer cited, to prefer when ranking */
-  docs: string[];
+  /** where the thread stands: the previous answer's documents, passage and sentence */
+  place: ThreadPlace | null;
+  /** the thread's subject and period, for a follow-up that names none ("how many were injured?") */
+  subjects: string[];
+  period: string | null;
+  /** what each pronoun of the question was read as ("his" -> "El-Ghassim Wane"), for explanations */
+  referents: Array<{ word: string; to: string }>;
 }
 
 // "and for police?", "what about 2020?", "how about Kidal?": openings that only make sense after something.
 const ELLIPTICAL_OPENING =
   /^(and|but|also|so|then|what about|how about|what of|same for|and for|and in|and the)\b/iu;
 // Words that point back at the thread's subject.
-const POINTS_BACK = /\b(it|its|that|this|these|those|they|them|their|there|he|she|him|her|the same|then)\b/iu;
+const POINTS_BACK =
+  /\b(it|its|that|this|these|those|they|them|their|there|he|she|him|his|her|the same|then)\b/iu;
+const QUESTION_WORD = /^(how many|how much|how long|who|whom|when|where|what|which)\b/iu;
+const PERSON = /\b(he|she|him|his|her|hers)\b/iu;
+const GROUP = /\b(they|them|their)\b/iu;
+const PLACE = /\bthere\b/iu;
+
+const STANDALONE: Resolution = {
+  concepts: [],
+  followUp: false,
+  place: null,
+  subjects: [],
+  period: null,
+  referents: [],
+};
 
 /**
- * Decides whether a question is a follow-up of the thread and, if so, adds the thread's subject to it at a
- * lower weight: "and for police?" after "troop ceiling" searches police first, then troop and ceiling.
+ * Decides whether a question is a follow-up of the thread and, if so, reads it in the thread's light: the
+ * thread's subject is added at a lower weight ("and for police?" after "troop ceiling" searches police first,
+ * then troop and ceiling), a pronoun stands for the person, group or place the previous answer named ("who
+ * was his predecessor?"), and the previous answer's document and sentence say where the story continues.
  */
 export function resolveFollowUp(
   text: string,
@@ -26,24 +48,42 @@ export function resolveFollowUp(
   parseFocus: (focus: string) => ParsedQuery,
 ): Resolution {
   const last = [...history].reverse().find((turn) => turn.focus.length > 0);
-  if (!last) return { concepts: standalone.concepts, followUp: false, docs: [] };
+  if (!last) return { ...STANDALONE, concepts: standalone.concepts };
 
   const own = standalone.concepts.filter((concept) => concept.known);
+  // "How many were injured?", "who was behind it?": a question word and one word of its own asks about the
+  // thread's event.
+  const bare = own.length <= 1 && standalone.answerType !== "any" && QUESTION_WORD.test(text);
   const elliptical =
-    ELLIPTICAL_OPENING.test(text) || own.length === 0 || (own.length <= 2 && POINTS_BACK.test(text));
-  if (!elliptical) return { concepts: standalone.concepts, followUp: false, docs: [] };
+    ELLIPTICAL_OPENING.test(text) || own.length === 0 || bare || (own.length <= 2 && POINTS_BACK.test(text));
+  if (!elliptical) return { ...STANDALONE, concepts: standalone.concepts };
+
+  const referents: Resolution["referents"] = [];
+  const extra: string[] = [];
+  const refer = (pattern: RegExp, names: string[] | undefined) => {
+    const word = pattern.exec(text)?.[0];
+    const to = names?.[0];
+    if (word && to) {
+      referents.push({ word, to });
+      extra.push(to);
+    }
+  };
+  refer(PERSON, last.people);
+  refer(GROUP, last.people);
+  refer(PLACE, last.places);
 
   const ownKeys = new Set(standalone.concepts.map(conceptKey));
-  const context = parseFocus(last.focus.join(" ")).concepts.filter(
+  const context = parseFocus([...last.focus, ...extra].join(" ")).concepts.filter(
     (concept) => concept.known && !ownKeys.has(conceptKey(concept)),
   );
   return {
     concepts: [...standalone.concepts, ...context],
     followUp: true,
-    docs: last.found ? last.docs : [],
+    place: last.found
+      ? { docs: last.docs, passage: last.passage ?? null, sentence: last.sentence ?? 0 }
+      : null,
+    subjects: last.subjects ?? [],
+    period: last.period ?? null,
+    referents,
   };
-}
-
-function conceptKey(concept: Concept): string {
-  return concept.alternatives.map((terms) => terms.join(" ")).join("|");
 }

@@ -119,6 +119,7 @@ function toMeta(id: string, data: FrontMatter): DocumentMeta {
     approximateDate: data.approximate_date ?? false,
     url: data.url ?? null,
     symbol: data.symbol ?? null,
+    ...(data.subjects ? { subjects: data.subjects } : {}),
   };
 }
 

@@ -23,6 +23,12 @@ export const frontMatterSchema = z.strictObject({
       error: "symbol must look like a UN symbol, e.g. S/2021/520",
     })
     .optional(),
+  subjects: z
+    .array(z.string().trim().min(1, { error: "subjects: a subject must not be empty" }), {
+      error: "subjects must be a list of mission or country names, e.g. [MONUSCO, DR Congo]",
+    })
+    .min(1, { error: "subjects must name at least one mission or country" })
+    .optional(),
   id: z
     .string()
     .regex(/^[a-z0-9][a-z0-9._-]*$/, { error: "id must use lower-case letters, digits, '.', '_' or '-'" })
@@ -41,6 +47,11 @@ export interface DocumentMeta {
   approximateDate: boolean;
   url: string | null;
   symbol: string | null;
+  /**
+   * the missions and countries the document is about, as its front matter states them; when absent they are
+   * inferred from its text (see `src/core/answer/subject.ts`)
+   */
+  subjects?: string[] | undefined;
 }
 
 export interface KnowledgeDocument extends DocumentMeta {

@@ -9,6 +9,22 @@ const glossarySchema = z.strictObject({
     z.array(z.string().trim().min(1)).min(2, { error: "a synonym group needs two names or more" }),
   ),
   examples: z.array(z.string().trim().min(1)).default([]),
+  subject: z
+    .strictObject({
+      home: z.array(z.string().trim().min(1)).min(1, { error: "name the home mission or country" }),
+      missions: z
+        .array(
+          z.strictObject({
+            names: z.array(z.string().trim().min(1)).min(1, { error: "a mission needs a name" }),
+            country: z.string().trim().min(1).optional(),
+          }),
+        )
+        .default([]),
+      countries: z
+        .array(z.array(z.string().trim().min(1)).min(1, { error: "a country needs a name" }))
+        .default([]),
+    })
+    .optional(),
 });
 
 export class GlossaryError extends Error {
@@ -28,5 +44,20 @@ export function parseGlossary(text: string, file = "glossary.yml"): Glossary {
     const issue = result.error.issues[0];
     throw new GlossaryError(`glossary: ${file}: ${issue?.path.join(".") || "top level"}: ${issue?.message}`);
   }
-  return buildGlossary(result.data.synonyms, result.data.examples);
+  const { synonyms, examples, subject } = result.data;
+  if (subject) {
+    const known = new Set(
+      [...subject.missions.map((m) => m.names), ...subject.countries].flat().map((n) => n.toLowerCase()),
+    );
+    const unknown = [
+      ...subject.home,
+      ...subject.missions.flatMap((m) => (m.country ? [m.country] : [])),
+    ].find((name) => !known.has(name.toLowerCase()));
+    if (unknown !== undefined) {
+      throw new GlossaryError(
+        `glossary: ${file}: subject: "${unknown}" is not one of the missions or countries listed under it: add it there`,
+      );
+    }
+  }
+  return buildGlossary(synonyms, examples, subject ?? null);
 }

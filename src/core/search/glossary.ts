@@ -22,10 +22,32 @@ export interface Glossary {
   groups: SynonymGroup[];
   /** Example questions that the knowledge base answers, offered when a question finds nothing. */
   examples: string[];
+  /** what the knowledge base is about, and the other missions and countries a question may name */
+  subject: SubjectData | null;
 }
 
-/** Builds a glossary from its groups of names and example questions (as `glossary.yml` gives them). */
-export function buildGlossary(synonyms: string[][], examples: string[]): Glossary {
+/**
+ * The `subject:` section of `glossary.yml`, as written: the home subject (the names of the mission and
+ * country the knowledge base is about) and the missions and countries a document or a question may be about.
+ */
+export interface SubjectData {
+  /** names (of missions or countries below) that make up the home subject: a question naming none is about it */
+  home: string[];
+  /** each mission's names, the first being how it is shown, and the country it serves in */
+  missions: Array<{ names: string[]; country?: string | undefined }>;
+  /** each country's names, the first being how it is shown ("DR Congo", "Democratic Republic of the Congo") */
+  countries: string[][];
+}
+
+/**
+ * Builds a glossary from its groups of names, example questions and subject section (as `glossary.yml` gives
+ * them).
+ */
+export function buildGlossary(
+  synonyms: string[][],
+  examples: string[],
+  subject: SubjectData | null = null,
+): Glossary {
   const groups = synonyms
     .map((names) => names.filter((name) => tokenize(name).length > 0))
     .filter((names) => names.length >= 2)
@@ -37,5 +59,5 @@ export function buildGlossary(synonyms: string[][], examples: string[]): Glossar
       });
       return { names, keys, terms };
     });
-  return { groups, examples };
+  return { groups, examples, subject };
 }

@@ -27,7 +27,7 @@ export const INDEX_OPTIONS: Options<IndexedPassage> = {
   processTerm: (term) => indexTerm(term),
   searchOptions: { boost: FIELD_BOOSTS },
 };
-export const INDEX_VERSION = 5;
+export const INDEX_VERSION = 6;
 
 /** A built index with the passages it answers from. */
 export interface PassageIndex {

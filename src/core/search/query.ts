@@ -1,3 +1,4 @@
+import { TUNING } from "../answer/model.ts";
 import { isEnglishWord } from "../knowledge/words.ts";
 import type { Glossary } from "./glossary.ts";
 import { glossaryKey } from "./glossary.ts";
@@ -183,7 +184,7 @@ function specificityOf(concept: Concept, vocabulary: Vocabulary): number {
   for (const terms of concept.alternatives) {
     for (const term of terms) best = Math.max(best, vocabulary.specificity(term));
   }
-  return 0.4 + 0.6 * best;
+  return TUNING.specificityFloor + (1 - TUNING.specificityFloor) * best;
 }
 
 /** What a concept counts for in coverage and confidence. */
@@ -191,10 +192,15 @@ export function conceptWeight(concept: Concept): number {
   return concept.weight * concept.specificity;
 }
 
+/** What makes two concepts the same: the same ways of saying it. */
+export function conceptKey(concept: Concept): string {
+  return concept.alternatives.map((terms) => terms.join(" ")).join("|");
+}
+
 function dedupe(concepts: Concept[]): Concept[] {
   const seen = new Set<string>();
   return concepts.filter((concept) => {
-    const key = concept.alternatives.map((terms) => terms.join(" ")).join("|");
+    const key = conceptKey(concept);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
@@ -208,7 +214,8 @@ export function queryTermWeights(concepts: Concept[]): Map<string, number> {
     if (!concept.known) continue;
     concept.alternatives.forEach((terms, i) => {
       // The word the user typed counts fully; its synonyms a little less, so exact wording wins ties.
-      const weight = concept.weight * (i === 0 ? 1 : 0.7) * (terms.length > 1 ? 0.8 : 1);
+      const weight =
+        concept.weight * (i === 0 ? 1 : TUNING.searchSynonym) * (terms.length > 1 ? TUNING.searchPhrase : 1);
       for (const term of terms) weights.set(term, Math.max(weights.get(term) ?? 0, weight));
     });
   }

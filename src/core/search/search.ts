@@ -24,9 +24,15 @@ const CANDIDATES = 300;
 /**
  * Ranks passages for a query's concepts: MiniSearch finds candidates with the question's rarest terms (exact,
  * or as a prefix for a word being typed), then every candidate is weighed by the share of the question's
- * concepts it covers, common words included.
+ * concepts it covers, common words included. `accept` leaves out passages the question may not be answered
+ * from (another mission's documents), before the best are kept.
  */
-export function searchPassages(index: PassageIndex, concepts: Concept[], limit = 10): PassageHit[] {
+export function searchPassages(
+  index: PassageIndex,
+  concepts: Concept[],
+  limit = 10,
+  accept: (passage: Passage) => boolean = () => true,
+): PassageHit[] {
   const weights = queryTermWeights(concepts);
   if (weights.size === 0) return [];
   const prefixes = new Set(concepts.flatMap((concept) => concept.prefixes));
@@ -45,7 +51,7 @@ export function searchPassages(index: PassageIndex, concepts: Concept[], limit =
   // the share of concepts a passage covers puts "troop" + "ceiling" above "troop" three times.
   for (const result of results.slice(0, CANDIDATES)) {
     const passage = index.passages.get(String(result.id));
-    if (!passage) continue;
+    if (!passage || !accept(passage)) continue;
     let covered = 0;
     concepts.forEach((concept, i) => {
       if (checks[i]!(passage)) covered += conceptWeight(concept);

@@ -1,0 +1,97 @@
+import type { AnswerType } from "../search/query.ts";
+import { type MODEL_TABLE, TUNING } from "./model.ts";
+import type { ConfidenceParts, Rejected, ScoreParts, SentenceCandidate } from "./rank.ts";
+
+/** How a question was read and why it was answered or refused: what `ask --explain` prints. */
+export interface Explanation {
+  reading?: {
+    concepts: Array<{ text: string; weight: number; known: boolean; foreign: boolean; searched: string[] }>;
+    answerType: AnswerType;
+    subjects: string[];
+    home: boolean;
+    period: string | null;
+    followUp: boolean;
+    referents: Array<{ word: string; to: string }>;
+  };
+  candidates?: SentenceCandidate[];
+  rejected?: Rejected[];
+  confidence?: (ConfidenceParts & { value: number }) | null;
+  chosen?: SentenceCandidate[];
+  decision?: string;
+}
+
+const PART_WEIGHTS: Record<keyof ScoreParts, keyof typeof MODEL_TABLE> = {
+  coverage: "scoreCoverage",
+  typed: "scoreTyped",
+  nearCount: "scoreNearCount",
+  passage: "scorePassage",
+  density: "scoreDensity",
+  prominence: "scoreProminence",
+  proximity: "scoreProximity",
+  thread: "scoreThread",
+};
+
+/** An explanation as lines of plain text for a terminal. */
+export function explanationText(explanation: Explanation): string {
+  const lines: string[] = [];
+  const reading = explanation.reading;
+  if (reading) {
+    lines.push("How the question was read:");
+    lines.push(
+      `  concepts: ${
+        reading.concepts
+          .map(
+            (c) =>
+              `${c.text} (${c.known ? `weight ${c.weight}` : c.foreign ? "unknown name" : "not in the documents"}${
+                c.searched.length > 1 ? `; also ${c.searched.slice(1).join(", ")}` : ""
+              })`,
+          )
+          .join("; ") || "none"
+      }`,
+    );
+    lines.push(`  answer type: ${reading.answerType}`);
+    lines.push(
+      `  subject: ${reading.subjects.join(", ") || "any document"}${reading.home ? " (home: the question names no other)" : ""}`,
+    );
+    lines.push(`  period: ${reading.period ?? "none named"}`);
+    if (reading.followUp) {
+      lines.push(
+        `  follow-up: yes${reading.referents.length > 0 ? `; ${reading.referents.map((r) => `"${r.word}" = ${r.to}`).join(", ")}` : ""}`,
+      );
+    }
+  }
+  const candidates = explanation.candidates ?? [];
+  if (candidates.length > 0) {
+    lines.push("Candidate sentences (score = sum of part × weight):");
+    candidates.forEach((c, i) => {
+      const parts = (Object.keys(PART_WEIGHTS) as Array<keyof ScoreParts>)
+        .filter((key) => c.parts[key] > 0)
+        .map((key) => `${key} ${c.parts[key].toFixed(2)}×${TUNING[PART_WEIGHTS[key]]}`)
+        .join(", ");
+      lines.push(
+        `  ${i + 1}. ${c.score.toFixed(3)} [${c.hit.passage.id}, ${c.when}] ${clip(c.sentence)}`,
+        `     ${parts}`,
+      );
+    });
+  }
+  const rejected = explanation.rejected ?? [];
+  if (rejected.length > 0) {
+    lines.push("Set aside:");
+    for (const r of rejected.slice(0, 5)) lines.push(`  - [${r.doc}] ${r.why}: ${clip(r.sentence)}`);
+    if (rejected.length > 5) lines.push(`  ... and ${rejected.length - 5} more`);
+  }
+  const confidence = explanation.confidence;
+  if (confidence) {
+    lines.push(
+      `Confidence ${confidence.value} = ${TUNING.confidenceCoverage}×coverage ${confidence.coverage.toFixed(2)} + ${TUNING.confidenceOwn}×own words ${confidence.own.toFixed(2)} + ${TUNING.confidencePassage}×passage ${confidence.passage.toFixed(2)} + ${TUNING.confidenceTyped}×typed ${confidence.typed.toFixed(2)}${
+        confidence.cap ? `, capped at ${confidence.cap.value}: ${confidence.cap.why}` : ""
+      }`,
+    );
+  }
+  if (explanation.decision) lines.push(`Decision: ${explanation.decision}`);
+  return lines.join("\n");
+}
+
+function clip(sentence: string): string {
+  return sentence.length > 140 ? `${sentence.slice(0, 137)}...` : sentence;
+}

@@ -1,0 +1,165 @@
+// The answer model's numbers, all in one table, each with the reason it has the value it has. Nothing else in
+// the answer path holds a weight or a threshold: rank.ts, answer.ts, query.ts and search.ts read them here.
+// `npm run fit` searches the sentence weights and fits the confidence weights on the development library's
+// `fit` questions, and reports the `held-out` ones (see README, "How answers are found").
+
+interface Entry {
+  value: number;
+  why: string;
+}
+
+export const MODEL_TABLE = {
+  // --- Which sentence answers: its score ------------------------------------------------------------------
+  scoreCoverage: {
+    value: 0.6,
+    why: "the share of the question's concepts a sentence holds is most of what makes it the answer",
+  },
+  scoreTyped: {
+    value: 0.2,
+    why: "a sentence holding the kind of thing asked for (a number for 'how many') beats one that only matches words",
+  },
+  scoreNearCount: {
+    value: 0.08,
+    why: "for 'how many police', '1,920 police' beats '20 reports ... police': the count stands before the word",
+  },
+  scorePassage: {
+    value: 0.1,
+    why: "the passage's own search score (relative to the best) breaks ties between equally covering sentences",
+  },
+  scoreDensity: {
+    value: 0.04,
+    why: "a short sentence made of the question's words beats a long one that mentions them in passing",
+  },
+  scoreProminence: {
+    value: 0.04,
+    why: "the sentence that is about a thing names it early",
+  },
+  scoreProximity: {
+    value: 0.04,
+    why: "the question's words close together are one statement, far apart two",
+  },
+  scoreThread: {
+    value: 0.08,
+    why: "a follow-up is about the thread's event: a sentence of the previous answer's document beats one elsewhere sharing a verb",
+  },
+  scoreThreadAfter: {
+    value: 0.04,
+    why: "within that document, the sentences after the previous answer usually carry the story on",
+  },
+  threadPassageBoost: {
+    value: 1.25,
+    why: "in retrieval, a passage of the document the thread's last answer cited is lifted so its sentences are scored",
+  },
+  neighbourShare: {
+    value: 0.5,
+    why: "what the sentences either side add counts at half: they give context, not the answer",
+  },
+  synonymCredit: {
+    value: 0.85,
+    why: "a glossary synonym meets a concept almost as well as the typed word; exact wording wins ties",
+  },
+  docYearCredit: {
+    value: 0.5,
+    why: "a year the question names is met fully by a sentence naming it, in part by a document of that year",
+  },
+  prominenceWindow: {
+    value: 12,
+    why: "content words before which a first mention still counts as early",
+  },
+  densityWords: {
+    value: 6,
+    why: "content words per question word at which a sentence stops counting as dense",
+  },
+
+  // --- How sure the bot is: confidence ---------------------------------------------------------------------
+  confidenceCoverage: {
+    value: 0.35,
+    why: "coverage of every concept, the thread's included, with neighbours at half",
+  },
+  confidenceOwn: {
+    value: 0.35,
+    why: "coverage of the question's own words: a follow-up must be answered about what it adds",
+  },
+  confidencePassage: {
+    value: 0.15,
+    why: "the passage covering the question says the sentence is in the right place",
+  },
+  confidenceTyped: {
+    value: 0.15,
+    why: "holding the kind of answer asked for, counted only as far as the sentence is about what was asked",
+  },
+  capUntyped: {
+    value: 0.45,
+    why: "a question asking for a number, date or name that the sentence lacks is not answered: kept below the threshold",
+  },
+  capForeign: {
+    value: 0.4,
+    why: "a third of the question being a name no document uses (and no English word) means another subject",
+  },
+  foreignFactor: {
+    value: 1.5,
+    why: "an unknown non-English name weighs more than a common word: 'UNIFIL troop ceiling' is about UNIFIL",
+  },
+  foreignShare: {
+    value: 1 / 3,
+    why: "the share of the question's weight in unknown names above which it is about something else",
+  },
+  threshold: {
+    value: 0.5,
+    why: "below this the bot says it could not find the answer rather than guess",
+  },
+
+  // --- Query reading ----------------------------------------------------------------------------------------
+  contextWeight: {
+    value: 0.5,
+    why: "a follow-up's borrowed concepts count half: the new words say what is asked",
+  },
+  specificityFloor: {
+    value: 0.4,
+    why: "a word found in every passage ('MINUSMA', 'Mali') still counts a little",
+  },
+  searchSynonym: {
+    value: 0.7,
+    why: "in retrieval a synonym pulls less than the typed word",
+  },
+  searchPhrase: {
+    value: 0.8,
+    why: "a multi-word synonym's words each pull less, as each alone is weaker evidence",
+  },
+  passages: {
+    value: 8,
+    why: "passages whose sentences are scored: enough for a rival figure from another document, few enough to stay fast",
+  },
+
+  // --- Choosing between documents: time and subject -----------------------------------------------------
+  rivalCoverage: {
+    value: 0.9,
+    why: "a sentence of another document answers as well when it covers at least this share of what the best covers",
+  },
+  rivalScore: {
+    value: 0.85,
+    why: "... and scores at least this share of the best's score",
+  },
+  nearTie: {
+    value: 0.97,
+    why: "outside figures and role holders a newer document wins only a near tie",
+  },
+  subjectShare: {
+    value: 0.35,
+    why: "a document is about a mission or country it names in at least this share of the passages of its most-named one",
+  },
+} satisfies Record<string, Entry>;
+
+export type TuningKey = keyof typeof MODEL_TABLE;
+
+/** The table's values, read on the answer path. */
+export const TUNING: Record<TuningKey, number> = Object.fromEntries(
+  Object.entries(MODEL_TABLE).map(([key, entry]) => [key, entry.value]),
+) as Record<TuningKey, number>;
+
+/** Replaces some values for a search of better ones (`npm run fit`); returns a function that restores them. */
+export function withTuning(values: Partial<Record<TuningKey, number>>): () => void {
+  const saved = { ...TUNING };
+  Object.assign(TUNING, values);
+  return () => Object.assign(TUNING, saved);
+}

@@ -1,0 +1,115 @@
+import { MONTH_PATTERN } from "../lexicon.ts";
+
+// When things happened, as a question asks and as a sentence states it. A question's year must match the
+// event's date: a sentence's own year, else its document's. A cumulative count ("since 2013", "to date")
+// does not answer "killed in 2023".
+
+/** The period a question asks about. */
+export interface AskedTime {
+  /** "in 2023", "during 2019": one year; "between 2015 and 2018": a range; "since 2020": from a year on */
+  kind: "in" | "range" | "since" | "before" | "after";
+  from: number;
+  to: number;
+  /** the words that asked it, for explanations */
+  text: string;
+}
+
+const Y = "((?:19|20)\\d{2})";
+const DAY_MONTH = `(?:(?:early|late|mid)[- ])?(?:\\d{1,2} )?(?:(?:${MONTH_PATTERN}) )?(?:\\d{1,2},? )?`;
+const ASKED: Array<[AskedTime["kind"], RegExp]> = [
+  ["range", new RegExp(`\\b(?:between|from) ${DAY_MONTH}${Y} (?:and|to|until|-) ${DAY_MONTH}${Y}\\b`, "iu")],
+  ["range", new RegExp(`\\b${Y}\\s*[-–]\\s*${Y}\\b`, "u")],
+  ["since", new RegExp(`\\bsince ${DAY_MONTH}${Y}\\b`, "iu")],
+  ["before", new RegExp(`\\b(?:before|prior to|until) ${DAY_MONTH}${Y}\\b`, "iu")],
+  ["after", new RegExp(`\\bafter ${DAY_MONTH}${Y}\\b`, "iu")],
+  ["in", new RegExp(`(?<!\\bresolution |\\bS/RES/|/)\\b${Y}\\b(?!\\))`, "iu")],
+];
+
+/** The year or period a question names, or null. A resolution's number ("resolution 2100") is no year. */
+export function askedTime(question: string): AskedTime | null {
+  const text = question.replace(NOT_A_YEAR, " ");
+  for (const [kind, pattern] of ASKED) {
+    const match = pattern.exec(text);
+    if (!match) continue;
+    const first = Number(match[1]);
+    const second = match[2] ? Number(match[2]) : first;
+    switch (kind) {
+      case "range":
+        return { kind, from: Math.min(first, second), to: Math.max(first, second), text: match[0] };
+      case "since":
+        return { kind, from: first, to: 9999, text: match[0] };
+      case "before":
+        return { kind, from: 0, to: first - 1, text: match[0] };
+      case "after":
+        return { kind, from: first + 1, to: 9999, text: match[0] };
+      case "in":
+        return { kind, from: first, to: first, text: match[0] };
+    }
+  }
+  return null;
+}
+
+// A resolution's number or year and a document symbol date a text, not an event in it.
+const NOT_A_YEAR =
+  /\bresolutions? \d{4}(?: \(\d{4}\))?(?:,? (?:and )?\d{4}(?: \(\d{4}\))?)*|\b[A-Z]{1,3}\/(?:RES\/)?\d+(?:\/\d+)?\b|\(\d{4}\)/gu;
+
+/** When a sentence says its event happened. */
+export interface SentenceTime {
+  /** the years the sentence names for its events (not the start of a cumulative count) */
+  years: number[];
+  /** the year a cumulative count starts ("since 2013"), if it names one */
+  since: number | null;
+  /** a count over the whole life of something: "since 2013", "since its deployment", "to date", "in total" */
+  cumulative: boolean;
+}
+
+const SINCE_YEAR = new RegExp(
+  `\\bsince (?:(?:its |the mission's |the |their )?(?:deployment|establishment|inception|creation|launch) in )?${DAY_MONTH}${Y}\\b`,
+  "giu",
+);
+const CUMULATIVE =
+  /\bsince (?:its |the mission's |the |their )?(?:deployment|establishment|inception|creation|start|beginning|launch)\b|\bsince (?:it|the mission) (?:was )?(?:deployed|established|set up|created|began)\b|\bto date\b|\bin total\b|\bcumulative\b|\baltogether\b|\bsince \d{4}\b/iu;
+const ANY_YEAR = /\b(?:19|20)\d{2}\b/gu;
+
+/** The dates a sentence states, as `matchesTime` and recency read them. */
+export function sentenceTime(sentence: string): SentenceTime {
+  const text = sentence.replace(NOT_A_YEAR, " ");
+  let since: number | null = null;
+  const withoutSince = text.replace(SINCE_YEAR, (_whole, year: string) => {
+    since = since === null ? Number(year) : Math.min(since, Number(year));
+    return " ";
+  });
+  const years = [...withoutSince.matchAll(ANY_YEAR)].map((match) => Number(match[0]));
+  return { years, since, cumulative: since !== null || CUMULATIVE.test(text) };
+}
+
+/**
+ * Whether a sentence of a document dated `docDate` is about the period asked. A sentence's own years decide;
+ * without any, its document's year does. A cumulative count answers only a question that asks "since" a year
+ * no later than the count's start, or one whose period starts no earlier than the count's own start.
+ */
+export function matchesTime(asked: AskedTime, time: SentenceTime, docDate: string): boolean {
+  const docYear = Number(docDate.slice(0, 4));
+  const inPeriod = (year: number) => year >= asked.from && year <= asked.to;
+  if (asked.kind === "since") {
+    if (time.since !== null) return time.since >= asked.from;
+    if (time.years.length > 0) return time.years.some((year) => year >= asked.from);
+    return time.cumulative || docYear >= asked.from;
+  }
+  // "Since January 2021, over 68 IEDs" answers "how many in 2021" in a 2021 document; "since 2013" does not.
+  if (time.cumulative) {
+    return time.since !== null && time.since >= asked.from && inPeriod(time.since) && inPeriod(docYear);
+  }
+  if (time.years.length > 0) return time.years.some(inPeriod);
+  return inPeriod(docYear);
+}
+
+/**
+ * When the event of a sentence happened, as YYYY-MM-DD for ordering: its document's date, or the end of the
+ * latest year it names when that is earlier ("In 2019, 125 peacekeepers..." in a 2024 report is a 2019 figure).
+ */
+export function eventDate(time: SentenceTime, docDate: string): string {
+  if (time.years.length === 0) return docDate;
+  const latest = `${Math.max(...time.years)}-12-31`;
+  return latest < docDate ? latest : docDate;
+}

@@ -1,0 +1,45 @@
+// Words several modules need, in one place so their lists cannot drift apart: months, number words, the
+// openings that make a sentence lean on the one before it.
+
+/** Month names, January first. */
+export const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+] as const;
+
+/** Month names as one regular-expression alternation ("January|February|..."). */
+export const MONTH_PATTERN = MONTHS.join("|");
+
+/** Lower-case month names and their usual abbreviations. */
+export const MONTH_WORDS: ReadonlySet<string> = new Set([
+  ...MONTHS.map((month) => month.toLowerCase()),
+  ..."jan feb mar apr jun jul aug sep sept oct nov dec".split(" "),
+]);
+
+/** Days of the week, as they open a date ("Tuesday 4 May"). */
+export const WEEKDAY_PATTERN = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
+
+/** Words that state a count without digits ("two combat helicopters", "dozens of civilians"). */
+export const NUMBER_WORD_PATTERN =
+  "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|dozen|dozens|million|millions";
+
+/**
+ * Openings that make a sentence depend on the one before it: a pronoun or a connective whose meaning is in
+ * the previous sentence ("It was the deadliest attack", "However, the ceiling..."). A sentence that opens so
+ * is not quoted alone: the one before it comes too, or another sentence is preferred.
+ */
+export const DEPENDENT_OPENING =
+  /^["“]?(It|Its|This|That|These|Those|They|Their|He|She|His|Her|Such|However|But|And|Also|Moreover|Furthermore|In addition|Nevertheless|Meanwhile)\b/u;
+
+/** A four-digit year of the period the documents cover (1900-2099). */
+export const YEAR = /\b(19|20)\d{2}\b/u;

@@ -1,0 +1,78 @@
+import { describe, expect, it } from "vitest";
+import { askedTime, eventDate, matchesTime, sentenceTime } from "../../../src/core/answer/time.ts";
+
+describe("the period a question asks about", () => {
+  it("reads a year, a range, 'since', 'before' and 'after'", () => {
+    expect(askedTime("How many peacekeepers were killed in 2023?")).toMatchObject({
+      kind: "in",
+      from: 2023,
+      to: 2023,
+    });
+    expect(askedTime("attacks between 2015 and 2018")).toMatchObject({ kind: "range", from: 2015, to: 2018 });
+    expect(askedTime("IEDs since January 2021")).toMatchObject({ kind: "since", from: 2021 });
+    expect(askedTime("who led the mission before 2016?")).toMatchObject({ kind: "before", to: 2015 });
+    expect(askedTime("what happened after 2020")).toMatchObject({ kind: "after", from: 2021 });
+  });
+
+  it("does not take a resolution's number or a document symbol for a year", () => {
+    expect(askedTime("What did resolution 2100 decide?")).toBeNull();
+    expect(askedTime("what does S/2021/520 say about helicopters")).toBeNull();
+    expect(askedTime("resolution 2531 (2020) troop ceiling")).toBeNull();
+  });
+
+  it("says null when no period is named", () => {
+    expect(askedTime("troop ceiling")).toBeNull();
+  });
+});
+
+describe("when a sentence's event happened", () => {
+  it("tells a cumulative count from a yearly one", () => {
+    expect(sentenceTime("125 peacekeepers killed in attacks since deployment in 2013.")).toMatchObject({
+      since: 2013,
+      cumulative: true,
+      years: [],
+    });
+    expect(sentenceTime("Since January 2021, over 68 IEDs were used.")).toMatchObject({ since: 2021 });
+    expect(sentenceTime("To date, 310 peacekeepers have died.").cumulative).toBe(true);
+    expect(sentenceTime("In 2023, 20 peacekeepers were killed.")).toMatchObject({
+      years: [2023],
+      cumulative: false,
+    });
+  });
+
+  it("matches a sentence's own year first, its document's year otherwise", () => {
+    const in2023 = askedTime("killed in 2023")!;
+    expect(matchesTime(in2023, sentenceTime("In 2023, 20 peacekeepers were killed."), "2024-01-10")).toBe(
+      true,
+    );
+    expect(matchesTime(in2023, sentenceTime("In 2019, 20 peacekeepers were killed."), "2023-06-10")).toBe(
+      false,
+    );
+    expect(matchesTime(in2023, sentenceTime("Twenty peacekeepers were killed."), "2023-06-10")).toBe(true);
+    expect(matchesTime(in2023, sentenceTime("Twenty peacekeepers were killed."), "2019-06-10")).toBe(false);
+  });
+
+  it("does not let a cumulative figure answer a question about one year", () => {
+    const in2023 = askedTime("How many peacekeepers were killed in 2023?")!;
+    const since2013 = sentenceTime("Over 300 peacekeepers have been killed since 2013.");
+    expect(matchesTime(in2023, since2013, "2023-08-01")).toBe(false);
+    // ... but a count since the start of the asked year, in a document of that year, does.
+    const in2021 = askedTime("How many IEDs were used in 2021?")!;
+    expect(
+      matchesTime(in2021, sentenceTime("Since January 2021, over 68 IEDs were used."), "2021-06-01"),
+    ).toBe(true);
+  });
+
+  it("answers 'since' with counts that start no earlier than asked", () => {
+    const since = askedTime("killed since 2013")!;
+    expect(matchesTime(since, sentenceTime("Over 300 killed since 2013."), "2023-08-01")).toBe(true);
+    expect(matchesTime(since, sentenceTime("In 2010, 5 were killed."), "2023-08-01")).toBe(false);
+  });
+
+  it("dates a sentence about an earlier year by that year, not by its document", () => {
+    expect(eventDate(sentenceTime("In 2019, 125 peacekeepers had been killed."), "2024-02-01")).toBe(
+      "2019-12-31",
+    );
+    expect(eventDate(sentenceTime("Over 300 killed since 2013."), "2023-08-01")).toBe("2023-08-01");
+  });
+});

@@ -1,0 +1,85 @@
+import { describe, expect, it } from "vitest";
+import type { Turn } from "../../../src/core/answer/types.ts";
+import { resolveFollowUp } from "../../../src/core/conversation/follow-up.ts";
+import { buildGlossary } from "../../../src/core/search/glossary.ts";
+import { parseQuery } from "../../../src/core/search/query.ts";
+import { contentTerms } from "../../../src/core/search/terms.ts";
+import { Vocabulary } from "../../../src/core/search/vocabulary.ts";
+
+const words =
+  "head mission el-ghassim wane predecessor attack camp aguelhok injured killed troop ceiling police behind who".split(
+    " ",
+  );
+const terms = [...new Set(words.flatMap(contentTerms))];
+const vocabulary = new Vocabulary(
+  terms.map((term) => [term, 1] as const),
+  terms.map((term) => [term, term] as const),
+  10,
+);
+const glossary = buildGlossary([], []);
+const parse = (text: string, weight = 1) => parseQuery(text, vocabulary, glossary, weight);
+const resolve = (text: string, history: Turn[]) =>
+  resolveFollowUp(text, parse(text), history, (f) => parse(f, 0.5));
+
+const headTurn: Turn = {
+  question: "who is the head of mission?",
+  focus: ["head", "mission"],
+  docs: ["2023-report"],
+  found: true,
+  passage: "2023-report#4",
+  sentence: 1,
+  people: ["El-Ghassim Wane"],
+  places: [],
+};
+const attackTurn: Turn = {
+  question: "attack on the camp in Aguelhok",
+  focus: ["attack", "camp", "Aguelhok"],
+  docs: ["2021-letter"],
+  found: true,
+  passage: "2021-letter#19",
+  sentence: 0,
+  people: [],
+  places: ["Aguelhok"],
+  period: "2021",
+};
+
+describe("follow-up resolution", () => {
+  it("reads a pronoun as the person the previous answer named", () => {
+    const resolution = resolve("who was his predecessor?", [headTurn]);
+    expect(resolution.followUp).toBe(true);
+    expect(resolution.referents).toEqual([{ word: "his", to: "El-Ghassim Wane" }]);
+    expect(resolution.concepts.map((c) => c.text)).toEqual(
+      expect.arrayContaining(["predecessor", "head", "wane"]),
+    );
+  });
+
+  it("keeps the thread's place: its document, passage and sentence", () => {
+    const resolution = resolve("how many were injured?", [attackTurn]);
+    expect(resolution.followUp).toBe(true);
+    expect(resolution.place).toEqual({ docs: ["2021-letter"], passage: "2021-letter#19", sentence: 0 });
+    expect(resolution.period).toBe("2021");
+    // The thread's event is searched for at half weight, the new word at full weight.
+    const injured = resolution.concepts.find((c) => c.text === "injured");
+    const attack = resolution.concepts.find((c) => c.text === "attack");
+    expect(injured?.weight).toBe(1);
+    expect(attack?.weight).toBe(0.5);
+  });
+
+  it("reads 'there' as the place the previous answer named", () => {
+    const resolution = resolve("who was behind it there?", [attackTurn]);
+    expect(resolution.referents).toContainEqual({ word: "there", to: "Aguelhok" });
+  });
+
+  it("leaves a question that stands on its own alone", () => {
+    const resolution = resolve("troop ceiling police mission head", [headTurn]);
+    expect(resolution.followUp).toBe(false);
+    expect(resolution.place).toBeNull();
+  });
+
+  it("reads turns stored before the thread fields existed", () => {
+    const old: Turn = { question: "troop ceiling", focus: ["troop", "ceiling"], docs: ["a"], found: true };
+    const resolution = resolve("and for police?", [old]);
+    expect(resolution.followUp).toBe(true);
+    expect(resolution.place).toEqual({ docs: ["a"], passage: null, sentence: 0 });
+  });
+});
