@@ -127,7 +127,7 @@ export function answerQuestion(
     return notFound(kb, question, hits, confidence, focusOf(query), turnBase);
   }
 
-  const chosen = chooseSources(best, candidates, query, time !== null);
+  const chosen = chooseSources(best, candidates, query, time !== null && time.kind !== "total");
   if (explain) {
     explain.chosen = chosen;
     explain.decision =
@@ -210,10 +210,13 @@ function chooseSources(
     type === "number" ? c.nearCount : type === "any" && sentenceFeatures(c.sentence).number;
   const holder = type === "who" && best.typed;
   if (isFigure(best) || holder) {
-    const same = peers.filter((c) => (holder ? c.typed : isFigure(c)));
-    const newest = [best, ...same].reduce((a, b) => (b.when > a.when ? b : a));
+    let same = [best, ...peers.filter((c) => (holder ? c.typed : isFigure(c)))];
+    // "How many have been killed?" with no period asks for the running total: a count for one year ("In
+    // 2023, 14 were killed") does not replace it, however new.
+    if (!periodAsked && same.some((c) => c.cumulative)) same = same.filter((c) => c.cumulative);
+    const newest = same.reduce((a, b) => (b.when > a.when ? b : a));
     if (periodAsked || holder) return [newest];
-    const older = [best, ...same].find(
+    const older = same.find(
       (c) =>
         c !== newest &&
         c.when.slice(0, 4) < newest.when.slice(0, 4) &&
@@ -230,8 +233,14 @@ function chooseSources(
   return rival.score >= best.score * TUNING.nearTie ? [newestFirst[0]!] : [best];
 }
 
+/** Whether two sentences share a figure; years do not count ("since 2013" in both says nothing). */
 function sameFigures(a: string, b: string): boolean {
-  const figures = (s: string) => new Set(s.match(/\d[\d,.]*/gu)?.map((f) => f.replace(/[,.]$/u, "")) ?? []);
+  const figures = (s: string) =>
+    new Set(
+      (s.match(/\d[\d,.]*/gu) ?? [])
+        .map((f) => f.replace(/[,.]$/u, ""))
+        .filter((f) => !/^(19|20)\d{2}$/u.test(f)),
+    );
   const fa = figures(a);
   return [...figures(b)].some((figure) => fa.has(figure));
 }

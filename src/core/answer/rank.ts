@@ -54,6 +54,8 @@ export interface SentenceCandidate {
   score: number;
   /** when its event happened (YYYY-MM-DD), for "the newest figure wins" */
   when: string;
+  /** a count over the whole life of something ("since 2013", "to date") rather than of one period */
+  cumulative: boolean;
   /** the sentence before and after it, across a passage boundary if need be */
   before: Neighbour | undefined;
   after: Neighbour | undefined;
@@ -176,6 +178,7 @@ export function rankSentences(
         parts,
         score: scoreOf(parts),
         when: eventDate(stated, docDate),
+        cumulative: stated.cumulative,
         before,
         after,
       });

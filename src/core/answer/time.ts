@@ -6,8 +6,11 @@ import { MONTH_PATTERN } from "../lexicon.ts";
 
 /** The period a question asks about. */
 export interface AskedTime {
-  /** "in 2023", "during 2019": one year; "between 2015 and 2018": a range; "since 2020": from a year on */
-  kind: "in" | "range" | "since" | "before" | "after";
+  /**
+   * "in 2023", "during 2019": one year; "between 2015 and 2018": a range; "since 2020": from a year on;
+   * "since deployment", "to date": a cumulative count over the whole life of the mission
+   */
+  kind: "in" | "range" | "since" | "before" | "after" | "total";
   from: number;
   to: number;
   /** the words that asked it, for explanations */
@@ -25,9 +28,13 @@ const ASKED: Array<[AskedTime["kind"], RegExp]> = [
   ["in", new RegExp(`(?<!\\bresolution |\\bS/RES/|/)\\b${Y}\\b(?!\\))`, "iu")],
 ];
 
+const TOTAL =
+  /\bsince (?:its |the mission's |the |their )?(?:deployment|establishment|inception|creation|start|beginning|launch)\b|\bsince (?:it|the mission) (?:was )?(?:deployed|established|set up|created|began)\b|\bto date\b|\bin total\b|\baltogether\b/iu;
+
 /** The year or period a question names, or null. A resolution's number ("resolution 2100") is no year. */
 export function askedTime(question: string): AskedTime | null {
   const text = question.replace(NOT_A_YEAR, " ");
+  const total = TOTAL.exec(text);
   for (const [kind, pattern] of ASKED) {
     const match = pattern.exec(text);
     if (!match) continue;
@@ -46,7 +53,7 @@ export function askedTime(question: string): AskedTime | null {
         return { kind, from: first, to: first, text: match[0] };
     }
   }
-  return null;
+  return total ? { kind: "total", from: 0, to: 9999, text: total[0] } : null;
 }
 
 // A resolution's number or year and a document symbol date a text, not an event in it.
@@ -91,6 +98,7 @@ export function sentenceTime(sentence: string): SentenceTime {
 export function matchesTime(asked: AskedTime, time: SentenceTime, docDate: string): boolean {
   const docYear = Number(docDate.slice(0, 4));
   const inPeriod = (year: number) => year >= asked.from && year <= asked.to;
+  if (asked.kind === "total") return time.cumulative;
   if (asked.kind === "since") {
     if (time.since !== null) return time.since >= asked.from;
     if (time.years.length > 0) return time.years.some((year) => year >= asked.from);

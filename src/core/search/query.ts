@@ -109,9 +109,10 @@ export function parseQuery(
 }
 
 // Question phrasing that names the kind of answer rather than its subject: "how long" asks for a duration,
-// it is not about length. The answer type is read before these are dropped.
+// it is not about length; "since deployment" and "to date" ask for a cumulative count (the time rule reads
+// them), they are not what is counted. The answer type and the period are read before these are dropped.
 const PHRASING =
-  /\b(how (long|many|much|big|large|far|often|strong)|(what|which) (is|was|are|were) the (number|size) of|the number of|number of|in the first place|so far|at the moment|right now|these days|at all|for sure|if any|if nothing changes|(take|takes|took|taking|taken) place)\b/giu;
+  /\b(how (long|many|much|big|large|far|often|strong)|(what|which) (is|was|are|were) the (number|size) of|the number of|number of|in the first place|so far|to date|in total|since (its |the mission's |the |their )?(deployment|establishment|inception|creation|start|beginning|launch)|since|at the moment|right now|these days|at all|for sure|if any|if nothing changes|(take|takes|took|taking|taken) place)\b/giu;
 
 function stripPhrasing(text: string): string {
   return text.replace(/[’]/gu, "'").replace(PHRASING, " ");
