@@ -152,6 +152,7 @@ async function liveReload(work: string): Promise<void> {
   const live = await watchKnowledge(kb, {
     cacheDir,
     log: {
+      debug: () => {},
       info: (line: unknown) => reloads.push(String(line)),
       warn: (line: unknown) => console.warn(String(line)),
     },

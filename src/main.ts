@@ -1,13 +1,14 @@
 import path from "node:path";
+import { requireFolderNotFile, usableKnowledge } from "./cli/knowledge.ts";
 import { runCli } from "./cli/run.ts";
+import { parseStartOptions, START_USAGE } from "./cli/start-options.ts";
 import { loadConfig, loadDotEnv } from "./config.ts";
-import { describeSkipped, KnowledgeError } from "./core/knowledge/load.ts";
 import { attachDigest } from "./digest/attach.ts";
 import { digestSubcommand } from "./digest/subcommand.ts";
 import { watchKnowledge } from "./knowledge/live.ts";
 import { openKnowledgeBase } from "./knowledge/open.ts";
 import { type AppLogger, processLogger } from "./log.ts";
-import { runShell } from "./shell/shell.ts";
+import { runShell, ShellNotices } from "./shell/shell.ts";
 import { startSlackBot } from "./slack/app.ts";
 import { StateStore } from "./state/store.ts";
 
@@ -21,21 +22,27 @@ const STOP_GRACE_MS = 8_000;
  * The composition root: reads the configuration, opens the knowledge base, then runs the local shell or
  * connects to Slack, and stops cleanly on SIGINT or SIGTERM.
  */
-runCli(async () => {
+runCli(async (argv) => {
+  const options = parseStartOptions(argv);
+  if (options.help) {
+    console.log(START_USAGE);
+    return 0;
+  }
   loadDotEnv();
   const config = loadConfig();
-  const log = processLogger(config);
-  const kb = await openKnowledgeBase(config.KNOWLEDGE_DIR, {
+  // In the local shell the log (a reload, a skipped file) is written above the prompt, which is drawn again.
+  const notices = new ShellNotices((line) => process.stderr.write(`${line}\n`));
+  const log = processLogger(
+    config,
+    config.mode === "shell" ? (_level, line) => notices.write(line) : undefined,
+  );
+  const knowledgeDir = options.knowledge ?? config.KNOWLEDGE_DIR;
+  await requireFolderNotFile("start", knowledgeDir, START_USAGE);
+  const kb = await openKnowledgeBase(knowledgeDir, {
     cacheDir: path.join(config.STATE_DIR, "index"),
   });
-  const skipped = kb.skipped.map((file) => describeSkipped(kb.dir, file));
-  if (kb.index.documents.length === 0) {
-    throw new KnowledgeError(
-      `knowledge: no usable documents in ${kb.dir}: add Markdown files with front matter (title, source, ` +
-        "date), fix the skipped ones above, or point KNOWLEDGE_DIR at the folder that has them" +
-        skipped.map((line) => `\n  ${line}`).join(""),
-    );
-  }
+  // Refuses a folder with no usable document, as `ask` and `digest` do.
+  const skipped = usableKnowledge(kb);
   // The watcher swaps in a new knowledge base when the files change: everything asks getKnowledgeBase(), never
   // keeps one. It stops at SIGINT/SIGTERM, or once nothing else is left to run (the shell's `quit`).
   const knowledge = await watchKnowledge(kb, {
@@ -54,6 +61,7 @@ runCli(async () => {
       getKnowledgeBase,
       signal: stopping.signal,
       notes: skipped,
+      notices,
     });
     return 0;
   }

@@ -9,15 +9,28 @@ import { KnowledgeBuilder } from "./builder.ts";
 export const RELOAD_DEBOUNCE_MS = 300;
 
 export interface LiveLog {
+  debug(...message: unknown[]): void;
   info(...message: unknown[]): void;
   warn(...message: unknown[]): void;
 }
+
+/** The timers the debounce uses: the real ones by default; a test passes a fake clock and advances it. */
+export interface DebounceClock {
+  setTimeout(fn: () => unknown, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+const REAL_TIMERS: DebounceClock = {
+  setTimeout: (fn, ms) => setTimeout(fn, ms).unref(),
+  clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
+};
 
 export interface WatchOptions {
   /** where the persisted index lives (STATE_DIR/index); a rebuild persists the new one there, as a start would */
   cacheDir?: string | undefined;
   log: LiveLog;
   debounceMs?: number;
+  clock?: DebounceClock;
   /** builds a knowledge base from the folder; by default in a worker thread */
   build?: (dir: string) => Promise<KnowledgeBase>;
 }
@@ -44,11 +57,12 @@ export async function watchKnowledge(initial: KnowledgeBase, options: WatchOptio
   const dir = initial.dir;
   const log = options.log;
   const debounceMs = options.debounceMs ?? RELOAD_DEBOUNCE_MS;
+  const clock = options.clock ?? REAL_TIMERS;
   const builder = options.build ? null : new KnowledgeBuilder();
   const build = options.build ?? ((folder: string) => builder!.build(folder, options.cacheDir));
 
   let current = initial;
-  let timer: NodeJS.Timeout | null = null;
+  let timer: unknown = null;
   let running: Promise<void> | null = null;
   let changedWhileRunning = false;
   let closed = false;
@@ -113,11 +127,12 @@ export async function watchKnowledge(initial: KnowledgeBase, options: WatchOptio
     });
   };
 
-  const changed = () => {
+  const changed = (event: string, file: string) => {
     if (closed) return;
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(start, debounceMs);
-    timer.unref();
+    // Says what set a reload off: the answer to "why did it (not) reload?", and what tests wait for.
+    log.debug(`knowledge: ${event} ${file}; reloading once the folder is quiet for ${debounceMs} ms`);
+    if (timer !== null) clock.clearTimeout(timer);
+    timer = clock.setTimeout(start, debounceMs);
   };
 
   const watcher: FSWatcher = watch(dir, {
@@ -131,7 +146,7 @@ export async function watchKnowledge(initial: KnowledgeBase, options: WatchOptio
     ignored: (file) => file !== dir && path.basename(file).startsWith("."),
   });
   watcher.on("all", (event, file) => {
-    if (isKnowledgeFile(dir, file) || event === "unlinkDir") changed();
+    if (isKnowledgeFile(dir, file) || event === "unlinkDir") changed(event, file);
   });
   watcher.on("error", (error) => log.warn(`knowledge: watching ${dir} failed: ${String(error)}`));
   await new Promise<void>((resolve) => watcher.once("ready", () => resolve()));
@@ -145,7 +160,7 @@ export async function watchKnowledge(initial: KnowledgeBase, options: WatchOptio
       }),
     async close() {
       closed = true;
-      if (timer) clearTimeout(timer);
+      if (timer !== null) clock.clearTimeout(timer);
       timer = null;
       await watcher.close();
       await builder?.close();

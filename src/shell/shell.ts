@@ -1,4 +1,4 @@
-import { createInterface } from "node:readline";
+import { clearLine, createInterface, cursorTo } from "node:readline";
 import { answerQuestion } from "../core/answer/answer.ts";
 import { answerAsText, citationText, documentsNewestFirst } from "../core/answer/format.ts";
 import { ThreadMemory } from "../core/conversation/thread-memory.ts";
@@ -32,6 +32,32 @@ export interface ShellOptions {
   signal?: AbortSignal;
   /** lines to show after the banner, such as the knowledge files that were skipped */
   notes?: string[];
+  /** lines that arrive while the shell waits for a question (the log of a reload): shown above the prompt */
+  notices?: ShellNotices;
+}
+
+/**
+ * Lines written while the shell may be waiting at its prompt, such as the knowledge watcher's log. Before a
+ * shell attaches (and after it ends) they go to `fallback`; while a shell runs on a terminal, the prompt and
+ * what was typed so far are cleared, the line is written, and the prompt is drawn again below it with the
+ * typed text, as a chat program does.
+ */
+export class ShellNotices {
+  #show: ((line: string) => void) | null = null;
+
+  constructor(private readonly fallback: (line: string) => void) {}
+
+  write(line: string): void {
+    (this.#show ?? this.fallback)(line);
+  }
+
+  /** The shell's own: how to show a line while it runs; returns how to stop. */
+  attach(show: (line: string) => void): () => void {
+    this.#show = show;
+    return () => {
+      if (this.#show === show) this.#show = null;
+    };
+  }
 }
 
 /**
@@ -58,6 +84,16 @@ export async function runShell(options: ShellOptions): Promise<void> {
     if (interactive) lines.prompt();
   };
 
+  const detach = interactive
+    ? options.notices?.attach((line) => {
+        clearLine(output, 0);
+        cursorTo(output, 0);
+        say(line);
+        // Redraws "minusma> " and what was typed so far, with the cursor where it was.
+        lines.prompt(true);
+      })
+    : undefined;
+
   say(SHELL_BANNER);
   for (const note of options.notes ?? []) say(note);
   say(SHELL_HINT);
@@ -76,6 +112,7 @@ export async function runShell(options: ShellOptions): Promise<void> {
       prompt();
     }
   } finally {
+    detach?.();
     options.signal?.removeEventListener("abort", close);
     lines.close();
   }

@@ -1,8 +1,6 @@
-import { execFile } from "node:child_process";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { PassThrough } from "node:stream";
-import { promisify } from "node:util";
 import { PDFDocument } from "pdf-lib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { addCommand } from "../../src/cli/add/workflow.ts";
@@ -385,26 +383,5 @@ describe("npm run add, used wrongly", () => {
     const { code } = await add([path.join(sources, "a.md")], { env: { KNOWLEDGE_DIR: knowledge } });
     expect(code).toBe(0);
     expect(await files(knowledge)).toEqual(["2023-11-14-first.md"]);
-  });
-});
-
-describe("the npm run add entry point", () => {
-  it("runs as a command, with the exit code and messages of the command", async () => {
-    const knowledge = await knowledgeFolder({});
-    const sources = await knowledgeFolder({ "ber.txt": NEWS });
-    const run = promisify(execFile);
-    const failure = await run(process.execPath, [
-      "--import",
-      "tsx",
-      "src/cli/add.ts",
-      path.join(sources, "ber.txt"),
-      "--knowledge",
-      knowledge,
-    ]).catch((error: { code: number; stderr: string }) => error);
-    expect(failure).toMatchObject({
-      code: 1,
-      stderr: expect.stringContaining("no title, source or date found in it"),
-    });
-    expect(await files(knowledge)).toEqual([]);
   });
 });

@@ -1,29 +1,31 @@
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
-import { describe, expect, it } from "vitest";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ASK_USAGE, askCommand } from "../../src/cli/ask-command.ts";
+import { runCommand } from "../helpers/cli.ts";
+import { knowledgeFolder } from "../helpers/knowledge-folder.ts";
 
-const run = promisify(execFile);
-const ask = (args: string[], input?: string) => {
-  const child = run(process.execPath, ["--import", "tsx", "src/cli/ask.ts", ...args], {
-    env: { ...process.env, STATE_DIR: "", KNOWLEDGE_DIR: "" },
-  });
-  if (input !== undefined) {
-    child.child.stdin?.end(input);
-  }
-  return child;
-};
+// The persisted index goes to a folder of the test's own, never the developer's .data.
+let stateDir: string;
+beforeAll(async () => {
+  stateDir = await mkdtemp(path.join(tmpdir(), "minusma-ask-"));
+});
+afterAll(() => rm(stateDir, { recursive: true, force: true }));
+
+const ask = (argv: string[], input?: string) =>
+  runCommand(askCommand, argv, { input, env: { STATE_DIR: stateDir } });
 
 describe("npm run ask", () => {
   it("prints the answer with numbered sources", async () => {
-    const { stdout } = await ask(["troop ceiling"]);
-    expect(stdout).toMatch(
-      /13,289.*\[1\]\n\(as of c\. 1 Jun 2019\)\n\[1\] AFP \(via UPI\), "Guterres warns/su,
-    );
+    const { code, out } = await ask(["troop ceiling"]);
+    expect(code).toBe(0);
+    expect(out).toMatch(/13,289.*\[1\]\n\(as of c\. 1 Jun 2019\)\n\[1\] AFP \(via UPI\), "Guterres warns/su);
   });
 
   it("prints one JSON object with --json", async () => {
-    const { stdout } = await ask(["--json", "troop cieling"]);
-    const answer = JSON.parse(stdout);
+    const { out } = await ask(["--json", "troop cieling"]);
+    const answer = JSON.parse(out);
     expect(answer).toMatchObject({ text: "troop cieling", found: true, thread: null });
     expect(answer.confidence).toBeGreaterThan(0.5);
     expect(answer.citations[0]).toEqual({
@@ -45,8 +47,8 @@ describe("npm run ask", () => {
       '{"id": 3, "text": "and for police?"}',
       '{"id": 4}',
     ].join("\n");
-    const { stdout } = await ask(["--json"], input);
-    const lines = stdout
+    const { out } = await ask(["--json"], input);
+    const lines = out
       .trim()
       .split("\n")
       .map((line) => JSON.parse(line));
@@ -60,9 +62,55 @@ describe("npm run ask", () => {
   });
 
   it("uses another knowledge folder with --knowledge and says when it is missing", async () => {
-    await expect(ask(["--knowledge", "/nonexistent", "troop ceiling"])).rejects.toMatchObject({
+    const { code, out, err } = await ask(["--knowledge", "/nonexistent", "troop ceiling"]);
+    expect({ code, out }).toEqual({ code: 1, out: "" });
+    expect(err).toMatch(/^knowledge: cannot read the folder \/nonexistent \(ENOENT\): check --knowledge/u);
+  });
+});
+
+describe("npm run ask, given a wrong command line", () => {
+  it.each([
+    ["an unknown flag", ["--jsno", "troop ceiling"], "ask: Unknown option '--jsno'"],
+    [
+      "a flag without its value",
+      ["troop ceiling", "--knowledge"],
+      "ask: Option '--knowledge <value>' argument missing",
+    ],
+    ["no question", [], "ask: give a question, or --json with questions on standard input"],
+  ])("prints the usage and exits 2 for %s, without a stack trace", async (_case, argv, message) => {
+    const { code, out, err } = await ask(argv);
+    expect({ code, out }).toEqual({ code: 2, out: "" });
+    expect(err).toBe(`${message}\n${ASK_USAGE}\n`);
+  });
+
+  it("prints the usage and exits 2 for a file given as the knowledge folder", async () => {
+    const dir = await knowledgeFolder({ "notes.md": "not a folder" });
+    const file = path.join(dir, "notes.md");
+    const { code, err } = await ask(["--knowledge", file, "troop ceiling"]);
+    expect(code).toBe(2);
+    expect(err).toBe(
+      `ask: ${file} is a file, not a folder: give --knowledge (or KNOWLEDGE_DIR) the folder of briefing documents\n${ASK_USAGE}\n`,
+    );
+  });
+
+  it("refuses an empty folder, or one whose every file is broken, as npm start does", async () => {
+    const empty = await knowledgeFolder({});
+    const none = await ask(["--knowledge", empty, "troop ceiling"]);
+    expect(none).toEqual({
       code: 1,
-      stderr: expect.stringContaining("knowledge: cannot read the folder /nonexistent"),
+      out: "",
+      err: `knowledge: no usable documents in ${empty}: add Markdown files with front matter (title, source, date) or point --knowledge (or KNOWLEDGE_DIR) at the folder that has them\n`,
     });
+    const broken = await knowledgeFolder({ "a.md": "---\ntitle: No date\nsource: AFP\n---\n\nText.\n" });
+    await writeFile(path.join(broken, "b.md"), "no front matter at all\n");
+    const { code, out, err } = await ask(["--knowledge", broken, "troop ceiling"]);
+    expect({ code, out }).toEqual({ code: 1, out: "" });
+    expect(err.split("\n")[0]).toBe(
+      `knowledge: no usable documents in ${broken}: add Markdown files with front matter (title, source, date), fix the skipped files listed below, or point --knowledge (or KNOWLEDGE_DIR) at the folder that has them`,
+    );
+    expect(err).toContain(
+      `\n  knowledge: skipped ${path.join(broken, "a.md")}: front matter: date is missing`,
+    );
+    expect(err).toContain(`\n  knowledge: skipped ${path.join(broken, "b.md")}: `);
   });
 });

@@ -1,10 +1,11 @@
-import { execFile } from "node:child_process";
 import { readdir } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { digestCommand } from "../../src/cli/digest-command.ts";
 import { readLedger } from "../../src/digest/ledger.ts";
-import { CEILING_DOC, tempDir, writeDoc } from "../digest/helpers/knowledge.ts";
+import { CEILING_DOC, LATE_DOC, tempDir, writeDoc } from "../digest/helpers/knowledge.ts";
+import { runCommand } from "../helpers/cli.ts";
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -18,21 +19,12 @@ interface Run {
 }
 
 /**
- * Runs `npm run digest` as a child process with only the environment given (so a developer's own Slack
- * settings never leak into the test, and nothing is sent anywhere but the stand-in on 127.0.0.1).
+ * Runs `npm run digest` in-process with only the environment given (so a developer's own Slack settings never
+ * leak into the test, and nothing is sent anywhere but the stand-in on 127.0.0.1).
  */
-function digestCli(args: string[], env: Record<string, string>): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ["--import", "tsx", "src/cli/digest.ts", ...args],
-      { cwd: process.cwd(), env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env } },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
+async function digestCli(args: string[], env: Record<string, string>): Promise<Run> {
+  const { code, out, err } = await runCommand(digestCommand, args, { env });
+  return { code, stdout: out, stderr: err };
 }
 
 /** A stand-in for Slack's chat.postMessage on 127.0.0.1 that records what it was sent. */
@@ -181,24 +173,58 @@ describe("npm run digest -- --post", () => {
     expect((await readLedger(stateDir)).entries).toEqual([expect.objectContaining({ status: "failed" })]);
   });
 
-  it("says which setting is missing before trying to post", async () => {
+  it("says every missing setting at once before trying to post", async () => {
     const { stateDir, knowledgeDir } = await folders();
     calls.length = 0;
     const noChannel = await digestCli(["--post", "--knowledge", knowledgeDir], {
       STATE_DIR: stateDir,
       SLACK_BOT_TOKEN: "xoxb-test-token",
-
       SLACK_API_URL: apiUrl,
     });
     expect(noChannel.code).toBe(78);
-    expect(noChannel.stderr).toContain("digest: DIGEST_CHANNEL is not set: set it to the id of the channel");
-    const noToken = await digestCli(["--post", "--knowledge", knowledgeDir], {
+    expect(noChannel.stderr).toMatch(
+      /^digest: DIGEST_CHANNEL is not set: set it to the id of the channel.*\n$/u,
+    );
+    const neither = await digestCli(["--post", "--knowledge", knowledgeDir], {
       STATE_DIR: stateDir,
-      DIGEST_CHANNEL: "C0DIGEST",
       SLACK_API_URL: apiUrl,
     });
-    expect(noToken.code).toBe(78);
-    expect(noToken.stderr).toContain("digest: SLACK_BOT_TOKEN is not set");
+    expect(neither.code).toBe(78);
+    expect(neither.stderr.split("\n")).toEqual([
+      expect.stringMatching(/^digest: DIGEST_CHANNEL is not set: /u),
+      "digest: SLACK_BOT_TOKEN is not set: copy the bot token (xoxb-...) from your app's OAuth & Permissions page",
+      "",
+    ]);
     expect(calls).toEqual([]);
+  });
+
+  it("for a past --date, leaves out documents dated after that day", async () => {
+    const { stateDir, knowledgeDir } = await folders();
+    await writeDoc(knowledgeDir, LATE_DOC);
+    const past = await digestCli(
+      ["--dry-run", "--json", "--date", "2020-01-01", "--knowledge", knowledgeDir],
+      {
+        STATE_DIR: stateDir,
+      },
+    );
+    expect(past.code).toBe(0);
+    expect((JSON.parse(past.stdout) as { new: Array<{ doc: string }> }).new.map((item) => item.doc)).toEqual([
+      CEILING_DOC.id,
+    ]);
+  });
+
+  it("prints the usage and exits 2 for an unknown flag, a missing value or a file given as the folder", async () => {
+    const { stateDir, knowledgeDir } = await folders();
+    const env = { STATE_DIR: stateDir };
+    const unknown = await digestCli(["--dryrun"], env);
+    expect(unknown).toMatchObject({ code: 2, stdout: "" });
+    expect(unknown.stderr).toMatch(/^digest: Unknown option '--dryrun'\nusage: npm run -s digest/u);
+    const missing = await digestCli(["--dry-run", "--date"], env);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/^digest: Option '--date <value>' argument missing\nusage:/u);
+    const file = `${knowledgeDir}/${CEILING_DOC.id}.md`;
+    const notFolder = await digestCli(["--dry-run", "--knowledge", file], env);
+    expect(notFolder.code).toBe(2);
+    expect(notFolder.stderr).toMatch(/^digest: .* is a file, not a folder: give --knowledge/u);
   });
 });

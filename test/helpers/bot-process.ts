@@ -9,16 +9,20 @@ const ROOT = path.resolve(import.meta.dirname, "../..");
  */
 export type StartCommand = "sources" | "production";
 
-/** `npm start`'s entry point as a child process, with only the given environment (plus PATH and HOME). */
+/**
+ * `npm start`'s entry point as a child process, with only the given environment (plus PATH and HOME) and the
+ * given arguments (`npm start -- <args>`).
+ */
 export function spawnMain(
   env: Record<string, string>,
   command: StartCommand = "sources",
+  extra: string[] = [],
 ): ChildProcessWithoutNullStreams {
   const args =
     command === "production"
       ? [path.join(ROOT, "dist/main.js")]
       : ["--import", "tsx", path.join(ROOT, "src/main.ts")];
-  return spawn(process.execPath, args, {
+  return spawn(process.execPath, [...args, ...extra], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
     stdio: ["pipe", "pipe", "pipe"],
@@ -45,8 +49,11 @@ export function startBotProcess(env: Record<string, string>, command: StartComma
     child,
     exited,
     output: () => output,
-    /** Waits for a line of output matching `pattern` and returns the match. */
-    async waitForOutput(pattern: RegExp, timeoutMs = 15_000): Promise<RegExpMatchArray> {
+    /**
+     * Waits for a line of output matching `pattern` and returns the match. The ceiling is for a hang: a start
+     * through tsx takes seconds, many more on a busy machine.
+     */
+    async waitForOutput(pattern: RegExp, timeoutMs = 60_000): Promise<RegExpMatchArray> {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
         const match = output.match(pattern);

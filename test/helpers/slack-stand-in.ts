@@ -129,8 +129,11 @@ export class SlackStandIn {
     return this.responses.filter((post) => post.id === id);
   }
 
-  /** Waits until `find` returns something (polling), or fails naming what it waited for. */
-  async waitFor<T>(what: string, find: () => T | undefined | null | false, timeoutMs = 5_000): Promise<T> {
+  /**
+   * Waits until `find` returns something (polling), or fails naming what it waited for. The ceiling is for a
+   * hang, generous because a busy machine may take many times the usual.
+   */
+  async waitFor<T>(what: string, find: () => T | undefined | null | false, timeoutMs = 30_000): Promise<T> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const found = find();

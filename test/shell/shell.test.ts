@@ -11,6 +11,7 @@ import {
   SHELL_HELP,
   SHELL_HINT,
   SHELL_NEW_THREAD,
+  ShellNotices,
   sourcesAsText,
 } from "../../src/shell/shell.ts";
 import { realKnowledgeBase } from "../helpers/slack-fakes.ts";
@@ -112,5 +113,68 @@ describe("the local shell", () => {
     const done = runShell({ input, output, getKnowledgeBase: () => kb, signal: controller.signal });
     controller.abort("SIGINT");
     await expect(done).resolves.toBeUndefined();
+  });
+});
+
+/** What a terminal shows once the escape codes are set aside. */
+const plain = (drawn: string) => drawn.replace(/\x1b\[[0-9;]*[A-Za-z]/gu, "");
+
+describe("the local shell on a terminal", () => {
+  /** A stand-in terminal: input and output that say they are TTYs, and what was drawn on the output. */
+  function terminal() {
+    const input = Object.assign(new PassThrough(), { isTTY: true });
+    const output = Object.assign(new PassThrough(), { isTTY: true, columns: 100 });
+    let drawn = "";
+    const waiters: Array<() => void> = [];
+    output.on("data", (chunk: Buffer) => {
+      drawn += chunk.toString();
+      for (const wake of waiters.splice(0)) wake();
+    });
+    return {
+      input,
+      output,
+      drawn: () => drawn,
+      /** what the screen shows once the escape codes are set aside */
+      text: () => plain(drawn),
+      /** resolves when what was drawn satisfies `check` (a hang is caught by the test's ceiling) */
+      async until(check: (drawn: string) => boolean) {
+        while (!check(drawn)) await new Promise<void>((wake) => waiters.push(wake));
+      },
+    };
+  }
+
+  it("writes a line that arrives while it waits above the prompt, and draws the prompt and what was typed again", async () => {
+    const screen = terminal();
+    const after: string[] = [];
+    const notices = new ShellNotices((line) => after.push(line));
+    notices.write("before the shell");
+    const done = runShell({
+      input: screen.input,
+      output: screen.output,
+      getKnowledgeBase: () => kb,
+      notices,
+    });
+    await screen.until((drawn) => plain(drawn).endsWith("minusma> "));
+    screen.input.write("troop ceil");
+    await screen.until((drawn) => plain(drawn).endsWith("troop ceil"));
+
+    const mark = screen.drawn().length;
+    notices.write("[minusma] knowledge: reloaded in 12 ms: 4 documents");
+    await screen.until((drawn) => plain(drawn.slice(mark)).includes("minusma> troop ceil"));
+    const redraw = screen.drawn().slice(mark);
+    // The prompt line is cleared first, so the log line does not run on from "minusma> troop ceil".
+    expect(redraw.startsWith("\x1b[2K\x1b[1G[minusma] knowledge: reloaded in 12 ms: 4 documents\n")).toBe(
+      true,
+    );
+    expect(plain(redraw)).toMatch(/documents\nminusma> troop ceil$/u);
+
+    // What was typed before the line is kept: finishing the question answers it whole.
+    screen.input.write("ing\r");
+    await screen.until((drawn) => drawn.includes("13,289"));
+    screen.input.end("quit\r");
+    await done;
+    notices.write("after the shell");
+    expect(after).toEqual(["before the shell", "after the shell"]);
+    expect(screen.text()).not.toContain("before the shell");
   });
 });

@@ -57,14 +57,16 @@ export function digestHeader(day: Day): string {
 /**
  * Builds the digest for `day`: the documents added or changed since `previous` (by content hash, newest
  * first, each with a two-sentence summary), and the key figures. With no previous digest it lists the five
- * newest documents instead of the whole knowledge base. Pure: the same inputs give the same digest.
+ * newest documents instead of the whole knowledge base. Documents dated after `day` are left out. Pure: the same inputs give the same digest.
  *
  * @example buildDigest(kb, { day: "2024-06-03", previous: { day: "2024-06-02", hashes: ledgerEntry.hashes } })
  */
 export function buildDigest(kb: DigestSource, input: { day: Day; previous: PreviousDigest | null }): Digest {
   const { day, previous } = input;
-  const documents = documentsNewestFirst(kb.index.documents);
-  const corpus = buildCorpus(kb.index.passages.values());
+  // A digest is about what was known on its day: a document dated later is not in it, nor are its figures
+  // (a digest asked for a past day must not list what was published after it).
+  const documents = documentsNewestFirst(kb.index.documents).filter((doc) => doc.date <= day);
+  const corpus = buildCorpus([...kb.index.passages.values()].filter((passage) => passage.doc.date <= day));
   const hashes: Record<string, string> = {};
   for (const doc of documents) hashes[doc.id] = kb.hashes[doc.id] ?? "";
 

@@ -47,6 +47,20 @@ describe("buildDigest", () => {
     expect(Object.keys(digest.hashes)).toHaveLength(8);
   });
 
+  it("for a past day, leaves out the documents dated after it, and their figures", async () => {
+    const kb = await openKb(await folder(CEILING_DOC, ATTACK_DOC, LATE_DOC));
+    const digest = buildDigest(kb, { day: "2021-04-05", previous: null });
+    expect(digest.items.map((i) => i.doc.id)).toEqual(["attack-2021", "ceiling-2019"]);
+    expect(digest.documentCount).toBe(2);
+    expect(digest.figures.map((figure) => figure.doc.id)).not.toContain(LATE_DOC.id);
+    expect(Object.keys(digest.hashes).sort()).toEqual(["attack-2021", "ceiling-2019"]);
+    const later = buildDigest(kb, {
+      day: "2023-02-10",
+      previous: { day: "2021-04-05", hashes: digest.hashes },
+    });
+    expect(later.items.map((i) => [i.doc.id, i.status])).toEqual([[LATE_DOC.id, "new"]]);
+  });
+
   it("lists documents added or changed since the last digest, newest first, with a cited summary", async () => {
     const dir = await folder(CEILING_DOC, ATTACK_DOC);
     const before = buildDigest(await openKb(dir), { day: "2024-06-02", previous: null });

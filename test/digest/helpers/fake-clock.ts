@@ -35,6 +35,11 @@ export class FakeClock implements Clock {
     this.timers = this.timers.filter((timer) => timer.id !== handle);
   }
 
+  /** How many timers are set and not yet fired or cleared. */
+  get pending(): number {
+    return this.timers.length;
+  }
+
   /** Moves time forward by `ms`, firing every timer that falls due on the way. */
   async advance(ms: number): Promise<void> {
     await this.advanceTo(this.current + ms);
