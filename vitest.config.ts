@@ -7,14 +7,13 @@ import { defineConfig } from "vitest/config";
  */
 const INTEGRATION = [
   "test/main.test.ts",
+  "test/production-start.test.ts",
   "test/cli/smoke.test.ts",
   "test/cli/digest.test.ts",
   "test/digest/lock.test.ts",
   "test/digest/scheduler.test.ts",
   "test/digest/slack-e2e.test.ts",
-  "test/knowledge/builder.test.ts",
-  "test/knowledge/live.test.ts",
-  "test/slack/answer-pool.test.ts",
+  "test/knowledge/**/*.test.ts",
   "test/slack/e2e.test.ts",
   "test/slack/faults.test.ts",
   "test/slack/hostile-documents.test.ts",
