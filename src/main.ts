@@ -10,7 +10,7 @@ import { openKnowledgeBase } from "./knowledge/open.ts";
 import { type AppLogger, processLogger } from "./log.ts";
 import { runShell, ShellNotices } from "./shell/shell.ts";
 import { startSlackBot } from "./slack/app.ts";
-import { StateStore } from "./state/store.ts";
+import { openStateStore } from "./state/open.ts";
 
 /**
  * How long a clean stop may take before the process leaves anyway (a stuck connection must not hold it):
@@ -68,9 +68,16 @@ runCli(async (argv) => {
 
   for (const line of skipped) log.warn(line);
   keepRunningOnStrayErrors(log);
-  const state = await StateStore.open(config.STATE_DIR, { log: log.child("state") });
-  const subcommands = [digestSubcommand({ stateDir: config.STATE_DIR, timeZone: config.DIGEST_TZ })];
-  const bot = await startSlackBot(config, { getKnowledgeBase, state, log, subcommands });
+  const state = await openStateStore(config, { log: log.child("state"), role: "bot" });
+  const subcommands = [digestSubcommand({ timeZone: config.DIGEST_TZ })];
+  let bot: Awaited<ReturnType<typeof startSlackBot>>;
+  try {
+    bot = await startSlackBot(config, { getKnowledgeBase, state, log, subcommands });
+  } catch (error) {
+    // The store's lock would otherwise outlive a failed start until the process is gone.
+    await state.close();
+    throw error;
+  }
   log.info(
     `connected to Slack in ${bot.mode === "socket" ? "Socket Mode" : `HTTP mode on port ${bot.port} (/slack/events, /healthz)`}, ` +
       `answering from ${kb.index.documents.length} documents in ${kb.dir} (index ${kb.origin})`,
@@ -78,7 +85,7 @@ runCli(async (argv) => {
 
   const digest = await attachDigest(config, {
     client: bot.app.client,
-    threads: state.threads,
+    store: state,
     getKnowledgeBase,
     log: log.child("digest"),
   });
@@ -87,12 +94,12 @@ runCli(async (argv) => {
   log.info(`stopping (${String(stopping.signal.reason)})`);
   setTimeout(() => process.exit(0), STOP_GRACE_MS).unref();
   // At once and side by side: the bot refuses new requests and finishes the ones it acknowledged, and a
-  // digest being posted is let finish (and recorded). Then what they changed is saved.
+  // digest being posted is let finish (and recorded). Then the store is closed (every change is already in it).
   await Promise.all([
     digest?.stop(),
     bot.stop().catch((error: unknown) => log.warn("slack: could not stop cleanly:", error)),
   ]);
-  await state.flush();
+  await state.close();
   return 0;
 });
 

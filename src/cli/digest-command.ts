@@ -6,6 +6,8 @@ import { formatDay, isDay, localDay } from "../core/digest/day.ts";
 import { digestJson, digestText } from "../core/digest/render.ts";
 import { chatPoster, postDigestOnce, previewDigest } from "../digest/poster.ts";
 import { openKnowledgeBase } from "../knowledge/open.ts";
+import { openStateStore } from "../state/open.ts";
+import type { StateStore } from "../state/types.ts";
 import { CliExit, exitCodeOf } from "./exit.ts";
 import type { CliIo } from "./io.ts";
 import { requireFolderNotFile, usableKnowledge } from "./knowledge.ts";
@@ -79,53 +81,73 @@ async function digest(argv: string[], io: CliIo, now: () => Date): Promise<numbe
   const kb = await openKnowledgeBase(dir, { cacheDir: path.join(config.STATE_DIR, "index") });
   for (const line of usableKnowledge(kb)) io.errors.write(`${line}\n`);
 
-  if (values["dry-run"]) {
-    const digest = await previewDigest(config.STATE_DIR, kb, day);
-    io.output.write(`${values.json ? JSON.stringify(digestJson(digest)) : digestText(digest)}\n`);
-    return 0;
+  // A tool beside a running bot: it shares the store (SQLite allows it) without taking the bot's place.
+  const log = {
+    info: () => undefined,
+    warn: (...message: unknown[]) => io.errors.write(`${message.join(" ")}\n`),
+  };
+  const store = await openStateStore(config, { log, role: "tool" });
+  try {
+    return await postOrPreview(store);
+  } finally {
+    await store.close();
   }
 
-  const channel = config.DIGEST_CHANNEL!;
-  const client = new WebClient(config.SLACK_BOT_TOKEN, {
-    // WebClient appends the method name to this URL, so it must end with a slash.
-    ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL.replace(/\/?$/u, "/") } : {}),
-    // A few quick retries; the command can simply be run again after that.
-    retryConfig: { retries: 2, factor: 2, minTimeout: 1000 },
-    timeout: 30_000,
-  });
-  const outcome = await postDigestOnce({
-    stateDir: config.STATE_DIR,
-    channel,
-    day,
-    now: now(),
-    kb,
-    post: chatPoster(client, channel),
-    force: values.force ?? false,
-  });
-  switch (outcome.status) {
-    case "posted":
-      io.output.write(`digest: posted the digest for ${formatDay(day)} to ${channel} (ts ${outcome.ts})\n`);
+  async function postOrPreview(store: StateStore): Promise<number> {
+    if (values["dry-run"]) {
+      const digest = await previewDigest(store, kb, day);
+      io.output.write(`${values.json ? JSON.stringify(digestJson(digest)) : digestText(digest)}\n`);
       return 0;
-    case "already":
-      io.output.write(
-        outcome.entry.status === "posted"
-          ? `digest: the digest for ${formatDay(day)} is already posted (ts ${outcome.entry.ts}); ` +
-              "nothing to do (add --force to post it again)\n"
-          : `digest: the digest for ${formatDay(day)} was being posted when a run stopped, so it may be in ` +
-              "the channel already; not posting it (add --force to post it anyway)\n",
-      );
-      return 0;
-    case "busy":
-      throw new CliExit(
-        `digest: another minusma-bot (pid ${outcome.holder.pid} on ${outcome.holder.host}) is posting the ` +
-          "digest right now; wait a minute and run this again",
-        1,
-      );
-    case "failed":
-      throw new CliExit(
-        `digest: Slack did not take the digest: ${outcome.error.message}. ${slackHint(outcome.error)}`,
-        1,
-      );
+    }
+
+    const channel = config.DIGEST_CHANNEL!;
+    const client = new WebClient(config.SLACK_BOT_TOKEN, {
+      // WebClient appends the method name to this URL, so it must end with a slash.
+      ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL.replace(/\/?$/u, "/") } : {}),
+      // A few quick retries; the command can simply be run again after that.
+      retryConfig: { retries: 2, factor: 2, minTimeout: 1000 },
+      timeout: 30_000,
+    });
+    const outcome = await postDigestOnce({
+      store,
+      channel,
+      day,
+      now: now(),
+      kb,
+      post: chatPoster(client, channel),
+      force: values.force ?? false,
+    });
+    switch (outcome.status) {
+      case "posted":
+        io.output.write(`digest: posted the digest for ${formatDay(day)} to ${channel} (ts ${outcome.ts})\n`);
+        return 0;
+      case "already":
+        io.output.write(
+          outcome.entry.status === "posted"
+            ? `digest: the digest for ${formatDay(day)} is already posted (ts ${outcome.entry.ts}); ` +
+                "nothing to do (add --force to post it again)\n"
+            : `digest: the digest for ${formatDay(day)} was being posted when a run stopped, so it may be in ` +
+                "the channel already; not posting it (add --force to post it anyway)\n",
+        );
+        return 0;
+      case "busy":
+        throw new CliExit(
+          `digest: another minusma-bot (${outcome.holder.owner}) is posting the ` +
+            "digest right now; wait a minute and run this again",
+          1,
+        );
+      case "found":
+        io.output.write(
+          `digest: the digest for ${formatDay(day)} is already in ${channel} (ts ${outcome.ts}); recorded it, ` +
+            "nothing posted (add --force to post it again)\n",
+        );
+        return 0;
+      case "failed":
+        throw new CliExit(
+          `digest: Slack did not take the digest: ${outcome.error.message}. ${slackHint(outcome.error)}`,
+          1,
+        );
+    }
   }
 }
 

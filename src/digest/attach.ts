@@ -1,15 +1,17 @@
 import type { Config } from "../config.ts";
-import { type ThreadMemory, threadKey } from "../core/conversation/thread-memory.ts";
+import { threadKey } from "../core/conversation/thread-memory.ts";
 import type { KnowledgeBase } from "../core/knowledge-base.ts";
-import { readLedger } from "./ledger.ts";
-import { type ChatClient, chatPoster } from "./poster.ts";
+import type { StateStore } from "../state/types.ts";
+import { type ChatClient, chatPoster, type FindFn } from "./poster.ts";
 import { type Clock, type DigestLogger, type DigestScheduler, startDigestScheduler } from "./scheduler.ts";
 
 export interface AttachDigestOptions {
   client: ChatClient;
-  threads: ThreadMemory;
+  store: StateStore;
   getKnowledgeBase: () => KnowledgeBase;
   log: DigestLogger;
+  /** looks for the day's digest in the channel before posting (the Slack layer's metadata search) */
+  find?: FindFn;
   clock?: Clock;
 }
 
@@ -19,36 +21,41 @@ export interface AttachDigestOptions {
  * documents as context. Returns null (after one log line) when DIGEST_CHANNEL is not set.
  */
 export async function attachDigest(
-  config: Pick<Config, "DIGEST_CHANNEL" | "DIGEST_TIME" | "DIGEST_TZ" | "STATE_DIR">,
+  config: Pick<Config, "DIGEST_CHANNEL" | "DIGEST_TIME" | "DIGEST_TZ">,
   options: AttachDigestOptions,
 ): Promise<DigestScheduler | null> {
-  if (config.DIGEST_CHANNEL) await rememberDigestThreads(config.STATE_DIR, options.threads);
+  const { store } = options;
+  if (config.DIGEST_CHANNEL) await rememberDigestThreads(store);
   return startDigestScheduler({
     channel: config.DIGEST_CHANNEL,
     time: config.DIGEST_TIME,
     timeZone: config.DIGEST_TZ,
-    stateDir: config.STATE_DIR,
+    store,
     getKnowledgeBase: options.getKnowledgeBase,
     post: chatPoster(options.client, config.DIGEST_CHANNEL ?? ""),
+    ...(options.find ? { find: options.find } : {}),
     log: options.log,
     ...(options.clock ? { clock: options.clock } : {}),
-    onPosted: (posted) => options.threads.append(threadKey(posted.channel, posted.ts), posted.turn),
+    onPosted: (posted) => {
+      store.threads.append(threadKey(posted.channel, posted.ts), posted.turn).catch((error: unknown) => {
+        options.log.warn(`digest: could not remember the digest's thread: ${(error as Error).message}`);
+      });
+    },
   });
 }
 
 /**
- * Thread memory forgets a thread a week after its last answer, and is lost with the state folder; the digest
- * ledger keeps every posted digest's thread context for 60 days. At start, the digests' threads the memory no
- * longer has are put back, so questions under an older digest are still answered.
+ * Thread memory forgets a thread a week after its last answer; the digest's record keeps every posted
+ * digest's thread context for 60 days. At start, the digests' threads the memory no longer has are put back,
+ * so questions under an older digest are still answered.
  */
-export async function rememberDigestThreads(stateDir: string, threads: ThreadMemory): Promise<number> {
-  const ledger = await readLedger(stateDir);
+export async function rememberDigestThreads(store: StateStore): Promise<number> {
   let restored = 0;
-  for (const entry of ledger.entries) {
+  for (const entry of await store.digest.entries()) {
     if (entry.status !== "posted" || !entry.ts || !entry.turn) continue;
     const key = threadKey(entry.channel, entry.ts);
-    if (threads.has(key)) continue;
-    threads.append(key, entry.turn);
+    if (await store.threads.has(key)) continue;
+    await store.threads.append(key, entry.turn);
     restored += 1;
   }
   return restored;

@@ -1,14 +1,10 @@
-import path from "node:path";
-import { z } from "zod";
 import type { Turn } from "../core/answer/types.ts";
 import type { Day } from "../core/digest/day.ts";
 import type { PreviousDigest } from "../core/digest/digest.ts";
-import { readJsonFile, writeJsonFile } from "../state/json-file.ts";
+import type { StateStore } from "../state/types.ts";
 
-/** The ledger's file name inside STATE_DIR. */
+/** The file older installs kept the ledger in (STATE_DIR); it is imported into the state store once. */
 export const LEDGER_FILE = "digest-ledger.json";
-/** How many days of digests the ledger keeps; only the latest is needed, the rest is history for people. */
-export const LEDGER_DAYS = 60;
 
 export class DigestError extends Error {
   override name = "DigestError";
@@ -39,77 +35,8 @@ export interface LedgerEntry {
   owner: string;
 }
 
-export interface Ledger {
-  version: 1;
-  entries: LedgerEntry[];
-}
-
-const turnSchema = z.object({
-  question: z.string(),
-  focus: z.array(z.string()),
-  docs: z.array(z.string()),
-  found: z.boolean(),
-});
-
-const ledgerSchema = z.object({
-  version: z.literal(1),
-  entries: z.array(
-    z.object({
-      day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/u),
-      status: z.enum(["posting", "posted", "failed"]),
-      channel: z.string(),
-      hashes: z.record(z.string(), z.string()),
-      ts: z.string().nullable(),
-      turn: turnSchema.nullable(),
-      attempts: z.number().int().nonnegative(),
-      updatedAt: z.string(),
-      error: z.string().nullable(),
-      owner: z.string(),
-    }),
-  ),
-});
-
-export const EMPTY_LEDGER: Ledger = { version: 1, entries: [] };
-
-export function ledgerFile(stateDir: string): string {
-  return path.join(stateDir, LEDGER_FILE);
-}
-
-/**
- * Reads the digest ledger of a state folder (empty when there is none yet). A ledger that is JSON but not
- * in the expected shape is refused rather than guessed at: guessing could post a day twice.
- */
-export async function readLedger(stateDir: string): Promise<Ledger> {
-  const file = ledgerFile(stateDir);
-  const data = await readJsonFile<unknown>(file, EMPTY_LEDGER);
-  const result = ledgerSchema.safeParse(data);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    throw new DigestError(
-      `digest: ${file} is not a digest ledger (${issue?.path.join(".") || "top level"}: ${issue?.message}); ` +
-        "move it aside to start a fresh ledger (the next digest will then be a first digest)",
-    );
-  }
-  return result.data;
-}
-
-/** Writes the ledger atomically (a crash leaves the old or the new file, never half of one). */
-export async function writeLedger(stateDir: string, ledger: Ledger): Promise<void> {
-  await writeJsonFile(ledgerFile(stateDir), ledger);
-}
-
-/** The ledger with `entry` as its one entry for that day, in day order, trimmed to the last LEDGER_DAYS. */
-export function withEntry(ledger: Ledger, entry: LedgerEntry): Ledger {
-  const entries = ledger.entries
-    .filter((e) => e.day !== entry.day)
-    .concat(entry)
-    .sort((a, b) => a.day.localeCompare(b.day))
-    .slice(-LEDGER_DAYS);
-  return { version: 1, entries };
-}
-
-export function entryFor(ledger: Ledger, day: Day): LedgerEntry | null {
-  return ledger.entries.find((entry) => entry.day === day) ?? null;
+export function entryFor(entries: readonly LedgerEntry[], day: Day): LedgerEntry | null {
+  return entries.find((entry) => entry.day === day) ?? null;
 }
 
 /** Whether a day's digest counts as done: posted, or left "posting" by a run that stopped mid-post. */
@@ -118,19 +45,20 @@ export function isRecorded(entry: LedgerEntry | null): entry is LedgerEntry {
 }
 
 /** The last recorded digest before `day`: what that day's "new since the last digest" is measured against. */
-export function previousDigest(ledger: Ledger, day: Day): PreviousDigest | null {
-  const earlier = ledger.entries.filter((entry) => entry.day < day && isRecorded(entry));
+export function previousDigest(entries: readonly LedgerEntry[], day: Day): PreviousDigest | null {
+  const earlier = [...entries]
+    .sort((a, b) => a.day.localeCompare(b.day))
+    .filter((entry) => entry.day < day && isRecorded(entry));
   const last = earlier.at(-1);
   return last ? { day: last.day, hashes: last.hashes } : null;
 }
 
 /**
  * The thread context of the digest posted as message `ts` in `channel`, or null when that message is not a
- * digest. The Slack layer calls this for a message in a thread it has no memory of, for instance after a
- * restart, so questions in a digest's thread keep the digest's documents as their context.
+ * digest. The Slack layer calls this for a message in a thread it has no memory of, so questions in a
+ * digest's thread keep the digest's documents as their context.
  */
-export async function findDigestTurn(stateDir: string, channel: string, ts: string): Promise<Turn | null> {
-  const ledger = await readLedger(stateDir);
-  const entry = ledger.entries.find((e) => e.channel === channel && e.ts === ts);
+export async function findDigestTurn(store: StateStore, channel: string, ts: string): Promise<Turn | null> {
+  const entry = await store.digest.byMessage(channel, ts);
   return entry?.turn ?? null;
 }

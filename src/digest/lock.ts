@@ -38,8 +38,15 @@ export function lockFile(stateDir: string): string {
  * not running) or that is older than LOCK_STALE_MS is stale and is taken over.
  */
 export async function acquireLock(stateDir: string, now: Date, staleMs = LOCK_STALE_MS): Promise<LockResult> {
-  const file = lockFile(stateDir);
-  await mkdir(stateDir, { recursive: true });
+  return acquireLockFile(lockFile(stateDir), now, staleMs);
+}
+
+/**
+ * The same lock on any file: the SQLite store takes one on `STATE_DIR/minusma.lock` for as long as the bot
+ * runs (with no age limit: only a dead holder's lock is taken over), so a second bot on the folder is refused.
+ */
+export async function acquireLockFile(file: string, now: Date, staleMs = LOCK_STALE_MS): Promise<LockResult> {
+  await mkdir(path.dirname(file), { recursive: true });
   const info: LockInfo = {
     pid: process.pid,
     host: hostname(),
@@ -61,7 +68,7 @@ export async function acquireLock(stateDir: string, now: Date, staleMs = LOCK_ST
   }
   const holder = await readLock(file);
   if (typeof holder === "object") return { busy: holder };
-  throw new Error(`digest: cannot take the lock ${file}; remove it if no minusma-bot is running`);
+  throw new Error(`state: cannot take the lock ${file}; remove it if no minusma-bot is running`);
 }
 
 /** Creates the lock file with `info` in it, or returns false if it already exists. */

@@ -1,5 +1,3 @@
-import { randomBytes } from "node:crypto";
-import { hostname } from "node:os";
 import type { KnownBlock } from "@slack/web-api";
 import type { Turn } from "../core/answer/types.ts";
 import type { Day } from "../core/digest/day.ts";
@@ -7,23 +5,25 @@ import { buildDigest, type Digest } from "../core/digest/digest.ts";
 import { digestTurn } from "../core/digest/thread.ts";
 import type { KnowledgeBase } from "../core/knowledge-base.ts";
 import { digestMessage } from "../slack/blocks/digest.ts";
-import {
-  entryFor,
-  isRecorded,
-  type LedgerEntry,
-  previousDigest,
-  readLedger,
-  withEntry,
-  writeLedger,
-} from "./ledger.ts";
-import { acquireLock, type LockInfo } from "./lock.ts";
+import { instanceName } from "../state/instance.ts";
+import type { DigestLockHolder, StateStore } from "../state/types.ts";
+import { entryFor, isRecorded, type LedgerEntry, previousDigest } from "./ledger.ts";
+
+export { instanceName };
 
 /**
- * Sends a digest message and returns its ts. The Slack layer gives
- * `(blocks, text) => client.chat.postMessage({ channel, blocks, text }).then((r) => ({ ts: r.ts! }))`.
- * It should throw when the message was not posted.
+ * Sends a digest message and returns its ts. The Slack layer gives `chatPoster(client, channel)`, which marks
+ * the message with the day (Slack message metadata) so it can be found again. It should throw when the
+ * message was not posted, or may not have been.
  */
-export type PostFn = (blocks: KnownBlock[], text: string) => Promise<{ ts: string }>;
+export type PostFn = (blocks: KnownBlock[], text: string, day: Day) => Promise<{ ts: string }>;
+
+/**
+ * Looks in the channel for the day's digest the bot already posted (by its metadata), so a day whose record
+ * was lost, or whose post timed out, is not posted twice. Resolves to null when it is not there; throws when
+ * the channel cannot be read (the post then waits for the next try).
+ */
+export type FindFn = (day: Day) => Promise<{ ts: string } | null>;
 
 /** A digest that went out: where, which message, and the context for its thread. */
 export interface PostedDigest {
@@ -38,86 +38,96 @@ export type PostOutcome =
   | ({ status: "posted" } & PostedDigest)
   /** the day's digest is already recorded, posted or left "posting" by a run that stopped mid-post */
   | { status: "already"; entry: LedgerEntry }
+  /** the day's digest was already in the channel (found by its metadata), and is now recorded */
+  | ({ status: "found" } & PostedDigest)
   /** another instance holds the lock: it is posting right now */
-  | { status: "busy"; holder: LockInfo }
+  | { status: "busy"; holder: DigestLockHolder }
   /** Slack refused or could not be reached; nothing was posted and the attempt is recorded as failed */
   | { status: "failed"; error: Error; attempts: number };
 
 export interface PostDigestOptions {
-  stateDir: string;
+  store: StateStore;
   channel: string;
   day: Day;
   /** the time of the attempt, for the ledger and the lock */
   now: Date;
   kb: KnowledgeBase;
   post: PostFn;
+  /** looks for the day's digest in the channel before posting; without it, a day left "posting" is not retried */
+  find?: FindFn;
   /** post even if the day's digest is already recorded (`npm run digest -- --post --force`) */
   force?: boolean;
   /** names this bot instance in the ledger; one per process is enough */
   owner?: string;
 }
 
-/** A name for this process in the ledger and the logs: host, pid, and a random part for restarts. */
-export function instanceName(): string {
-  return `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
-}
-
 /**
- * Posts the digest of `day` at most once, across restarts, crashes and instances: under the state folder's
- * lock, it checks the ledger, records "posting", posts, then records "posted" with the message's ts. The
- * scheduler and `npm run digest -- --post` both post through here, so both record the same way.
+ * Posts the digest of `day` at most once, across restarts, crashes and instances: under the store's digest
+ * lock (one holder across instances, let go if its holder dies), it checks the record, looks in the channel
+ * for the day's digest (so a lost record or a post that timed out is not posted again), records "posting",
+ * posts, then records "posted" with the message's ts. The scheduler and `npm run digest -- --post` both
+ * post through here, so both record the same way.
  */
 export async function postDigestOnce(options: PostDigestOptions): Promise<PostOutcome> {
-  const { stateDir, channel, day, now } = options;
-  const owner = options.owner ?? instanceName();
-  const lock = await acquireLock(stateDir, now);
-  if ("busy" in lock) return { status: "busy", holder: lock.busy };
-  try {
-    let ledger = await readLedger(stateDir);
-    const existing = entryFor(ledger, day);
-    if (isRecorded(existing) && !options.force) return { status: "already", entry: existing };
+  const { store, channel, day, now } = options;
+  const owner = options.owner ?? store.instanceId;
+  const locked = await store.digest.withLock(async (): Promise<PostOutcome> => {
+    const entries = await store.digest.entries();
+    const existing = entryFor(entries, day);
+    if (existing?.status === "posted" && !options.force) return { status: "already", entry: existing };
+    // "posting" is a run that stopped mid-post. Without a way to look in the channel, the day counts as
+    // posted (a missing digest is better than a duplicate); with one, the channel says.
+    if (existing?.status === "posting" && !options.force && !options.find) {
+      return { status: "already", entry: existing };
+    }
 
-    const digest = buildDigest(options.kb, { day, previous: previousDigest(ledger, day) });
+    const digest = buildDigest(options.kb, { day, previous: previousDigest(entries, day) });
     const turn = digestTurn(digest);
-    const message = digestMessage(digest);
     const attempts = (existing?.attempts ?? 0) + 1;
     const base = { day, channel, hashes: digest.hashes, turn, attempts, owner };
-    ledger = withEntry(ledger, {
+
+    if (options.find && !options.force) {
+      const found = await options.find(day);
+      if (found) {
+        await store.digest.put({
+          ...base,
+          attempts: existing?.attempts ?? 0,
+          status: "posted",
+          ts: found.ts,
+          updatedAt: now.toISOString(),
+          error: null,
+        });
+        return { status: "found", day, channel, ts: found.ts, digest, turn };
+      }
+    }
+
+    const message = digestMessage(digest);
+    // Recorded before the post: if the process dies during or after it, the next run looks in the channel
+    // (or, without a way to look, does not post the day again).
+    await store.digest.put({
       ...base,
       status: "posting",
       ts: null,
       updatedAt: now.toISOString(),
       error: null,
     });
-    // Recorded before the post: if the process dies during or after it, the day is not posted again.
-    await writeLedger(stateDir, ledger);
 
     let ts: string;
     try {
-      ({ ts } = await options.post(message.blocks, message.text));
+      ({ ts } = await options.post(message.blocks, message.text, day));
     } catch (error) {
       const failure = error instanceof Error ? error : new Error(String(error));
       // A forced re-post that fails leaves the day as it was: it was posted before, and stays so.
-      const after = isRecorded(existing)
+      const after: LedgerEntry = isRecorded(existing)
         ? existing
-        : {
-            ...base,
-            status: "failed" as const,
-            ts: null,
-            updatedAt: now.toISOString(),
-            error: failure.message,
-          };
-      await writeLedger(stateDir, withEntry(ledger, after));
+        : { ...base, status: "failed", ts: null, updatedAt: now.toISOString(), error: failure.message };
+      await store.digest.put(after);
       return { status: "failed", error: failure, attempts };
     }
-    await writeLedger(
-      stateDir,
-      withEntry(ledger, { ...base, status: "posted", ts, updatedAt: now.toISOString(), error: null }),
-    );
+    await store.digest.put({ ...base, status: "posted", ts, updatedAt: now.toISOString(), error: null });
     return { status: "posted", day, channel, ts, digest, turn };
-  } finally {
-    await lock.held.release();
-  }
+  });
+  return "busy" in locked ? { status: "busy", holder: locked.busy } : locked.done;
 }
 
 /**
@@ -125,9 +135,8 @@ export async function postDigestOnce(options: PostDigestOptions): Promise<PostOu
  * preview) and `npm run digest -- --dry-run`. "New" is measured against the last digest recorded before
  * that day, as the posted one would be.
  */
-export async function previewDigest(stateDir: string, kb: KnowledgeBase, day: Day): Promise<Digest> {
-  const ledger = await readLedger(stateDir);
-  return buildDigest(kb, { day, previous: previousDigest(ledger, day) });
+export async function previewDigest(store: StateStore, kb: KnowledgeBase, day: Day): Promise<Digest> {
+  return buildDigest(kb, { day, previous: previousDigest(await store.digest.entries(), day) });
 }
 
 /** The minimal part of a WebClient the poster uses, so a stand-in is easy to give in tests. */
@@ -139,8 +148,16 @@ export interface ChatClient {
       text: string;
       unfurl_links: boolean;
       unfurl_media: boolean;
+      metadata?: { event_type: string; event_payload: Record<string, string> };
     }): Promise<{ ok?: boolean; ts?: string; error?: string }>;
   };
+}
+
+/** The metadata every digest message carries: what finds it again in the channel. */
+export const DIGEST_EVENT_TYPE = "minusma_digest";
+
+export function digestMetadata(day: Day): { event_type: string; event_payload: Record<string, string> } {
+  return { event_type: DIGEST_EVENT_TYPE, event_payload: { day } };
 }
 
 /**
@@ -148,13 +165,14 @@ export interface ChatClient {
  * previews are off: the digest cites several documents and one unfurl would crowd out the rest.
  */
 export function chatPoster(client: ChatClient, channel: string): PostFn {
-  return async (blocks, text) => {
+  return async (blocks, text, day) => {
     const result = await client.chat.postMessage({
       channel,
       blocks,
       text,
       unfurl_links: false,
       unfurl_media: false,
+      metadata: digestMetadata(day),
     });
     if (!result.ts) {
       throw new Error(

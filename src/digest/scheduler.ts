@@ -1,7 +1,8 @@
 import type { Config } from "../config.ts";
 import { type Day, formatInstant, localDay, nextDay, scheduledInstant } from "../core/digest/day.ts";
 import type { KnowledgeBase } from "../core/knowledge-base.ts";
-import { instanceName, type PostedDigest, type PostFn, type PostOutcome, postDigestOnce } from "./poster.ts";
+import type { StateStore } from "../state/types.ts";
+import { type FindFn, type PostedDigest, type PostFn, type PostOutcome, postDigestOnce } from "./poster.ts";
 
 /** Time and timers, injectable so tests run days in milliseconds with a fake clock. */
 export interface Clock {
@@ -41,10 +42,12 @@ export interface DigestSchedulerOptions {
   time: string;
   /** IANA zone, such as Africa/Bamako */
   timeZone: string;
-  stateDir: string;
+  store: StateStore;
   /** called at each digest, so a knowledge base swapped at run time is the one digested */
   getKnowledgeBase: () => KnowledgeBase;
   post: PostFn;
+  /** looks for the day's digest in the channel before posting (see postDigestOnce) */
+  find?: FindFn;
   clock?: Clock;
   log?: DigestLogger;
   tickMs?: number;
@@ -71,15 +74,10 @@ export interface DigestScheduler {
 
 /** The scheduler's settings from the configuration, or null when DIGEST_CHANNEL is not set. */
 export function digestSettings(
-  config: Pick<Config, "DIGEST_CHANNEL" | "DIGEST_TIME" | "DIGEST_TZ" | "STATE_DIR">,
-): { channel: string; time: string; timeZone: string; stateDir: string } | null {
+  config: Pick<Config, "DIGEST_CHANNEL" | "DIGEST_TIME" | "DIGEST_TZ">,
+): { channel: string; time: string; timeZone: string } | null {
   if (!config.DIGEST_CHANNEL) return null;
-  return {
-    channel: config.DIGEST_CHANNEL,
-    time: config.DIGEST_TIME,
-    timeZone: config.DIGEST_TZ,
-    stateDir: config.STATE_DIR,
-  };
+  return { channel: config.DIGEST_CHANNEL, time: config.DIGEST_TIME, timeZone: config.DIGEST_TZ };
 }
 
 /** The start-up line when there is no digest channel. */
@@ -93,7 +91,7 @@ export const NO_DIGEST_CHANNEL_LOG =
  * there is no channel.
  *
  * @example
- * const digest = startDigestScheduler({ ...digestSettings(config)!, getKnowledgeBase: () => kb,
+ * const digest = startDigestScheduler({ ...digestSettings(config)!, store, getKnowledgeBase: () => kb,
  *   post: chatPoster(app.client, config.DIGEST_CHANNEL!), log: console });
  */
 export function startDigestScheduler(
@@ -116,8 +114,8 @@ export function createDigestScheduler(options: DigestSchedulerOptions): DigestSc
   const tickMs = options.tickMs ?? TICK_MS;
   const retryFirstMs = options.retryFirstMs ?? RETRY_FIRST_MS;
   const retryMaxMs = options.retryMaxMs ?? RETRY_MAX_MS;
-  const owner = instanceName();
-  const { channel, time, timeZone, stateDir } = options;
+  const { channel, time, timeZone, store } = options;
+  const owner = store.instanceId;
 
   // Memory of the current day, so the ledger is read only when a post may be due.
   let doneDay: Day | null = null;
@@ -137,12 +135,13 @@ export function createDigestScheduler(options: DigestSchedulerOptions): DigestSc
     let outcome: PostOutcome;
     try {
       outcome = await postDigestOnce({
-        stateDir,
+        store,
         channel,
         day,
         now,
         kb: options.getKnowledgeBase(),
         post: options.post,
+        ...(options.find ? { find: options.find } : {}),
         owner,
       });
     } catch (error) {
@@ -158,6 +157,15 @@ export function createDigestScheduler(options: DigestSchedulerOptions): DigestSc
         log.info(`digest: posted the digest for ${day} to ${channel} (ts ${outcome.ts})`);
         options.onPosted?.(outcome);
         break;
+      case "found":
+        doneDay = day;
+        retry = null;
+        log.info(
+          `digest: the digest for ${day} is already in ${channel} (ts ${outcome.ts}), posted by an earlier ` +
+            "attempt whose record was lost or whose answer timed out; recorded it, not posting it again",
+        );
+        options.onPosted?.(outcome);
+        break;
       case "already":
         doneDay = day;
         retry = null;
@@ -170,7 +178,7 @@ export function createDigestScheduler(options: DigestSchedulerOptions): DigestSc
         break;
       case "busy":
         // Another instance is posting; the next tick will find its record and stop there.
-        log.info(`digest: another instance (pid ${outcome.holder.pid}) is posting the digest for ${day}`);
+        log.info(`digest: another instance (${outcome.holder.owner}) is posting the digest for ${day}`);
         break;
       case "failed": {
         const at = scheduleRetry(day, now);

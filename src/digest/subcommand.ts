@@ -10,7 +10,7 @@ export const DIGEST_DATE_USAGE =
  * `/minusma digest [YYYY-MM-DD]`: today's digest (in DIGEST_TZ), or that day's, shown privately to the person
  * who asked. It is built exactly as the posted one would be, and nothing is posted or recorded.
  */
-export function digestSubcommand(settings: { stateDir: string; timeZone: string }): Subcommand {
+export function digestSubcommand(settings: { timeZone: string }): Subcommand {
   return {
     name: "digest",
     args: "digest [YYYY-MM-DD]",
@@ -24,7 +24,7 @@ export function digestSubcommand(settings: { stateDir: string; timeZone: string 
       }
       const now = deps.now?.() ?? new Date();
       const day = asked === "" ? localDay(now, settings.timeZone) : asked;
-      const digest = await previewDigest(settings.stateDir, deps.getKnowledgeBase(), day);
+      const digest = await previewDigest(deps.state, deps.getKnowledgeBase(), day);
       await respond({ response_type: "ephemeral", ...digestMessage(digest, { preview: true }) });
     },
   };

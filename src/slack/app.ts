@@ -88,7 +88,9 @@ function assemble(config: Config, givenDeps: SlackDeps, options: SlackAppOptions
   const inFlight = new InFlight();
   const deps: SlackDeps = {
     ...givenDeps,
-    questions: givenDeps.questions ?? new QuestionLimiter({ perMinute: config.QUESTIONS_PER_MINUTE }),
+    questions:
+      givenDeps.questions ??
+      new QuestionLimiter({ perMinute: config.QUESTIONS_PER_MINUTE, store: givenDeps.state.questions }),
     detach: givenDeps.detach ?? detachedWork(inFlight, log),
     answers:
       givenDeps.answers ??
@@ -128,7 +130,7 @@ function assemble(config: Config, givenDeps: SlackDeps, options: SlackAppOptions
       processBeforeResponse: false,
       bodyLimit: MAX_REQUEST_BYTES,
     });
-    guard = new RequestGuard({ signingSecret, endpoints: [EVENTS_PATH], log });
+    guard = new RequestGuard({ signingSecret, endpoints: [EVENTS_PATH], log, replays: deps.state.replays });
     receiver.requestListener = guard.wrap(receiver.requestListener);
     app = new App({ ...common, receiver });
   }

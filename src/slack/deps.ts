@@ -1,7 +1,7 @@
 import type { KnowledgeBase } from "../core/knowledge-base.ts";
 import type { AnswerPool } from "../knowledge/answer-pool.ts";
 import type { AppLogger } from "../log.ts";
-import type { StateStore } from "../state/store.ts";
+import type { StateStore } from "../state/types.ts";
 import type { Detach } from "./after-ack.ts";
 import type { Subcommand } from "./listeners/commands/subcommands.ts";
 import type { QuestionLimiter } from "./question-limit.ts";
@@ -13,6 +13,7 @@ export interface SlackDeps {
    * knowledge files change, so no listener keeps one.
    */
   getKnowledgeBase: () => KnowledgeBase;
+  /** everything the bot keeps (src/state/): threads, handled events, limits, feedback, the digest's record */
   state: StateStore;
   log: AppLogger;
   /** More `/minusma` subcommands (such as the digest's), listed in the help after the built-in ones. */

@@ -1,5 +1,5 @@
 import { threadKey } from "../core/conversation/thread-memory.ts";
-import type { HandledEvents } from "../state/handled-events.ts";
+import type { StateStore } from "../state/types.ts";
 
 /** The fields of a `message` or `app_mention` event the bot decides on. */
 export interface IncomingMessage {
@@ -39,11 +39,11 @@ export function notFromAPerson(message: IncomingMessage, botUserId: string | und
  * someone else and not the bot is people talking to each other, not a question for the bot. Top-level channel
  * messages are left to the `app_mention` listener.
  */
-export function classifyMessage(
+export async function classifyMessage(
   message: IncomingMessage,
   botUserId: string | undefined,
-  isBotThread: (key: string) => boolean,
-): MessageDecision {
+  isBotThread: (key: string) => boolean | Promise<boolean>,
+): Promise<MessageDecision> {
   const notPerson = notFromAPerson(message, botUserId);
   if (notPerson) return { kind: "ignore", reason: notPerson };
   if (message.channel_type === "im") {
@@ -51,7 +51,7 @@ export function classifyMessage(
   }
   const threadTs = message.thread_ts;
   if (!threadTs || threadTs === message.ts) return { kind: "ignore", reason: "not in a thread" };
-  if (!isBotThread(threadKey(message.channel, threadTs))) {
+  if (!(await isBotThread(threadKey(message.channel, threadTs)))) {
     return { kind: "ignore", reason: "a thread the bot is not part of" };
   }
   const mentions = [...(message.text ?? "").matchAll(/<@([A-Z0-9]+)(?:\|[^>]*)?>/gu)].map(
@@ -64,15 +64,16 @@ export function classifyMessage(
 }
 
 /**
- * True the first time a message reaches the bot. Slack retries an event with the same event id; a mention
- * also arrives as a `message` event with another id but the same channel and ts. Both are claimed.
+ * True the first time a message reaches the bot, whichever instance it reaches. Slack retries an event with
+ * the same event id; a mention also arrives as a `message` event with another id but the same channel and
+ * ts. Both are claimed at once, so of two deliveries racing on two instances exactly one wins.
  */
 export function firstDelivery(
-  handled: HandledEvents,
+  handled: StateStore["events"],
   eventId: string | undefined,
   channel: string,
   ts: string,
-): boolean {
-  if (eventId && !handled.claim(`event:${eventId}`)) return false;
-  return handled.claim(`message:${channel}:${ts}`);
+): Promise<boolean> {
+  const message = `message:${channel}:${ts}`;
+  return eventId ? handled.claim(`event:${eventId}`, message) : handled.claim(message);
 }

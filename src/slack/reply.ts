@@ -57,7 +57,7 @@ export async function answerInThread(
         ...NO_UNFURL,
       });
       // The thread is the bot's now: a question asked next in it is answered without a mention.
-      deps.state.threads.append(key, { question: text, focus: [], docs: [], found: false });
+      await deps.state.threads.append(key, { question: text, focus: [], docs: [], found: false });
       log.info(`answered "${text.toLowerCase()}" (${question.via}) in ${question.channel}`);
       return;
     }
@@ -65,7 +65,7 @@ export async function answerInThread(
       deps.answers,
       deps.getKnowledgeBase(),
       text,
-      deps.state.threads.history(key),
+      await deps.state.threads.history(key),
     );
     await client.chat.postMessage({
       channel: question.channel,
@@ -73,7 +73,7 @@ export async function answerInThread(
       ...answerMessage(answer, { kind: "thread" }),
       ...NO_UNFURL,
     });
-    deps.state.threads.append(key, answer.turn);
+    await deps.state.threads.append(key, answer.turn);
     log.info(
       `answered a ${question.via} in ${question.channel}: ` +
         `${answer.found ? `${answer.citations.length} source(s)` : "not found"}, confidence ${answer.confidence}`,
@@ -106,7 +106,7 @@ async function withinQuestionLimit(
   question: ThreadQuestion,
 ): Promise<boolean> {
   const limiter = deps.questions;
-  const verdict = limiter?.take(question.user);
+  const verdict = await limiter?.take(question.user);
   if (!limiter || !verdict || verdict.allowed) return true;
   const log = deps.log.child("slack");
   log.info(

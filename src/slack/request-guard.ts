@@ -20,6 +20,11 @@ export interface RequestGuardOptions {
   maxBodyBytes?: number;
   /** milliseconds since the epoch */
   now?: () => number;
+  /**
+   * Where signatures are remembered: the state store, so a replay after a restart, or to another instance,
+   * is caught too. Without it, in this process's memory.
+   */
+  replays?: { claim(signature: string, untilMs: number): Promise<boolean> } | undefined;
 }
 
 type BufferedRequest = IncomingMessage & { rawBody?: Buffer };
@@ -33,7 +38,7 @@ type BufferedRequest = IncomingMessage & { rawBody?: Buffer };
  * already read, and Bolt checks the signature again.
  */
 export class RequestGuard {
-  readonly #options: Required<RequestGuardOptions>;
+  readonly #options: Required<Omit<RequestGuardOptions, "replays">> & Pick<RequestGuardOptions, "replays">;
   /** signature -> when its timestamp leaves the five-minute window (ms); older is refused anyway */
   readonly #seen = new Map<string, number>();
   #stopping = false;
@@ -131,7 +136,7 @@ export class RequestGuard {
       refuse(response, 400, shape);
       return false;
     }
-    if (this.#replayed(signature, Number(timestamp), nowMs)) {
+    if (await this.#replayed(signature, Number(timestamp), nowMs)) {
       log.info("slack: ignored a request already received (same signature): a replay is answered once");
       response.writeHead(200);
       response.end();
@@ -142,15 +147,21 @@ export class RequestGuard {
   }
 
   /** Remembers a signature for as long as its timestamp is accepted; true if it was already there. */
-  #replayed(signature: string, timestamp: number, nowMs: number): boolean {
+  async #replayed(signature: string, timestamp: number, nowMs: number): Promise<boolean> {
+    const until = (timestamp + MAX_CLOCK_SKEW_SECONDS + 1) * 1000;
+    if (this.#options.replays) return !(await this.#options.replays.claim(signature, until));
+    return this.#replayedInMemory(signature, until, nowMs);
+  }
+
+  #replayedInMemory(signature: string, untilMs: number, nowMs: number): boolean {
     // Insertion order is roughly timestamp order, so expired signatures are found at the front.
     for (const [seen, until] of this.#seen) {
       if (until > nowMs && this.#seen.size <= MAX_REMEMBERED_SIGNATURES) break;
       this.#seen.delete(seen);
     }
-    const until = this.#seen.get(signature);
-    if (until !== undefined && until > nowMs) return true;
-    this.#seen.set(signature, (timestamp + MAX_CLOCK_SKEW_SECONDS + 1) * 1000);
+    const seenUntil = this.#seen.get(signature);
+    if (seenUntil !== undefined && seenUntil > nowMs) return true;
+    this.#seen.set(signature, untilMs);
     return false;
   }
 }

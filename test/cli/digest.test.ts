@@ -1,9 +1,25 @@
-import { readdir } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { digestCommand } from "../../src/cli/digest-command.ts";
-import { readLedger } from "../../src/digest/ledger.ts";
+import type { LedgerEntry } from "../../src/digest/ledger.ts";
+import { SqliteStore } from "../../src/state/sqlite.ts";
+import { captureLog } from "../helpers/slack-fakes.ts";
+
+/** The digest's record in a state folder, as the next run reads it. */
+async function readEntries(stateDir: string): Promise<LedgerEntry[]> {
+  const store = await SqliteStore.open(stateDir, {
+    log: captureLog().log,
+    role: "tool",
+    instanceId: "reader",
+  });
+  try {
+    return await store.digest.entries();
+  } finally {
+    await store.close();
+  }
+}
+
 import { CEILING_DOC, LATE_DOC, tempDir, writeDoc } from "../digest/helpers/knowledge.ts";
 import { runCommand } from "../helpers/cli.ts";
 
@@ -91,7 +107,7 @@ describe("npm run digest -- --dry-run", () => {
     for (const figure of figures) expect(Object.keys(figure)).toEqual(["text", "doc", "date"]);
     expect(figures.some((f) => String(f.text).includes("13,289"))).toBe(true);
     expect(String(json.text)).toMatch(/^MINUSMA briefing — Monday 3 June 2024\n/u);
-    expect(await readdir(stateDir)).not.toContain("digest-ledger.json");
+    expect(await readEntries(stateDir)).toEqual([]);
   });
 
   it("prints the digest as text, and explains a bad --date", async () => {
@@ -133,7 +149,7 @@ describe("npm run digest -- --post", () => {
     expect(calls[0]!.params.text).toContain("MINUSMA briefing — Monday 3 June 2024");
     const blocks = JSON.parse(calls[0]!.params.blocks!) as Array<{ type: string }>;
     expect(blocks[0]!.type).toBe("header");
-    expect((await readLedger(stateDir)).entries).toEqual([
+    expect(await readEntries(stateDir)).toEqual([
       expect.objectContaining({
         day: "2024-06-03",
         status: "posted",
@@ -151,7 +167,7 @@ describe("npm run digest -- --post", () => {
     const forced = await digestCli([...args, "--force"], env);
     expect(forced.code).toBe(0);
     expect(calls).toHaveLength(2);
-    expect((await readLedger(stateDir)).entries).toEqual([
+    expect(await readEntries(stateDir)).toEqual([
       expect.objectContaining({ day: "2024-06-03", status: "posted", ts: "1717394400.000200", attempts: 2 }),
     ]);
   });
@@ -170,7 +186,7 @@ describe("npm run digest -- --post", () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toContain("not_in_channel");
     expect(run.stderr).toContain("Invite the bot to DIGEST_CHANNEL");
-    expect((await readLedger(stateDir)).entries).toEqual([expect.objectContaining({ status: "failed" })]);
+    expect(await readEntries(stateDir)).toEqual([expect.objectContaining({ status: "failed" })]);
   });
 
   it("says every missing setting at once before trying to post", async () => {

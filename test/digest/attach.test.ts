@@ -1,13 +1,9 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { ThreadMemory, threadKey } from "../../src/core/conversation/thread-memory.ts";
+import { describe, expect, it } from "vitest";
+import { threadKey } from "../../src/core/conversation/thread-memory.ts";
 import { attachDigest, rememberDigestThreads } from "../../src/digest/attach.ts";
-import { EMPTY_LEDGER, type LedgerEntry, withEntry, writeLedger } from "../../src/digest/ledger.ts";
-import { tempDir } from "./helpers/knowledge.ts";
-
-const removals: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const remove of removals.splice(0)) await remove();
-});
+import type { LedgerEntry } from "../../src/digest/ledger.ts";
+import { SqliteStore } from "../../src/state/sqlite.ts";
+import { captureLog } from "../helpers/slack-fakes.ts";
 
 function entry(day: string, status: LedgerEntry["status"], ts: string | null): LedgerEntry {
   return {
@@ -26,22 +22,19 @@ function entry(day: string, status: LedgerEntry["status"], ts: string | null): L
 
 describe("rememberDigestThreads", () => {
   it("puts back the threads of posted digests that the thread memory lost", async () => {
-    const state = await tempDir("attach");
-    removals.push(state.remove);
-    let ledger = withEntry(EMPTY_LEDGER, entry("2024-06-01", "posted", "1717221600.000100"));
-    ledger = withEntry(ledger, entry("2024-06-02", "failed", null));
-    ledger = withEntry(ledger, entry("2024-06-03", "posting", "1717394400.000100"));
-    await writeLedger(state.dir, ledger);
+    const store = SqliteStore.inMemory({ log: captureLog().log });
+    await store.digest.put(entry("2024-06-01", "posted", "1717221600.000100"));
+    await store.digest.put(entry("2024-06-02", "failed", null));
+    await store.digest.put(entry("2024-06-03", "posting", "1717394400.000100"));
 
-    const threads = new ThreadMemory();
-    expect(await rememberDigestThreads(state.dir, threads)).toBe(1);
-    expect(threads.history(threadKey("C0DIGEST", "1717221600.000100"))).toEqual([
+    expect(await rememberDigestThreads(store)).toBe(1);
+    expect(await store.threads.history(threadKey("C0DIGEST", "1717221600.000100"))).toEqual([
       { question: "digest 2024-06-01", focus: ["troop ceiling"], docs: ["doc-a"], found: true },
     ]);
     // A digest whose post was never confirmed has no thread to follow.
-    expect(threads.has(threadKey("C0DIGEST", "1717394400.000100"))).toBe(false);
+    expect(await store.threads.has(threadKey("C0DIGEST", "1717394400.000100"))).toBe(false);
     // Run again (another restart): nothing is added twice.
-    expect(await rememberDigestThreads(state.dir, threads)).toBe(0);
+    expect(await rememberDigestThreads(store)).toBe(0);
   });
 });
 
@@ -54,10 +47,10 @@ describe("attachDigest", () => {
       error: (m: string) => lines.push(m),
     };
     const scheduler = await attachDigest(
-      { DIGEST_CHANNEL: undefined, DIGEST_TIME: "08:00", DIGEST_TZ: "UTC", STATE_DIR: "/nonexistent" },
+      { DIGEST_CHANNEL: undefined, DIGEST_TIME: "08:00", DIGEST_TZ: "UTC" },
       {
         client: { chat: { postMessage: async () => ({ ok: true, ts: "1" }) } },
-        threads: new ThreadMemory(),
+        store: SqliteStore.inMemory({ log: captureLog().log }),
         getKnowledgeBase: () => {
           throw new Error("not called without a channel");
         },

@@ -1,7 +1,6 @@
 import { readdir } from "node:fs/promises";
 import type { KnownBlock } from "@slack/web-api";
 import { afterEach, describe, expect, it } from "vitest";
-import { readLedger } from "../../src/digest/ledger.ts";
 import {
   type ChatClient,
   chatPoster,
@@ -9,6 +8,8 @@ import {
   postDigestOnce,
   previewDigest,
 } from "../../src/digest/poster.ts";
+import { SqliteStore } from "../../src/state/sqlite.ts";
+import { captureLog } from "../helpers/slack-fakes.ts";
 import { ATTACK_DOC, CEILING_DOC, openKb, tempDir, writeDoc } from "./helpers/knowledge.ts";
 
 const cleanups: Array<() => Promise<void>> = [];
@@ -22,26 +23,32 @@ async function setup() {
   cleanups.push(state.remove, knowledge.remove);
   await writeDoc(knowledge.dir, CEILING_DOC);
   await writeDoc(knowledge.dir, ATTACK_DOC);
-  return { stateDir: state.dir, kb: await openKb(knowledge.dir) };
+  const store = await SqliteStore.open(state.dir, {
+    log: captureLog().log,
+    role: "tool",
+    instanceId: "poster-test",
+  });
+  cleanups.unshift(() => store.close());
+  return { stateDir: state.dir, store, kb: await openKb(knowledge.dir) };
 }
 
 const now = new Date("2024-06-03T06:00:00Z");
 
 describe("postDigestOnce", () => {
   it("records 'posting' before the post and 'posted' with the message ts after it", async () => {
-    const { stateDir, kb } = await setup();
+    const { store, kb } = await setup();
     const seen: string[] = [];
     const post: PostFn = async (blocks, text) => {
-      const ledger = await readLedger(stateDir);
-      seen.push(ledger.entries[0]?.status ?? "none");
+      const entries = await store.digest.entries();
+      seen.push(entries[0]?.status ?? "none");
       expect(blocks[0]).toMatchObject({ type: "header" });
       expect(text).toContain("MINUSMA briefing — Monday 3 June 2024");
       return { ts: "1717394400.000100" };
     };
-    const outcome = await postDigestOnce({ stateDir, channel: "C0DIGEST", day: "2024-06-03", now, kb, post });
+    const outcome = await postDigestOnce({ store, channel: "C0DIGEST", day: "2024-06-03", now, kb, post });
     expect(seen).toEqual(["posting"]);
     expect(outcome).toMatchObject({ status: "posted", ts: "1717394400.000100", channel: "C0DIGEST" });
-    const [entry] = (await readLedger(stateDir)).entries;
+    const [entry] = await store.digest.entries();
     expect(entry).toMatchObject({
       day: "2024-06-03",
       status: "posted",
@@ -53,10 +60,10 @@ describe("postDigestOnce", () => {
   });
 
   it("does not post a day already recorded unless forced, and a failed forced post keeps the record", async () => {
-    const { stateDir, kb } = await setup();
+    const { store, kb } = await setup();
     let posts = 0;
     const post: PostFn = async () => ({ ts: `1717394400.00010${++posts}` });
-    const options = { stateDir, channel: "C0DIGEST", day: "2024-06-03", now, kb, post };
+    const options = { store, channel: "C0DIGEST", day: "2024-06-03", now, kb, post };
     await postDigestOnce(options);
     expect(await postDigestOnce(options)).toMatchObject({
       status: "already",
@@ -73,20 +80,80 @@ describe("postDigestOnce", () => {
     expect(await postDigestOnce({ ...options, post: refused, force: true })).toMatchObject({
       status: "failed",
     });
-    expect((await readLedger(stateDir)).entries).toEqual([
+    expect(await store.digest.entries()).toEqual([
       expect.objectContaining({ status: "posted", ts: "1717394400.000102" }),
     ]);
   });
 
+  it("looks in the channel first: a day already there (its record lost) is recorded, not posted again", async () => {
+    const { store, kb } = await setup();
+    let posts = 0;
+    const post: PostFn = async () => ({ ts: `1717394400.00010${++posts}` });
+    const looked: string[] = [];
+    const outcome = await postDigestOnce({
+      store,
+      channel: "C0DIGEST",
+      day: "2024-06-03",
+      now,
+      kb,
+      post,
+      find: async (day) => {
+        looked.push(day);
+        return { ts: "1717390000.000100" };
+      },
+    });
+    expect(looked).toEqual(["2024-06-03"]);
+    expect(posts).toBe(0);
+    expect(outcome).toMatchObject({ status: "found", ts: "1717390000.000100" });
+    expect(await store.digest.entries()).toEqual([
+      expect.objectContaining({ day: "2024-06-03", status: "posted", ts: "1717390000.000100" }),
+    ]);
+  });
+
+  it("a day left 'posting' by a crash is posted when the channel does not have it, and not when it does", async () => {
+    const { store, kb } = await setup();
+    const left = {
+      day: "2024-06-03",
+      status: "posting" as const,
+      channel: "C0DIGEST",
+      hashes: {},
+      ts: null,
+      turn: null,
+      attempts: 1,
+      updatedAt: now.toISOString(),
+      error: null,
+      owner: "crashed:1:abc",
+    };
+    await store.digest.put(left);
+    let posts = 0;
+    const post: PostFn = async () => ({ ts: `1717394400.00010${++posts}` });
+    const options = { store, channel: "C0DIGEST", day: "2024-06-03", now, kb, post };
+    // Without a way to look, the day counts as posted: a missing digest is better than a duplicate.
+    expect(await postDigestOnce(options)).toMatchObject({ status: "already" });
+    expect(await postDigestOnce({ ...options, find: async () => null })).toMatchObject({
+      status: "posted",
+      ts: "1717394400.000101",
+    });
+    await store.digest.put({ ...left, day: "2024-06-04" });
+    expect(
+      await postDigestOnce({
+        ...options,
+        day: "2024-06-04",
+        find: async () => ({ ts: "1717480000.000100" }),
+      }),
+    ).toMatchObject({ status: "found", ts: "1717480000.000100" });
+    expect(posts).toBe(1);
+  });
+
   it("posts once when two callers race on one state folder", async () => {
-    const { stateDir, kb } = await setup();
+    const { store, kb } = await setup();
     let posts = 0;
     const post: PostFn = async () => {
       posts++;
       await new Promise((resolve) => setTimeout(resolve, 30));
       return { ts: "1717394400.000100" };
     };
-    const options = { stateDir, channel: "C0DIGEST", day: "2024-06-03", now, kb, post };
+    const options = { store, channel: "C0DIGEST", day: "2024-06-03", now, kb, post };
     const outcomes = await Promise.all([postDigestOnce(options), postDigestOnce(options)]);
     expect(posts).toBe(1);
     expect(outcomes.map((o) => o.status).sort()).toEqual(["busy", "posted"]);
@@ -95,10 +162,13 @@ describe("postDigestOnce", () => {
 
 describe("previewDigest", () => {
   it("builds the day's digest without writing anything", async () => {
-    const { stateDir, kb } = await setup();
-    const digest = await previewDigest(stateDir, kb, "2024-06-03");
+    const { stateDir, store, kb } = await setup();
+    const before = store.writes;
+    const digest = await previewDigest(store, kb, "2024-06-03");
     expect(digest.kind).toBe("first");
-    expect(await readdir(stateDir)).toEqual([]);
+    expect(store.writes).toBe(before);
+    expect(await store.digest.entries()).toEqual([]);
+    expect((await readdir(stateDir)).filter((f) => f.endsWith(".lock"))).toEqual([]);
   });
 });
 
@@ -114,9 +184,18 @@ describe("chatPoster", () => {
       },
     };
     const blocks: KnownBlock[] = [{ type: "divider" }];
-    expect(await chatPoster(client, "C0DIGEST")(blocks, "text")).toEqual({ ts: "1717394400.000100" });
+    expect(await chatPoster(client, "C0DIGEST")(blocks, "text", "2024-06-03")).toEqual({
+      ts: "1717394400.000100",
+    });
     expect(calls).toEqual([
-      { channel: "C0DIGEST", blocks, text: "text", unfurl_links: false, unfurl_media: false },
+      {
+        channel: "C0DIGEST",
+        blocks,
+        text: "text",
+        unfurl_links: false,
+        unfurl_media: false,
+        metadata: { event_type: "minusma_digest", event_payload: { day: "2024-06-03" } },
+      },
     ]);
   });
 
@@ -124,7 +203,7 @@ describe("chatPoster", () => {
     const client: ChatClient = {
       chat: { postMessage: async () => ({ ok: false, error: "channel_not_found" }) },
     };
-    await expect(chatPoster(client, "C0DIGEST")([], "text")).rejects.toThrow(
+    await expect(chatPoster(client, "C0DIGEST")([], "text", "2024-06-03")).rejects.toThrow(
       "digest: chat.postMessage returned no message ts (channel_not_found)",
     );
   });

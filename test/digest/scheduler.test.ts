@@ -5,7 +5,7 @@ import { promisify } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
 import { localDay } from "../../src/core/digest/day.ts";
 import type { KnowledgeBase } from "../../src/core/knowledge-base.ts";
-import { readLedger } from "../../src/digest/ledger.ts";
+import type { LedgerEntry } from "../../src/digest/ledger.ts";
 import { lockFile } from "../../src/digest/lock.ts";
 import type { PostedDigest, PostFn } from "../../src/digest/poster.ts";
 import {
@@ -15,6 +15,8 @@ import {
   NO_DIGEST_CHANNEL_LOG,
   startDigestScheduler,
 } from "../../src/digest/scheduler.ts";
+import { SqliteStore } from "../../src/state/sqlite.ts";
+import { captureLog } from "../helpers/slack-fakes.ts";
 import { FakeClock } from "./helpers/fake-clock.ts";
 import { ATTACK_DOC, CEILING_DOC, LATE_DOC, openKb, tempDir, writeDoc } from "./helpers/knowledge.ts";
 
@@ -56,12 +58,23 @@ async function world(options: { start: string; time?: string; timeZone?: string 
   };
   const timeZone = options.timeZone ?? "Europe/Paris";
 
-  function scheduler(overrides: Partial<DigestSchedulerOptions> = {}) {
+  /** A store on the state folder, as one bot process opens it. */
+  async function openStore() {
+    const store = await SqliteStore.open(state.dir, {
+      log: captureLog().log,
+      role: "tool",
+      instanceId: `sched-${Math.random().toString(36).slice(2, 8)}`,
+    });
+    cleanups.push(() => store.close());
+    return store;
+  }
+
+  async function scheduler(overrides: Partial<DigestSchedulerOptions> = {}) {
     const instance = createDigestScheduler({
       channel: "C0DIGEST",
       time: options.time ?? "08:00",
       timeZone,
-      stateDir: state.dir,
+      store: await openStore(),
       getKnowledgeBase: () => kb,
       post,
       clock,
@@ -85,6 +98,8 @@ async function world(options: { start: string; time?: string; timeZone?: string 
     scheduler,
     /** the local day of each post, in order */
     postDays: () => posts.map((p) => localDay(p.at, timeZone)),
+    /** the digest's record, as the next start would read it */
+    entries: async (): Promise<LedgerEntry[]> => (await openStore()).digest.entries(),
     reload: async () => {
       kb = await openKb(knowledge.dir);
     },
@@ -94,7 +109,7 @@ async function world(options: { start: string; time?: string; timeZone?: string 
 describe("digest scheduler", () => {
   it("posts once, at the set local time", async () => {
     const w = await world({ start: "2024-06-03T05:00:00Z" }); // 07:00 in Paris
-    w.scheduler();
+    await w.scheduler();
     await w.clock.advanceTo("2024-06-03T05:59:59Z");
     expect(w.posts).toEqual([]);
     await w.clock.advanceTo("2024-06-03T06:00:00Z");
@@ -103,8 +118,7 @@ describe("digest scheduler", () => {
     expect(w.posts).toHaveLength(1);
     await w.clock.advanceTo("2024-06-04T06:00:00Z");
     expect(w.postDays()).toEqual(["2024-06-03", "2024-06-04"]);
-    const ledger = await readLedger(w.stateDir);
-    expect(ledger.entries.map((e) => [e.day, e.status])).toEqual([
+    expect((await w.entries()).map((e) => [e.day, e.status])).toEqual([
       ["2024-06-03", "posted"],
       ["2024-06-04", "posted"],
     ]);
@@ -112,10 +126,10 @@ describe("digest scheduler", () => {
 
   it("does not post again the same day after a restart", async () => {
     const w = await world({ start: "2024-06-03T05:00:00Z" });
-    const first = w.scheduler();
+    const first = await w.scheduler();
     await w.clock.advanceTo("2024-06-03T07:00:00Z");
     await first.stop();
-    w.scheduler();
+    await w.scheduler();
     await w.clock.advanceTo("2024-06-03T21:00:00Z");
     expect(w.posts).toHaveLength(1);
     expect(w.logs.some((l) => l.includes("the digest for 2024-06-03 was already posted"))).toBe(true);
@@ -123,26 +137,26 @@ describe("digest scheduler", () => {
 
   it("posts a missed digest once when it comes back the same day, never a backlog of days", async () => {
     const w = await world({ start: "2024-05-30T05:00:00Z" });
-    const before = w.scheduler();
+    const before = await w.scheduler();
     await w.clock.advanceTo("2024-05-30T07:00:00Z");
     await before.stop();
     expect(w.postDays()).toEqual(["2024-05-30"]);
 
     // Down from 31 May to 3 June 10:00 local: three scheduled digests missed.
     await w.clock.advanceTo("2024-06-03T08:00:00Z");
-    const after = w.scheduler();
+    const after = await w.scheduler();
     await w.clock.advance(1000);
     expect(w.postDays()).toEqual(["2024-05-30", "2024-06-03"]);
     await w.clock.advanceTo("2024-06-03T21:00:00Z");
     await after.stop();
-    w.scheduler();
+    await w.scheduler();
     await w.clock.advanceTo("2024-06-03T21:30:00Z");
     expect(w.postDays()).toEqual(["2024-05-30", "2024-06-03"]);
   });
 
   it("does not post yesterday's missed digest when it comes back before today's time", async () => {
     const w = await world({ start: "2024-06-04T04:00:00Z" }); // 06:00 in Paris; 3 June was missed
-    w.scheduler();
+    await w.scheduler();
     await w.clock.advanceTo("2024-06-04T05:59:00Z");
     expect(w.posts).toEqual([]);
     await w.clock.advanceTo("2024-06-04T06:00:00Z");
@@ -152,7 +166,7 @@ describe("digest scheduler", () => {
   it("posts exactly once on a spring-forward day, even at a time the day skips", async () => {
     // Paris, 31 March 2024: 02:00 jumps to 03:00, so 02:30 never happens that day.
     const w = await world({ start: "2024-03-30T00:00:00Z", time: "02:30" }); // 01:00 in Paris
-    w.scheduler();
+    await w.scheduler();
     await w.clock.advanceTo("2024-04-01T12:00:00Z");
     expect(w.postDays()).toEqual(["2024-03-30", "2024-03-31", "2024-04-01"]);
     expect(w.posts.map((p) => p.at.toISOString())).toEqual([
@@ -165,7 +179,7 @@ describe("digest scheduler", () => {
   it("posts exactly once on a fall-back day, when the set time happens twice", async () => {
     // Paris, 27 October 2024: 03:00 goes back to 02:00, so 02:30 happens twice (00:30Z and 01:30Z).
     const w = await world({ start: "2024-10-26T00:00:00Z", time: "02:30" });
-    w.scheduler();
+    await w.scheduler();
     await w.clock.advanceTo("2024-10-28T12:00:00Z");
     expect(w.postDays()).toEqual(["2024-10-26", "2024-10-27", "2024-10-28"]);
     const onTheDay = w.posts.filter((p) => localDay(p.at, "Europe/Paris") === "2024-10-27");
@@ -175,7 +189,7 @@ describe("digest scheduler", () => {
 
   it("posts exactly once on both DST days in New York", async () => {
     const spring = await world({ start: "2024-03-09T12:00:00Z", timeZone: "America/New_York" }); // 07:00 EST
-    spring.scheduler();
+    await spring.scheduler();
     await spring.clock.advanceTo("2024-03-11T20:00:00Z");
     expect(spring.posts.map((p) => p.at.toISOString())).toEqual([
       "2024-03-09T13:00:00.000Z", // 08:00 EST
@@ -185,7 +199,7 @@ describe("digest scheduler", () => {
 
     // 01:30 happens twice on 3 November 2024 (EDT, then EST).
     const fall = await world({ start: "2024-11-02T04:00:00Z", timeZone: "America/New_York", time: "01:30" });
-    fall.scheduler();
+    await fall.scheduler();
     await fall.clock.advanceTo("2024-11-04T12:00:00Z");
     expect(fall.postDays()).toEqual(["2024-11-02", "2024-11-03", "2024-11-04"]);
     expect(fall.posts.map((p) => p.at.toISOString())).toEqual([
@@ -197,7 +211,7 @@ describe("digest scheduler", () => {
 
   it("still posts the key figures on a day with nothing new, and says nothing is new", async () => {
     const w = await world({ start: "2024-06-03T05:00:00Z" });
-    w.scheduler();
+    await w.scheduler();
     await w.clock.advanceTo("2024-06-04T07:00:00Z");
     expect(w.posts).toHaveLength(2);
     const second = w.posts[1]!.text;
@@ -211,7 +225,7 @@ describe("digest scheduler", () => {
 
   it("lists a document added after yesterday's digest today, and not tomorrow", async () => {
     const w = await world({ start: "2024-06-03T05:00:00Z" });
-    w.scheduler();
+    await w.scheduler();
     await w.clock.advanceTo("2024-06-03T12:00:00Z");
     await writeDoc(w.knowledgeDir, LATE_DOC);
     await w.reload();
@@ -230,10 +244,10 @@ describe("digest scheduler", () => {
     // A post that takes a little real time, so the two instances' attempts overlap.
     const slowPost: PostFn = async (blocks, text) => {
       await new Promise((resolve) => setTimeout(resolve, 50));
-      return w.post(blocks, text);
+      return w.post(blocks, text, "");
     };
-    w.scheduler({ post: slowPost });
-    w.scheduler({ post: slowPost });
+    await w.scheduler({ post: slowPost });
+    await w.scheduler({ post: slowPost });
     await w.clock.advanceTo("2024-06-03T21:00:00Z");
     expect(w.posts).toHaveLength(1);
     expect(w.logs.some((l) => l.includes("another instance") && l.includes("is posting the digest"))).toBe(
@@ -260,13 +274,11 @@ describe("digest scheduler", () => {
     );
     await expect(crash).rejects.toMatchObject({ signal: "SIGKILL" });
     expect(await readFile(sent, "utf8")).toBe("2024-06-03\n");
-    expect((await readLedger(w.stateDir)).entries).toEqual([
-      expect.objectContaining({ day: "2024-06-03", status: "posting" }),
-    ]);
+    expect(await w.entries()).toEqual([expect.objectContaining({ day: "2024-06-03", status: "posting" })]);
     // The dead process's lock is still there; the restarted bot must see through it.
     expect(JSON.parse(await readFile(lockFile(w.stateDir), "utf8")).pid).not.toBe(process.pid);
 
-    w.scheduler();
+    await w.scheduler();
     await w.clock.advanceTo("2024-06-03T21:00:00Z");
     expect(w.posts).toEqual([]);
     expect(w.logs.some((l) => l.includes("was being posted when a run stopped"))).toBe(true);
@@ -282,13 +294,12 @@ describe("digest scheduler", () => {
     const flaky: PostFn = async (blocks, text) => {
       calls++;
       if (calls <= 2) throw new Error("An API error occurred: ratelimited");
-      return w.post(blocks, text);
+      return w.post(blocks, text, "");
     };
-    w.scheduler({ post: flaky, retryFirstMs: 60_000 });
+    await w.scheduler({ post: flaky, retryFirstMs: 60_000 });
     await w.clock.advanceTo("2024-06-03T06:00:00Z");
     expect(calls).toBe(1);
-    let ledger = await readLedger(w.stateDir);
-    expect(ledger.entries).toEqual([
+    expect(await w.entries()).toEqual([
       expect.objectContaining({ status: "failed", error: "An API error occurred: ratelimited" }),
     ]);
     await w.clock.advanceTo("2024-06-03T06:01:00Z");
@@ -301,8 +312,7 @@ describe("digest scheduler", () => {
     expect(calls).toBe(3);
     expect(w.posts.map((p) => p.at.toISOString())).toEqual(["2024-06-03T06:03:00.000Z"]);
     expect(w.posted).toHaveLength(1);
-    ledger = await readLedger(w.stateDir);
-    expect(ledger.entries).toEqual([
+    expect(await w.entries()).toEqual([
       expect.objectContaining({ day: "2024-06-03", status: "posted", attempts: 3, error: null }),
     ]);
     expect(w.logs.filter((l) => l.startsWith("warn digest: Slack did not take the digest"))).toHaveLength(2);
@@ -313,9 +323,9 @@ describe("digest scheduler", () => {
     let failing = true;
     const post: PostFn = async (blocks, text) => {
       if (failing) throw new Error("An HTTP protocol error occurred: statusCode = 503");
-      return w.post(blocks, text);
+      return w.post(blocks, text, "");
     };
-    w.scheduler({ post, retryFirstMs: HOUR, retryMaxMs: 4 * HOUR });
+    await w.scheduler({ post, retryFirstMs: HOUR, retryMaxMs: 4 * HOUR });
     await w.clock.advanceTo("2024-06-03T21:59:00Z"); // 23:59 in Paris
     failing = false;
     await w.clock.advanceTo("2024-06-04T05:59:00Z");
@@ -337,7 +347,7 @@ describe("startDigestScheduler", () => {
       channel: undefined,
       time: "08:00",
       timeZone: "UTC",
-      stateDir: "unused",
+      store: SqliteStore.inMemory({ log: captureLog().log }),
       getKnowledgeBase: () => {
         throw new Error("the knowledge base is not needed without a channel");
       },

@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.ts";
 import { attachDigest } from "../../src/digest/attach.ts";
-import { readLedger } from "../../src/digest/ledger.ts";
 import type { ChatClient } from "../../src/digest/poster.ts";
 import { digestSettings } from "../../src/digest/scheduler.ts";
 import { digestSubcommand } from "../../src/digest/subcommand.ts";
@@ -61,7 +60,7 @@ async function bot() {
         },
       },
     },
-    threads: deps.state.threads,
+    store: deps.state,
     getKnowledgeBase: deps.getKnowledgeBase,
     log: deps.log.child("digest"),
     clock,
@@ -71,7 +70,7 @@ async function bot() {
     standIn,
     clock,
     posted,
-    stateDir: state.dir,
+    entries: () => deps.state.digest.entries(),
     events: `http://127.0.0.1:${running.port}/slack/events`,
   };
 }
@@ -106,13 +105,13 @@ describe("the digest through the Slack app", () => {
   });
 
   it("retries a digest due while the Web API is failing, and posts and records it once when it recovers", async () => {
-    const { standIn, clock, posted, stateDir } = await bot();
+    const { standIn, clock, posted, entries } = await bot();
     // Slack refuses, then rate limits without saying for how long: neither is retried by the Web API client
     // itself, so the scheduler's own retries (a minute, then two) are what bring the digest through.
     standIn.failNext("chat.postMessage", { body: { ok: false, error: "internal_error" } });
     standIn.failNext("chat.postMessage", { status: 429, headers: { "Retry-After": "soon" } });
     await clock.advanceTo("2024-06-03T06:00:00Z");
-    expect((await readLedger(stateDir)).entries).toEqual([
+    expect(await entries()).toEqual([
       expect.objectContaining({ day: "2024-06-03", status: "failed", attempts: 1 }),
     ]);
     await clock.advanceTo("2024-06-03T06:01:00Z");
@@ -128,7 +127,7 @@ describe("the digest through the Slack app", () => {
     ]);
     expect(attempts.every((call) => call.args.channel === "C0DIGEST")).toBe(true);
     expect(posted).toHaveLength(1);
-    expect((await readLedger(stateDir)).entries).toEqual([
+    expect(await entries()).toEqual([
       expect.objectContaining({
         day: "2024-06-03",
         status: "posted",
@@ -140,7 +139,7 @@ describe("the digest through the Slack app", () => {
   });
 
   it("previews the digest privately with /minusma digest, without posting or recording it", async () => {
-    const { standIn, stateDir, events } = await bot();
+    const { standIn, entries, events } = await bot();
     const body = commandBody({ text: "digest 2024-06-03", responseUrl: standIn.responseUrl("preview") });
     const sent = await sendSigned(events, body, "application/x-www-form-urlencoded", { secret: SECRET });
     expect(sent.status).toBe(200);
@@ -152,6 +151,6 @@ describe("the digest through the Slack app", () => {
     expect(String(response!.body.text)).toContain("MINUSMA briefing — Monday 3 June 2024");
     expect(JSON.stringify(response!.body.blocks)).toContain(PREVIEW_NOTE);
     expect(standIn.callsTo("chat.postMessage")).toEqual([]);
-    expect((await readLedger(stateDir)).entries).toEqual([]);
+    expect(await entries()).toEqual([]);
   });
 });

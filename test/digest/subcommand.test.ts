@@ -3,6 +3,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { DIGEST_DATE_USAGE, digestSubcommand } from "../../src/digest/subcommand.ts";
 import { PREVIEW_NOTE } from "../../src/slack/blocks/digest.ts";
 import type { SubcommandContext } from "../../src/slack/listeners/commands/subcommands.ts";
+import { SqliteStore } from "../../src/state/sqlite.ts";
+import { captureLog } from "../helpers/slack-fakes.ts";
 import { CEILING_DOC, openKb, tempDir, writeDoc } from "./helpers/knowledge.ts";
 
 const cleanups: Array<() => Promise<void>> = [];
@@ -16,6 +18,7 @@ async function run(args: string) {
   cleanups.push(state.remove, knowledge.remove);
   await writeDoc(knowledge.dir, CEILING_DOC);
   const kb = await openKb(knowledge.dir);
+  const store = await SqliteStore.open(state.dir, { log: captureLog().log, role: "tool", instanceId: "t" });
   const responses: Array<Record<string, unknown>> = [];
   // Only what the subcommand reads: the words after it, respond, the knowledge base and the clock.
   const context = {
@@ -23,15 +26,17 @@ async function run(args: string) {
     respond: async (message: Record<string, unknown>) => {
       responses.push(message);
     },
-    deps: { getKnowledgeBase: () => kb, now: () => new Date("2024-06-02T23:30:00Z") },
+    deps: { getKnowledgeBase: () => kb, now: () => new Date("2024-06-02T23:30:00Z"), state: store },
   } as unknown as SubcommandContext;
-  await digestSubcommand({ stateDir: state.dir, timeZone: "Europe/Paris" }).run(context);
-  return { responses, stateFiles: await readdir(state.dir) };
+  await digestSubcommand({ timeZone: "Europe/Paris" }).run(context);
+  const written = store.writes;
+  await store.close();
+  return { responses, written, stateFiles: (await readdir(state.dir)).filter((f) => f.endsWith(".lock")) };
 }
 
 describe("/minusma digest", () => {
   it("shows today's digest in the digest's zone, privately, as a preview, and records nothing", async () => {
-    const { responses, stateFiles } = await run("");
+    const { responses, stateFiles, written } = await run("");
     expect(responses).toHaveLength(1);
     const [message] = responses;
     expect(message!.response_type).toBe("ephemeral");
@@ -39,6 +44,7 @@ describe("/minusma digest", () => {
     expect(message!.text).toContain("MINUSMA briefing — Monday 3 June 2024");
     expect(JSON.stringify(message!.blocks)).toContain(PREVIEW_NOTE);
     expect(stateFiles).toEqual([]);
+    expect(written).toBe(0);
   });
 
   it("previews a given day, and explains a date it cannot read", async () => {

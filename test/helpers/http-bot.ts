@@ -6,7 +6,7 @@ import type { KnowledgeBase } from "../../src/core/knowledge-base.ts";
 import { type Level, processLogger } from "../../src/log.ts";
 import { type RunningSlackBot, type SlackAppOptions, startSlackBot } from "../../src/slack/app.ts";
 import type { SlackDeps } from "../../src/slack/deps.ts";
-import { StateStore } from "../../src/state/store.ts";
+import { openStateStore } from "../../src/state/open.ts";
 import { commandBody, eventEnvelope, type SendOptions, sendSigned } from "./signed-request.ts";
 import { realKnowledgeBase } from "./slack-fakes.ts";
 import { SlackStandIn } from "./slack-stand-in.ts";
@@ -41,7 +41,7 @@ export async function startHttpBot(options: HttpBotOptions = {}) {
   });
   const lines: Array<{ level: Level; line: string }> = [];
   const log = processLogger(config, (level, line) => lines.push({ level, line }));
-  const state = await StateStore.open(config.STATE_DIR, { log });
+  const state = await openStateStore(config, { log, role: "bot" });
   const kb = options.kb ?? (await realKnowledgeBase());
   const bot: RunningSlackBot = await startSlackBot(
     config,
@@ -89,7 +89,7 @@ export async function startHttpBot(options: HttpBotOptions = {}) {
       if (stopped) return;
       stopped = true;
       await bot.stop();
-      await state.flush();
+      await state.close();
     },
     async close() {
       await this.stop();

@@ -5,7 +5,7 @@ import type { KnowledgeBase } from "../../src/core/knowledge-base.ts";
 import { openKnowledgeBase } from "../../src/knowledge/open.ts";
 import { AppLogger, type Level } from "../../src/log.ts";
 import type { SlackDeps } from "../../src/slack/deps.ts";
-import { StateStore } from "../../src/state/store.ts";
+import { SqliteStore } from "../../src/state/sqlite.ts";
 
 let realKb: Promise<KnowledgeBase> | undefined;
 
@@ -74,12 +74,12 @@ export function fakeClient() {
   };
 }
 
-/** Listener dependencies around a knowledge base, with an in-memory state store and a captured log. */
+/** Listener dependencies around a knowledge base, with an in-memory SQLite state store and a captured log. */
 export function fakeDeps(kb: KnowledgeBase, extra: Partial<SlackDeps> = {}) {
   const logs = captureLog();
   const deps: SlackDeps = {
     getKnowledgeBase: () => kb,
-    state: StateStore.inMemory({ log: logs.log }),
+    state: SqliteStore.inMemory({ log: logs.log }),
     log: logs.log,
     now: () => new Date("2024-05-01T08:00:00Z"),
     ...extra,

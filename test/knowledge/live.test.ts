@@ -10,6 +10,7 @@ import { KnowledgeBuilder } from "../../src/knowledge/builder.ts";
 import { type LiveKnowledge, RELOAD_DEBOUNCE_MS, watchKnowledge } from "../../src/knowledge/live.ts";
 import { openKnowledgeBase } from "../../src/knowledge/open.ts";
 import { runShell } from "../../src/shell/shell.ts";
+import { SqliteStore } from "../../src/state/sqlite.ts";
 import { FakeClock } from "../digest/helpers/fake-clock.ts";
 import { ATTACK_DOC, CEILING_DOC, LATE_DOC, writeDoc } from "../digest/helpers/knowledge.ts";
 import { captureLog } from "../helpers/slack-fakes.ts";
@@ -101,7 +102,11 @@ describe("a bot that watches its knowledge folder (built in a worker thread)", (
       channel: "C0DIGEST",
       time: "08:00",
       timeZone: "UTC",
-      stateDir: path.join(work, "state"),
+      store: await SqliteStore.open(path.join(work, "state"), {
+        log: { info: () => {}, warn: () => {} },
+        role: "tool",
+        instanceId: "live-test",
+      }),
       getKnowledgeBase: live.current,
       post: async () => ({ ts: String(clock.now().getTime() / 1000) }),
       clock,

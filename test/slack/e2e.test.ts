@@ -11,7 +11,9 @@ import { ACTION_IDS } from "../../src/slack/blocks/action-values.ts";
 import { answerMessage } from "../../src/slack/blocks/answer.ts";
 import { METHOD_SCOPES } from "../../src/slack/requirements.ts";
 import { WORKING_REACTION } from "../../src/slack/strings.ts";
-import { StateStore } from "../../src/state/store.ts";
+import { openStateStore } from "../../src/state/open.ts";
+import { SqliteStore } from "../../src/state/sqlite.ts";
+import type { StateStore } from "../../src/state/types.ts";
 import { loopbackOnly } from "../helpers/loopback-only.ts";
 import {
   buttonClickBody,
@@ -52,14 +54,14 @@ async function startBot(): Promise<void> {
     QUESTIONS_PER_MINUTE: "0",
   });
   const log = processLogger(config, (level, line) => logLines.push({ level, line }));
-  state = await StateStore.open(config.STATE_DIR, { log });
+  state = await openStateStore(config, { log, role: "bot" });
   // Slack's pace of a message a second per channel has its own tests; here it would only make the file slow.
   bot = await startSlackBot(config, { getKnowledgeBase: () => kb, state, log }, { postIntervalMs: 10 });
 }
 
 async function stopBot(): Promise<void> {
   await bot.stop();
-  await state.flush();
+  await state.close();
 }
 
 beforeAll(async () => {
@@ -435,7 +437,7 @@ describe("start-up against Slack", () => {
     const log = processLogger(config, () => undefined);
     const starting = startSlackBot(config, {
       getKnowledgeBase: () => kb,
-      state: StateStore.inMemory({ log }),
+      state: SqliteStore.inMemory({ log }),
       log,
     });
     await expect(starting).rejects.toBeInstanceOf(SlackStartError);
@@ -454,7 +456,7 @@ describe("start-up against Slack", () => {
     });
     const log = processLogger(config, () => undefined);
     await expect(
-      startSlackBot(config, { getKnowledgeBase: () => kb, state: StateStore.inMemory({ log }), log }),
+      startSlackBot(config, { getKnowledgeBase: () => kb, state: SqliteStore.inMemory({ log }), log }),
     ).rejects.toThrow(/^slack: cannot listen on port \d+ \(EADDRINUSE\): another process uses it/u);
   });
 });

@@ -5,7 +5,10 @@ import {
   type IncomingMessage,
   notFromAPerson,
 } from "../../src/slack/incoming.ts";
-import { HandledEvents } from "../../src/state/handled-events.ts";
+import { SqliteStore } from "../../src/state/sqlite.ts";
+import { captureLog } from "../helpers/slack-fakes.ts";
+
+const handledEvents = () => SqliteStore.inMemory({ log: captureLog().log }).events;
 
 const BOT = "U0BOT";
 const botThreads = new Set(["C1:100.1"]);
@@ -23,29 +26,29 @@ function message(fields: Partial<IncomingMessage>): IncomingMessage {
 }
 
 describe("classifyMessage", () => {
-  it("answers a reply in a thread where the bot answered, without a mention", () => {
-    expect(classifyMessage(message({ thread_ts: "100.1" }), BOT, isBotThread)).toEqual({
+  it("answers a reply in a thread where the bot answered, without a mention", async () => {
+    expect(await classifyMessage(message({ thread_ts: "100.1" }), BOT, isBotThread)).toEqual({
       kind: "answer",
       via: "follow-up",
       threadTs: "100.1",
     });
   });
 
-  it("answers a reply also sent to the channel (thread_broadcast) like any reply", () => {
+  it("answers a reply also sent to the channel (thread_broadcast) like any reply", async () => {
     const broadcast = message({ thread_ts: "100.1", subtype: "thread_broadcast" });
-    expect(classifyMessage(broadcast, BOT, isBotThread).kind).toBe("answer");
+    expect((await classifyMessage(broadcast, BOT, isBotThread)).kind).toBe("answer");
   });
 
-  it("answers every direct message, in the message's own thread", () => {
+  it("answers every direct message, in the message's own thread", async () => {
     expect(
-      classifyMessage(message({ channel: "D1", channel_type: "im", ts: "5.5" }), BOT, isBotThread),
+      await classifyMessage(message({ channel: "D1", channel_type: "im", ts: "5.5" }), BOT, isBotThread),
     ).toEqual({
       kind: "answer",
       via: "direct message",
       threadTs: "5.5",
     });
     expect(
-      classifyMessage(
+      await classifyMessage(
         message({ channel: "D1", channel_type: "im", ts: "5.6", thread_ts: "5.5" }),
         BOT,
         isBotThread,
@@ -69,33 +72,33 @@ describe("classifyMessage", () => {
       "a reply addressed to someone else",
       message({ thread_ts: "100.1", text: "<@U0COLLEAGUE> can you check?" }),
     ],
-  ])("ignores %s", (reason, incoming) => {
-    expect(classifyMessage(incoming, BOT, isBotThread)).toEqual({ kind: "ignore", reason });
+  ])("ignores %s", async (reason, incoming) => {
+    expect(await classifyMessage(incoming, BOT, isBotThread)).toEqual({ kind: "ignore", reason });
   });
 
-  it("answers a reply that mentions the bot as well as someone else", () => {
+  it("answers a reply that mentions the bot as well as someone else", async () => {
     const both = message({ thread_ts: "100.1", text: "<@U0COLLEAGUE> see <@U0BOT|minusma> and for police?" });
-    expect(classifyMessage(both, BOT, isBotThread).kind).toBe("answer");
+    expect((await classifyMessage(both, BOT, isBotThread)).kind).toBe("answer");
   });
 });
 
 describe("notFromAPerson", () => {
-  it("passes a person's new mention", () => {
+  it("passes a person's new mention", async () => {
     expect(notFromAPerson(message({ text: "<@U0BOT> troop ceiling" }), BOT)).toBeNull();
   });
 });
 
 describe("firstDelivery", () => {
-  it("refuses a Slack retry (same event id)", () => {
-    const handled = new HandledEvents();
-    expect(firstDelivery(handled, "Ev1", "C1", "100.1")).toBe(true);
-    expect(firstDelivery(handled, "Ev1", "C1", "100.1")).toBe(false);
+  it("refuses a Slack retry (same event id)", async () => {
+    const handled = handledEvents();
+    expect(await firstDelivery(handled, "Ev1", "C1", "100.1")).toBe(true);
+    expect(await firstDelivery(handled, "Ev1", "C1", "100.1")).toBe(false);
   });
 
-  it("refuses the same message arriving as another event (app_mention and message)", () => {
-    const handled = new HandledEvents();
-    expect(firstDelivery(handled, "EvMention", "C1", "100.1")).toBe(true);
-    expect(firstDelivery(handled, "EvMessage", "C1", "100.1")).toBe(false);
-    expect(firstDelivery(handled, "EvOther", "C1", "100.2")).toBe(true);
+  it("refuses the same message arriving as another event (app_mention and message)", async () => {
+    const handled = handledEvents();
+    expect(await firstDelivery(handled, "EvMention", "C1", "100.1")).toBe(true);
+    expect(await firstDelivery(handled, "EvMessage", "C1", "100.1")).toBe(false);
+    expect(await firstDelivery(handled, "EvOther", "C1", "100.2")).toBe(true);
   });
 });

@@ -61,7 +61,7 @@ describe("answerInThread", () => {
     const [help, sources] = slack.callsTo("chat.postMessage").map((call) => call.args);
     expect(help).toMatchObject(helpMessage(usagesOf(BUILT_IN_SUBCOMMANDS), kb.glossary.examples));
     expect(sources).toMatchObject(sourcesMessage(kb.index.documents));
-    expect(deps.state.threads.has("C1:100.1")).toBe(true);
+    expect(await deps.state.threads.has("C1:100.1")).toBe(true);
   });
 
   it("remembers the turn, so the next question in the thread is read as a follow-up", async () => {
@@ -76,7 +76,7 @@ describe("answerInThread", () => {
     );
     const first = answerQuestion(kb, "troop ceiling");
     const followUp = answerQuestion(kb, "and for police?", [first.turn]);
-    expect(deps.state.threads.history("C1:100.1")).toEqual([first.turn, followUp.turn]);
+    expect(await deps.state.threads.history("C1:100.1")).toEqual([first.turn, followUp.turn]);
     expect(slack.callsTo("chat.postMessage")[1]?.args.text).toBe(
       answerMessage(followUp, { kind: "thread" }).text,
     );
@@ -103,7 +103,7 @@ describe("answerInThread", () => {
     const errors = logs.at("error");
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(/could not answer a mention in C1: Error: index unavailable/u);
-    expect(deps.state.threads.has("C1:100.1")).toBe(false);
+    expect(await deps.state.threads.has("C1:100.1")).toBe(false);
   });
 
   it("says it is busy, rather than apologising, when the answers are overloaded", async () => {

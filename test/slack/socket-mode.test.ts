@@ -5,7 +5,7 @@ import type { KnowledgeBase } from "../../src/core/knowledge-base.ts";
 import { processLogger } from "../../src/log.ts";
 import { type RunningSlackBot, SlackStartError, startSlackBot } from "../../src/slack/app.ts";
 import { answerMessage } from "../../src/slack/blocks/answer.ts";
-import { StateStore } from "../../src/state/store.ts";
+import { SqliteStore } from "../../src/state/sqlite.ts";
 import { loopbackOnly } from "../helpers/loopback-only.ts";
 import { eventEnvelope } from "../helpers/signed-request.ts";
 import { realKnowledgeBase } from "../helpers/slack-fakes.ts";
@@ -32,7 +32,11 @@ beforeAll(async () => {
   kb = await realKnowledgeBase();
   const config = socketConfig();
   const log = processLogger(config, () => undefined);
-  bot = await startSlackBot(config, { getKnowledgeBase: () => kb, state: StateStore.inMemory({ log }), log });
+  bot = await startSlackBot(config, {
+    getKnowledgeBase: () => kb,
+    state: SqliteStore.inMemory({ log }),
+    log,
+  });
 });
 
 afterAll(async () => {
@@ -115,7 +119,7 @@ describe("Socket Mode, end to end", () => {
     const log = processLogger(config, () => undefined);
     const starting = startSlackBot(config, {
       getKnowledgeBase: () => kb,
-      state: StateStore.inMemory({ log }),
+      state: SqliteStore.inMemory({ log }),
       log,
     });
     await expect(starting).rejects.toBeInstanceOf(SlackStartError);

@@ -6,6 +6,7 @@
 import { appendFileSync } from "node:fs";
 import { postDigestOnce } from "../../../src/digest/poster.ts";
 import { openKnowledgeBase } from "../../../src/knowledge/open.ts";
+import { SqliteStore } from "../../../src/state/sqlite.ts";
 
 const [stateDir, knowledgeDir, day, now, postedFile] = process.argv.slice(2) as [
   string,
@@ -15,8 +16,9 @@ const [stateDir, knowledgeDir, day, now, postedFile] = process.argv.slice(2) as 
   string,
 ];
 const kb = await openKnowledgeBase(knowledgeDir);
+const store = await SqliteStore.open(stateDir, { log: console, role: "tool", instanceId: "crash-mid-post" });
 await postDigestOnce({
-  stateDir,
+  store,
   channel: "C0DIGEST",
   day,
   now: new Date(now),

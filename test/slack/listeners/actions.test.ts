@@ -87,7 +87,9 @@ describe("Share in channel", () => {
     });
     const postedTs = slack.callsTo("chat.postMessage")[0]?.result?.ts;
     expect(postedTs).toEqual(expect.any(String));
-    expect(deps.state.threads.history(`C1:${postedTs}`)).toEqual([answerQuestion(kb, "troop ceiling").turn]);
+    expect(await deps.state.threads.history(`C1:${postedTs}`)).toEqual([
+      answerQuestion(kb, "troop ceiling").turn,
+    ]);
   });
 
   it("shares through the response_url in a channel the bot is not in", async () => {
@@ -194,7 +196,7 @@ describe("Helpful / Not helpful", () => {
       ts: "100.9",
       threadTs: "100.1",
     });
-    expect(deps.state.feedback.list()).toEqual([
+    expect(await deps.state.feedback.list()).toEqual([
       {
         key: "C1:100.9:U0ASKER",
         at: "2024-05-01T08:00:00.000Z",
@@ -218,14 +220,14 @@ describe("Helpful / Not helpful", () => {
     const at = { ephemeral: false as const, ts: "100.9" };
     await click(recordFeedback(deps, false), feedbackValue(), at);
     const { slack } = await click(recordFeedback(deps, true), feedbackValue(), at);
-    expect(deps.state.feedback.list().map((r) => r.helpful)).toEqual([true]);
+    expect((await deps.state.feedback.list()).map((r) => r.helpful)).toEqual([true]);
     expect(slack.callsTo("chat.postEphemeral")[0]?.args.text).toBe(FEEDBACK_THANKS_HELPFUL);
   });
 
   it("records nothing for a button it did not write", async () => {
     const { deps } = fakeDeps(kb);
     await click(recordFeedback(deps, true), "[]", { ephemeral: true });
-    expect(deps.state.feedback.list()).toEqual([]);
+    expect(await deps.state.feedback.list()).toEqual([]);
   });
 
   it("apologises when recording fails", async () => {

@@ -44,7 +44,7 @@ describe("app_mention", () => {
     const posted = slack.callsTo("chat.postMessage");
     expect(posted).toHaveLength(1);
     expect(posted[0]?.args).toMatchObject({ channel: "C1", thread_ts: "100.1" });
-    expect(deps.state.threads.has("C1:100.1")).toBe(true);
+    expect(await deps.state.threads.has("C1:100.1")).toBe(true);
   });
 
   it("answers a mention inside an existing thread in that thread", async () => {
@@ -111,7 +111,7 @@ describe("message", () => {
     const first = answerQuestion(kb, "troop ceiling");
     const expected = answerQuestion(kb, "and for police?", [first.turn]);
     expect(slack.callsTo("chat.postMessage")[1]?.args).toMatchObject({ thread_ts: "100.1" });
-    expect(deps.state.threads.history("C1:100.1").at(-1)).toEqual(expected.turn);
+    expect((await deps.state.threads.history("C1:100.1")).at(-1)).toEqual(expected.turn);
   });
 
   it("answers a mention that also arrives as a message event once", async () => {

@@ -30,7 +30,7 @@ export function recordFeedback(deps: SlackDeps, helpful: boolean) {
       const channel = body.channel?.id ?? null;
       const container = body.container as { message_ts?: string };
       const messageTs = container.message_ts ?? body.message?.ts ?? "";
-      deps.state.feedback.add({
+      await deps.state.feedback.add({
         key: `${channel}:${messageTs}:${body.user.id}`,
         at: (deps.now?.() ?? new Date()).toISOString(),
         user: body.user.id,

@@ -74,7 +74,7 @@ async function share(
       log.info(`sharing through the response_url: ${describeError(error)}`);
       await respond({ response_type: "in_channel", replace_original: false, ...shared });
     }
-    if (channel && postedTs) deps.state.threads.append(threadKey(channel, postedTs), answer.turn);
+    if (channel && postedTs) await deps.state.threads.append(threadKey(channel, postedTs), answer.turn);
     await respond({
       replace_original: true,
       ...answerMessage(answer, { kind: "private", question: value.q, shared: true }),

@@ -33,7 +33,7 @@ async function answerCommand(
 ): Promise<void> {
   const log = deps.log.child("slack");
   try {
-    const verdict = deps.questions?.take(command.user_id);
+    const verdict = await deps.questions?.take(command.user_id);
     if (deps.questions && verdict && !verdict.allowed) {
       await respond({
         response_type: "ephemeral",

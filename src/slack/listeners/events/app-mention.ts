@@ -18,7 +18,7 @@ export function appMention(deps: SlackDeps) {
       log.debug(`ignored a mention in ${event.channel}: ${ignored}`);
       return;
     }
-    if (!firstDelivery(deps.state.events, body.event_id, event.channel, event.ts)) {
+    if (!(await firstDelivery(deps.state.events, body.event_id, event.channel, event.ts))) {
       log.debug(`ignored a mention in ${event.channel}: already handled (event ${body.event_id})`);
       return;
     }

@@ -15,12 +15,12 @@ export function directOrFollowUp(deps: SlackDeps) {
     const log = deps.log.child("slack");
     // The message union's variants all carry these fields or lack them; the decision reads them as optional.
     const incoming = message as unknown as IncomingMessage;
-    const decision = classifyMessage(incoming, context.botUserId, (key) => deps.state.threads.has(key));
+    const decision = await classifyMessage(incoming, context.botUserId, (key) => deps.state.threads.has(key));
     if (decision.kind === "ignore") {
       log.debug(`ignored a message in ${incoming.channel}: ${decision.reason}`);
       return;
     }
-    if (!firstDelivery(deps.state.events, body.event_id, incoming.channel, incoming.ts)) {
+    if (!(await firstDelivery(deps.state.events, body.event_id, incoming.channel, incoming.ts))) {
       log.debug(`ignored a message in ${incoming.channel}: already handled (event ${body.event_id})`);
       return;
     }
