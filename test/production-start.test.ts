@@ -1,10 +1,10 @@
 import { execFile } from "node:child_process";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
-import { STATE_FILES } from "../src/state/store.ts";
+import { SqliteStore } from "../src/state/sqlite.ts";
 import { startBotProcess } from "./helpers/bot-process.ts";
 import { commandBody, eventEnvelope, sendSigned } from "./helpers/signed-request.ts";
 import { type RecordedCall, SlackStandIn } from "./helpers/slack-stand-in.ts";
@@ -78,10 +78,10 @@ describe("the production start command", () => {
           .filter((call) => call.args.channel === channel && ok(call));
         expect(posts).toHaveLength(1);
       }
-      const threads = JSON.parse(await readFile(path.join(state, STATE_FILES.threads), "utf8")) as {
-        threads: Array<{ key: string }>;
-      };
-      expect(threads.threads.map((thread) => thread.key).sort()).toEqual(["CPROD1:900.1", "CPROD2:900.1"]);
+      const saved = await SqliteStore.open(state, { log: console, role: "tool", instanceId: "after" });
+      expect(await saved.threads.has("CPROD1:900.1")).toBe(true);
+      expect(await saved.threads.has("CPROD2:900.1")).toBe(true);
+      await saved.close();
       expect(bot.output()).not.toContain(TOKEN);
       // No worker failed to start from the compiled files (the pool would fall back to answering here).
       expect(bot.output()).not.toMatch(/worker (stopped|failed)|workers crashed/u);
