@@ -16,7 +16,7 @@ function liveMarkup(text: string): string[] {
   );
 }
 
-const subcommands = [...BUILT_IN_SUBCOMMANDS, digestSubcommand({ stateDir: "/nowhere", timeZone: "UTC" })];
+const subcommands = [...BUILT_IN_SUBCOMMANDS, digestSubcommand({ timeZone: "UTC" })];
 
 describe("the bot's fixed texts and Slack markup", () => {
   it("the help shows `/minusma <question>` escaped, so Slack does not read it as a link", () => {
