@@ -149,13 +149,18 @@ export interface StateStore {
   close(): Promise<void>;
 }
 
-/** A remembered question cut to its bound, so a long paste costs a bounded row. */
+/**
+ * A turn cut to its bounds before it is stored: the question to STATE_BOUNDS.questionChars, each list to 50
+ * entries, so a long paste costs a bounded row. Whatever else the turn carries is kept as it is.
+ */
 export function boundedTurn(turn: Turn): Turn {
-  const question =
-    turn.question.length > STATE_BOUNDS.questionChars
-      ? turn.question.slice(0, STATE_BOUNDS.questionChars)
-      : turn.question;
-  return { question, focus: turn.focus.slice(0, 50), docs: turn.docs.slice(0, 50), found: turn.found };
+  const bounded: Turn = { ...turn, question: turn.question.slice(0, STATE_BOUNDS.questionChars) };
+  for (const key of ["focus", "docs", "people", "places", "subjects"] as const) {
+    const list = turn[key];
+    if (Array.isArray(list) && list.length > 50)
+      (bounded as unknown as Record<string, string[]>)[key] = list.slice(0, 50);
+  }
+  return bounded;
 }
 
 export class StateError extends Error {
