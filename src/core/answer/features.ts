@@ -36,7 +36,7 @@ export interface SentenceFeatures {
 
 // Digits that name a day, a year, a resolution or a document are not a count.
 const NOT_A_COUNT = new RegExp(
-  `\\b\\d{1,2} (${MONTH})\\b|\\b(${MONTH}) \\d{1,2}\\b|\\b(19|20)\\d{2}\\b|\\b[A-Z]{1,3}\\/\\S+|\\b[Rr]esolution \\d+|\\(\\d{4}\\)|COVID-19`,
+  `\\b\\d{1,2} (${MONTH})\\b|\\b(${MONTH}) \\d{1,2}\\b|\\b(19|20)\\d{2}\\b|\\b[A-Z]{1,3}\\/\\S+|\\b[Rr]esolution \\d+|\\b\\d+(st|nd|rd|th)\\b|\\(\\d{4}\\)|COVID-19`,
   "gu",
 );
 

@@ -133,11 +133,11 @@ export const MODEL_TABLE = {
 
   // --- Choosing between documents: time and subject -----------------------------------------------------
   rivalCoverage: {
-    value: 0.9,
+    value: 0.75,
     why: "a sentence of another document answers as well when it covers at least this share of what the best covers",
   },
   rivalScore: {
-    value: 0.85,
+    value: 0.8,
     why: "... and scores at least this share of the best's score",
   },
   nearTie: {

@@ -64,6 +64,11 @@ const NOT_A_YEAR =
 export interface SentenceTime {
   /** the years the sentence names for its events (not the start of a cumulative count) */
   years: number[];
+  /**
+   * the years it dates its own statement by ("In 2019, ...", "As at 15 May 2019", "during 2021"), as opposed
+   * to a year in passing ("the mission, deployed in 2013, ...")
+   */
+  dated: number[];
   /** the year a cumulative count starts ("since 2013"), if it names one */
   since: number | null;
   /** a count over the whole life of something: "since 2013", "since its deployment", "to date", "in total" */
@@ -77,6 +82,11 @@ const SINCE_YEAR = new RegExp(
 const CUMULATIVE =
   /\bsince (?:its |the mission's |the |their )?(?:deployment|establishment|inception|creation|start|beginning|launch)\b|\bsince (?:it|the mission) (?:was )?(?:deployed|established|set up|created|began)\b|\bto date\b|\bin total\b|\bcumulative\b|\baltogether\b|\bsince \d{4}\b/iu;
 const ANY_YEAR = /\b(?:19|20)\d{2}\b/gu;
+// "In 2019,", "during 2021", "as at 15 May 2019", "by the end of 2020": the time the statement holds for.
+const DATED = new RegExp(
+  `(?:^|\\b(?:[Ii]n|[Dd]uring|[Tt]hroughout|[Aa]s (?:at|of)|[Bb]y the end of|[Ff]or) )${DAY_MONTH}${Y}\\b(?! (?:and|to) )`,
+  "gu",
+);
 
 /** The dates a sentence states, as `matchesTime` and recency read them. */
 export function sentenceTime(sentence: string): SentenceTime {
@@ -87,7 +97,8 @@ export function sentenceTime(sentence: string): SentenceTime {
     return " ";
   });
   const years = [...withoutSince.matchAll(ANY_YEAR)].map((match) => Number(match[0]));
-  return { years, since, cumulative: since !== null || CUMULATIVE.test(text) };
+  const dated = [...withoutSince.matchAll(DATED)].map((match) => Number(match[1]));
+  return { years, dated, since, cumulative: since !== null || CUMULATIVE.test(text) };
 }
 
 /**
@@ -117,7 +128,8 @@ export function matchesTime(asked: AskedTime, time: SentenceTime, docDate: strin
  * latest year it names when that is earlier ("In 2019, 125 peacekeepers..." in a 2024 report is a 2019 figure).
  */
 export function eventDate(time: SentenceTime, docDate: string): string {
-  if (time.years.length === 0) return docDate;
-  const latest = `${Math.max(...time.years)}-12-31`;
+  // A running total is as of its document; so is a sentence that names a year only in passing.
+  if (time.cumulative || time.dated.length === 0) return docDate;
+  const latest = `${Math.max(...time.dated)}-12-31`;
   return latest < docDate ? latest : docDate;
 }
