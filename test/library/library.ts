@@ -82,7 +82,7 @@ export async function runLibrary(): Promise<LibraryRun> {
   try {
     return {
       library: runGolden(kb, readGolden(LIBRARY_QUESTIONS)),
-      golden: runGolden(kb, readGolden(GOLDEN_QUESTIONS)),
+      golden: runGolden(kb, readGolden(GOLDEN_QUESTIONS), { withLibrary: true }),
       skipped: kb.skipped.map((s) => `${s.file}: ${s.reason}`),
       documents: Object.keys(kb.hashes).length,
     };
