@@ -5,7 +5,7 @@ import { isEnglishWord } from "./words.ts";
  * (src/knowledge/open.ts), so bump it whenever a change here or in sentences.ts/passages.ts changes the text
  * a document gives: an index persisted before the change is then rebuilt instead of answering with old text.
  */
-export const CLEAN_VERSION = 1;
+export const CLEAN_VERSION = 2;
 
 /**
  * Turns raw document text (a news page copied as text, a PDF's text export, or an already clean knowledge
@@ -18,8 +18,9 @@ export function cleanText(raw: string): string {
   const lines = normaliseCharacters(raw)
     .split("\n")
     .map((line) => line.replace(/[ \t]+$/u, ""))
-    .filter((line) => !isPageFurniture(line));
-  const blocks = joinLines(dropTeasers(lines.filter((line) => line.trim() !== "")));
+    .filter((line) => line.trim() !== "" && !isPageFurniture(line));
+  const text = dropTeasers(dropLeadingNavigation(dropLinkLists(dropChrome(lines))));
+  const blocks = joinLines(text, isOneParagraphALine(text));
   return blocks.map((block) => (block.heading ? `## ${block.text}` : block.text)).join("\n\n");
 }
 
@@ -99,6 +100,162 @@ export function isPageFurniture(line: string): boolean {
   return FURNITURE.some((pattern) => pattern.test(line));
 }
 
+// A photo credit, alone or closing a caption: "UN Photo/Harandane Dicko", "... in Gao. REUTERS/Stringer".
+const PHOTO_CREDIT =
+  /(^|\s)(©\s*)?(un photo|minusma|unicef|unhcr|reuters|afp|ap|getty images|epa|anadolu)(\s+via\s+getty images)?\/[\p{L}][\p{L}'’ .-]{1,40}$/iu;
+
+// Lines of a web page or press release around the text: masthead, navigation, bylines, date lines, meeting
+// lines, photo credits, share buttons, wire-service sign-offs. Each is matched on the whole trimmed line.
+const CHROME: RegExp[] = [
+  /^(skip to (main )?content|welcome to the united nations|meetings coverage and press releases|global perspective,? human stories|search|menu|home|back to top|print|email|share|share this( article| story| page)?:?|listen to this article|image caption|image source.*|topics:?|tags:.*|filed under:?.*)$/iu,
+  // A row of share buttons: "Facebook Twitter Print Email".
+  /^((facebook|twitter|x|linkedin|whatsapp|reddit|print|email|e-mail|copy link|tweet|share)[\s,|·•]*){2,}$/iu,
+  /^advertisement(\s*[·•|-]\s*scroll to continue)?$|^scroll to continue$/iu,
+  /^(get|download) the (free )?un news app.*$/iu,
+  /^(subscribe|sign up)\b.{0,80}(newsletter|updates|alerts).*$/iu,
+  /^for information media[.,]? not an official record\.?$/iu,
+  /^our standards:.*$/iu,
+  /^\(?((additional )?reporting|writing|editing|compiled|edited) by [^.]{2,200}\)?\.?$/iu,
+  /^(©|\(c\)|copyright\b).{0,120}$/iu,
+  /^all rights reserved\.?$/iu,
+  /^\d{1,2} min(ute)?s? read$/iu,
+  // A press release's meeting line and its symbol: "9350th Meeting (AM)", "SC/15353", "SG/SM/21861".
+  /^(security council\s+)?\d{1,5}(st|nd|rd|th) meeting \((am|pm|am & pm|night)\)$/iu,
+  /^[A-Z]{2,4}(\/[A-Z]{2,4})*\/\d{3,6}(-[A-Z]{2,4}\/\d{3,6})*$/u,
+  // A news site's section label on a line of its own.
+  /^(peace and security|humanitarian aid|human rights|climate and environment|migrants and refugees|un affairs|law and crime prevention|economic development|culture and education|world|africa|middle east|europe|americas|asia|asia pacific)$/iu,
+  // A news agency or site named alone: the credit under a byline.
+  /^(un news|reuters|afp|agence france-presse|ap|associated press|upi|xinhua|al jazeera|bbc news|france 24)$/iu,
+  PHOTO_CREDIT,
+  /^(photo|photograph|picture|credit|image)( credit)?:.{1,100}$/iu,
+];
+
+// A by-line: "By Jane Doe", "By John Smith and Amadou Diallo", "By Jane Doe, UN News". A month or a number
+// among the names makes it a sentence instead ("By December 2023, ...").
+const BYLINE =
+  /^[Bb]y\s+\p{Lu}[\p{L}'’.-]*(?:(?:\s+|\s*,\s*|\s+and\s+|\s*&\s*|\s*\|\s*)\p{Lu}[\p{L}'’.-]*){0,7}$/u;
+
+// Words a date line is made of: "15 December 2023", "August 14, 2023 4:32 PM UTC Updated 2 hours ago",
+// "Published: Wednesday, 14 Aug 2023". Such a line is the page's date, already in the front matter.
+const DATE_WORDS = new Set(
+  "january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thurs fri sat sun published updated last posted on at am pm gmt utc cet cest edt est bst wat ago hour hours minute minutes day days yesterday today".split(
+    " ",
+  ),
+);
+const MONTH_OR_AGO =
+  /\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?|ago)\b|\d{1,2}\/\d{1,2}\/\d{2,4}/iu;
+
+function isDateLine(line: string): boolean {
+  const words = line
+    .toLowerCase()
+    .split(/[\s,|·•:]+/u)
+    .filter(Boolean);
+  return (
+    words.length > 0 &&
+    words.length <= 14 &&
+    MONTH_OR_AGO.test(line) &&
+    words.every((word) => DATE_WORDS.has(word.replace(/\.$/u, "")) || /^[\d/:.-]+$/u.test(word))
+  );
+}
+
+/** Whether a line is web page or press release chrome (navigation, by-line, date line, credit) rather than text. */
+export function isWebChrome(line: string): boolean {
+  const text = line.trim();
+  if (MARKDOWN_HEADING.test(text)) return false;
+  if (text.length > 240) return false;
+  return (
+    CHROME.some((pattern) => pattern.test(text)) ||
+    (BYLINE.test(text) && !MONTH_OR_AGO.test(text) && !/\d/u.test(text)) ||
+    isDateLine(text)
+  );
+}
+
+/**
+ * Drops chrome lines, and the caption under a photo credit when chrome follows it (a news page's header:
+ * credit, caption, date): the caption describes a picture, not the story.
+ */
+function dropChrome(lines: string[]): string[] {
+  return lines.filter((line, i) => {
+    if (isWebChrome(line)) return false;
+    const credit = lines[i - 1];
+    const after = lines[i + 1];
+    return !(
+      credit !== undefined &&
+      PHOTO_CREDIT.test(credit.trim()) &&
+      credit.trim().split(/\s+/u).length <= 6 && // the credit alone, not a caption closing with one
+      line.trim().split(/\s+/u).length <= 30 &&
+      after !== undefined &&
+      isWebChrome(after)
+    );
+  });
+}
+
+// "READ MORE" (one link title under it), "Related Stories" (a list of them): other articles, not this one.
+const READ_MORE = /^(read more|read also|also read|see also)(:)?$/iu;
+const LINK_LIST =
+  /^(related|related (stories|articles|content|news|coverage|links)|more (stories|on this|from un news)|recommended|most read|you may also like)(:)?$/iu;
+
+/** Drops a link marker and the link titles under it (lines that end no sentence). */
+function dropLinkLists(lines: string[]): string[] {
+  const out: string[] = [];
+  let links = 0;
+  for (const line of lines) {
+    const text = line.trim();
+    if (READ_MORE.test(text) || LINK_LIST.test(text)) {
+      links = LINK_LIST.test(text) ? Number.POSITIVE_INFINITY : 1;
+      continue;
+    }
+    if (links > 0 && !MARKDOWN_HEADING.test(text) && !/[.!?]["'”’)\]]*$/u.test(text) && text.length < 200) {
+      links--;
+      continue;
+    }
+    links = 0;
+    out.push(line);
+  }
+  return out;
+}
+
+/**
+ * Drops one-word lines above the first paragraph ("World", "Africa", "Menu"): a news site's navigation.
+ */
+function dropLeadingNavigation(lines: string[]): string[] {
+  // The text starts at the first heading, sentence end or line of eight words: a second pass, which sees
+  // joined paragraphs and Markdown headings, finds it no later than the first did, so it drops nothing new.
+  const first = lines.findIndex((line) => {
+    const text = line.trim();
+    return MARKDOWN_HEADING.test(text) || TERMINAL.test(text) || text.split(/\s+/u).length >= 8;
+  });
+  const end = first < 0 ? lines.length : first;
+  return lines.filter((line, i) => !(i < end && /^\p{Lu}\p{Ll}*$/u.test(line.trim())));
+}
+
+/**
+ * Whether the text already has one paragraph a line (a web page copied as text, a knowledge file), rather
+ * than lines wrapped mid-sentence (a PDF export, hard-wrapped Markdown). Wrapped text shows it in many of
+ * its line breaks: the next line starts in lower case, or the line ends on a hyphen or a word such as "of".
+ * In text with one paragraph a line, a line that ends no sentence is never continued by a line that starts
+ * with a capital: it is a heading, a caption or a list item of its own. Cleaned text has no such break at
+ * all, so a second pass reads it the same way.
+ */
+function isOneParagraphALine(lines: string[]): boolean {
+  let breaks = 0;
+  let wrapped = 0;
+  for (let i = 1; i < lines.length; i++) {
+    const previous = lines[i - 1]!.trim();
+    const line = lines[i]!.trim();
+    // A list item or heading starts a block whatever came before: its break says nothing about wrapping.
+    if (MARKDOWN_HEADING.test(previous) || MARKDOWN_HEADING.test(line) || LIST_ITEM.test(line)) continue;
+    breaks++;
+    const lastWord = previous.split(/\s+/u).at(-1)?.toLowerCase() ?? "";
+    if (/^\p{Ll}/u.test(line) || /\p{L}-$/u.test(previous) || DANGLING.has(lastWord)) wrapped++;
+  }
+  return wrapped <= WRAPPED_BREAKS * breaks;
+}
+
+// The share of line breaks that must fall mid-sentence for a text to count as wrapped: a PDF export has
+// over half, a web page copied as text almost none.
+const WRAPPED_BREAKS = 0.15;
+
 /** A short line that the next line repeats at its start is a caption or teaser left by a web page. */
 function dropTeasers(lines: string[]): string[] {
   return lines.filter((line, i) => {
@@ -106,10 +263,11 @@ function dropTeasers(lines: string[]): string[] {
     const here = line.trim();
     return !(
       next &&
+      !MARKDOWN_HEADING.test(here) &&
       here.length < 40 &&
       next.length > here.length &&
       next.startsWith(here) &&
-      !/[.!?:]$/u.test(here)
+      !/[.!?:;,]$/u.test(here)
     );
   });
 }
@@ -122,6 +280,22 @@ interface Block {
 // A sentence end, or a news agency's credit line ending a caption: "(AFP)".
 const TERMINAL = /[.!?]["'”’)\]]*$|\((AFP|Reuters|AP|UPI|ANI)\)$/u;
 const MARKDOWN_HEADING = /^#{1,6}\s+/u;
+// A wire story's dateline: "BAMAKO, Aug 14 (Reuters) - ", "BAMAKO, Mali (AP) — ", "Bamako (AFP) - ",
+// "GAO, Mali — ", "Bamako, 14 August 2023 – ". The place is kept out of the first sentence.
+const AGENCY = "Reuters|AFP|AP|UPI|Xinhua|ANI|IANS|dpa|Anadolu|AA|APA";
+const DATELINE = new RegExp(
+  [
+    `^\\p{Lu}[\\p{L}'’.-]*(?: \\p{Lu}[\\p{L}'’.-]*){0,3}(?:, [\\p{L}\\d. ,]{2,30}?)? \\((?:${AGENCY})\\) ?[-–—]{1,2} (?=["“‘']?[\\p{Lu}\\d])`,
+    `^\\p{Lu}{3,}(?:[ -]\\p{Lu}{2,})*, (?:\\p{Lu}[\\p{L}.]+(?: \\p{Lu}[\\p{L}.]+)?|\\d{1,2} \\p{Lu}\\p{Ll}+(?: \\d{4})?|\\p{Lu}\\p{Ll}{2,8}\\.? \\d{1,2}(?:, \\d{4})?) ?[-–—]{1,2} (?=["“‘']?[\\p{Lu}\\d])`,
+    `^\\p{Lu}\\p{Ll}+(?: \\p{Lu}\\p{Ll}+)?, \\d{1,2} \\p{Lu}\\p{Ll}+ \\d{4} ?[-–—]{1,2} (?=["“‘']?[\\p{Lu}\\d])`,
+  ].join("|"),
+  "u",
+);
+
+/** The text without a wire story's dateline at its start. */
+export function stripDateline(text: string): string {
+  return text.replace(DATELINE, "");
+}
 const LIST_ITEM = /^\s*([-*•]|\d{1,3}[.)]|\([a-z0-9]{1,3}\))\s+/u;
 // A line ending in one of these words, or a comma, is always continued on the next line.
 const DANGLING = new Set(
@@ -146,16 +320,18 @@ function isHeadingCandidate(text: string): boolean {
   );
 }
 
-function joinLines(lines: string[]): Block[] {
+function joinLines(lines: string[], oneParagraphALine: boolean): Block[] {
   const blocks: Block[] = [];
   let current: string[] = [];
 
   const flush = (next: string | undefined) => {
     if (current.length === 0) return;
-    const text = repairWords(
-      joinParagraphLines(current)
-        .replace(/\s{2,}/gu, " ")
-        .trim(),
+    const text = stripDateline(
+      repairWords(
+        joinParagraphLines(current)
+          .replace(/\s{2,}/gu, " ")
+          .trim(),
+      ),
     );
     current = [];
     if (MARKDOWN_HEADING.test(text)) {
@@ -171,7 +347,10 @@ function joinLines(lines: string[]): Block[] {
     const line = raw.trim();
     const indented = /^\s/u.test(raw);
     const previous = current.at(-1);
-    if (previous !== undefined && !shouldContinue(previous, line, indented, current.length === 1))
+    if (
+      previous !== undefined &&
+      !shouldContinue(previous, line, indented, current.length === 1, oneParagraphALine)
+    )
       flush(line);
     current.push(line);
     if (MARKDOWN_HEADING.test(line)) flush(lines[i + 1]?.trim());
@@ -180,18 +359,45 @@ function joinLines(lines: string[]): Block[] {
   return blocks;
 }
 
-function shouldContinue(previous: string, line: string, indented: boolean, aloneInBlock: boolean): boolean {
+function shouldContinue(
+  previous: string,
+  line: string,
+  indented: boolean,
+  aloneInBlock: boolean,
+  oneParagraphALine: boolean,
+): boolean {
   if (MARKDOWN_HEADING.test(line) || MARKDOWN_HEADING.test(previous) || LIST_ITEM.test(line)) return false;
   // A lower-case start, or a closing bracket/punctuation, can only continue what came before.
   if (/^[\p{Ll},;:)\]]/u.test(line)) return true;
   const lastWord = previous.split(/\s+/u).at(-1)?.toLowerCase() ?? "";
-  if (/[,;:–—-]$/u.test(previous) || DANGLING.has(lastWord)) return true;
+  if (/[:–—-]$/u.test(previous) || DANGLING.has(lastWord)) return true;
+  // A resolution's clauses ("Recalling ...,", "Decides ...;") each have a line of their own when the text
+  // has one paragraph a line; in wrapped text a comma at a line end is only a wrap before a proper noun.
+  if (/[,;]$/u.test(previous)) return !(oneParagraphALine && startsParagraph(line));
   if (/^\((?![a-z0-9]{1,3}\))/u.test(line)) return true; // "(MINUSMA), by which": a bracket, not a list item
   if (TERMINAL.test(previous)) return false;
   // An indented capital after a line with no full stop starts a paragraph or heading of its own (PDF layout);
   // otherwise the line was wrapped mid-sentence, before a proper noun or a number.
-  if (indented && startsParagraph(line)) return false;
-  return !(aloneInBlock && isHeadingCandidate(previous) && isShortLine(previous));
+  if ((indented || oneParagraphALine) && startsParagraph(line)) return false;
+  // A heading alone on its line: short, or in title case ("Security Council Terminates Mandate of ...").
+  return !(aloneInBlock && isHeadingCandidate(previous) && (isShortLine(previous) || isTitleCase(previous)));
+}
+
+// Words a title in title case leaves in lower case.
+const MINOR_WORDS = new Set(
+  "a an the and or but nor of to in on at by for with from into as vs via per over under up upon off out amid after before than".split(
+    " ",
+  ),
+);
+
+/** Most of the line's words (all but articles, prepositions and conjunctions) start with a capital or a digit. */
+function isTitleCase(line: string): boolean {
+  const words = line
+    .split(/\s+/u)
+    .filter((word) => /\p{L}/u.test(word) && !MINOR_WORDS.has(word.toLowerCase()));
+  if (words.length < 4) return false;
+  const capitalised = words.filter((word) => /^["'“‘(]?[\p{Lu}\d]/u.test(word)).length;
+  return capitalised / words.length >= 0.85;
 }
 
 function isShortLine(line: string): boolean {

@@ -21,6 +21,9 @@ export function splitPassages(document: KnowledgeDocument): Passage[] {
     if (
       pending &&
       pending.section === chunk.section &&
+      // A paragraph that ends with no punctuation at all (a caption, a line of a table) would be read as the
+      // start of the next paragraph's first sentence: it stays a passage of its own.
+      /[.!?;:,)\]"'”’]$/u.test(pending.text) &&
       words(pending.text) + words(chunk.text) <= PASSAGE_WORDS.max
     ) {
       pending = { section: chunk.section, text: `${pending.text} ${chunk.text}` };

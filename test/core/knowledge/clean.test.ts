@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { cleanText, repairWords } from "../../../src/core/knowledge/clean.ts";
+import { cleanText, isWebChrome, repairWords, stripDateline } from "../../../src/core/knowledge/clean.ts";
+import { splitSentences } from "../../../src/core/knowledge/sentences.ts";
 
 const pdfExport = readFileSync(new URL("../../fixtures/s-2021-520-pdf-export.txt", import.meta.url), "utf8");
 const webExport = readFileSync(new URL("../../fixtures/trt-web-export.txt", import.meta.url), "utf8");
@@ -140,5 +141,220 @@ describe("cleanText on long inputs", () => {
     const cleaned = cleanText("peace-\nkeeping-\n".repeat(10_000));
     expect(cleaned.startsWith("peacekeeping-peacekeeping")).toBe(true);
     expect(cleaned.split("\n")).toHaveLength(1);
+  });
+});
+
+const fixture = (name: string) => readFileSync(new URL(`../../fixtures/${name}`, import.meta.url), "utf8");
+
+/** Every sentence of the cleaned text's paragraphs (headings apart), as the answer path reads them. */
+function sentencesOf(cleaned: string): string[] {
+  return cleaned
+    .split("\n\n")
+    .filter((block) => !block.startsWith("## "))
+    .flatMap((block) => splitSentences(block));
+}
+
+describe("cleanText on a Security Council press release copied from the web", () => {
+  const cleaned = cleanText(fixture("press-release-web-export.txt"));
+  const lines = cleaned.split("\n");
+
+  it("drops the masthead, the symbol, the date and the meeting line", () => {
+    for (const chrome of [
+      "Skip to main content",
+      "Meetings Coverage",
+      "SC/15353",
+      "30 June 2023",
+      "9350th",
+    ]) {
+      expect(cleaned).not.toContain(chrome);
+    }
+    expect(cleaned).not.toMatch(/Meeting \(AM\)/u);
+    expect(cleaned).not.toContain("Not an official record");
+  });
+
+  it("makes the title-case title and subtitle headings, and the lead its own paragraph", () => {
+    expect(lines).toContain(
+      "## Security Council Terminates Mandate of United Nations Mission in Mali, Unanimously Adopting Resolution 2690 (2023)",
+    );
+    expect(lines).toContain("## Text Calls for Orderly, Safe Withdrawal of Peacekeepers by 31 December");
+    expect(lines).toContain("## Statements");
+    expect(sentencesOf(cleaned)[0]).toMatch(/^The Security Council today decided to terminate the mandate/u);
+  });
+
+  it("glues no heading into a sentence", () => {
+    for (const sentence of sentencesOf(cleaned)) {
+      expect(sentence).not.toMatch(/Terminates Mandate|Calls for Orderly|^Statements|Meeting/u);
+    }
+  });
+
+  it("changes nothing when run again", () => {
+    expect(cleanText(cleaned)).toBe(cleaned);
+  });
+});
+
+describe("cleanText on a UN News page copied from the web", () => {
+  const cleaned = cleanText(fixture("un-news-web-export.txt"));
+
+  it("drops navigation, share buttons, photo credit and caption, date, topic, by-line and related links", () => {
+    for (const chrome of [
+      "Skip to main content",
+      "Global perspective",
+      "Facebook",
+      "UN Photo",
+      "on patrol near Timbuktu",
+      "15 December 2023",
+      "Peace and Security",
+      "Jane Doe",
+      "UN News",
+      "READ MORE",
+      "Related Stories",
+      "come under fire",
+      "Share this",
+      "UN News app",
+    ]) {
+      expect(cleaned).not.toContain(chrome);
+    }
+  });
+
+  it("keeps the title as a heading, a real subheading, and the story's sentences whole", () => {
+    const lines = cleaned.split("\n");
+    expect(lines[0]).toBe("## Mali: last UN peacekeepers leave Timbuktu base");
+    expect(lines).toContain("## A transition with no security vacuum");
+    expect(sentencesOf(cleaned)[0]).toBe(
+      "The last convoy of United Nations peacekeepers left the Timbuktu camp on Thursday, handing the base over to the Malian authorities, the UN mission in Mali said.",
+    );
+    expect(sentencesOf(cleaned)).toContain(
+      '"We are leaving with a sense of duty accomplished," said the head of the mission, El-Ghassim Wane.',
+    );
+  });
+
+  it("changes nothing when run again", () => {
+    expect(cleanText(cleaned)).toBe(cleaned);
+  });
+});
+
+describe("cleanText on a wire story copied from the web", () => {
+  const cleaned = cleanText(fixture("wire-story-web-export.txt"));
+  const sentences = sentencesOf(cleaned);
+
+  it("makes the sentence-case headline a heading and drops the by-line, times and sign-off", () => {
+    expect(cleaned.split("\n")[0]).toBe(
+      "## UN peacekeepers pull out of Ber base in northern Mali amid fighting",
+    );
+    for (const chrome of [
+      "John Smith",
+      "min read",
+      "PM UTC",
+      "Advertisement",
+      "Reporting by",
+      "Our Standards",
+    ]) {
+      expect(cleaned).not.toContain(chrome);
+    }
+  });
+
+  it("takes the dateline off the lead sentence and drops the photo caption with its credit", () => {
+    expect(sentences[0]).toMatch(/^United Nations peacekeepers pulled out of a base near Ber/u);
+    expect(cleaned).not.toContain("BAMAKO");
+    expect(cleaned).not.toContain("REUTERS/Stringer");
+    expect(sentences).toHaveLength(3);
+  });
+
+  it("changes nothing when run again", () => {
+    expect(cleanText(cleaned)).toBe(cleaned);
+  });
+});
+
+describe("stripDateline", () => {
+  it("removes the datelines of the wire services and UN offices", () => {
+    for (const [line, rest] of [
+      ["BAMAKO, Aug 14 (Reuters) - United Nations peacekeepers left.", "United Nations peacekeepers left."],
+      ["BAMAKO, Mali (AP) — Gunmen killed 20 people.", "Gunmen killed 20 people."],
+      ["Bamako (AFP) - Gunmen killed 20 people.", "Gunmen killed 20 people."],
+      ["GAO, Mali — The camp was shelled.", "The camp was shelled."],
+      [
+        "Bamako, 14 August 2023 – The Mission completed its withdrawal.",
+        "The Mission completed its withdrawal.",
+      ],
+    ]) {
+      expect(stripDateline(line!)).toBe(rest);
+    }
+  });
+
+  it("leaves a sentence that opens on an acronym and a dash alone", () => {
+    expect(stripDateline("MINUSMA — the Mission — left Ber early.")).toBe(
+      "MINUSMA — the Mission — left Ber early.",
+    );
+    expect(stripDateline("Mali, a landlocked country — it borders seven.")).toBe(
+      "Mali, a landlocked country — it borders seven.",
+    );
+  });
+});
+
+describe("isWebChrome", () => {
+  it("knows by-lines, date lines, meeting lines, credits and share rows", () => {
+    for (const line of [
+      "By Jane Doe",
+      "By John Smith and Amadou Diallo",
+      "Wednesday, 14 August 2023",
+      "August 14, 2023 4:32 PM UTC Updated 2 hours ago",
+      "9350th Meeting (AM)",
+      "Security Council 9351st Meeting (PM)",
+      "SG/SM/21861",
+      "UN Photo/Marco Dormino",
+      "Facebook Twitter Print Email",
+      "3 min read",
+    ]) {
+      expect(isWebChrome(line), line).toBe(true);
+    }
+  });
+
+  it("keeps sentences that only start like them", () => {
+    for (const line of [
+      "By December 2023, the Mission had left.",
+      "By the end of the year, all bases were closed.",
+      "May 2023 saw the worst attacks.",
+      "The AP reported 20 dead.",
+      "## By Jane Doe",
+    ]) {
+      expect(isWebChrome(line), line).toBe(false);
+    }
+  });
+});
+
+describe("cleanText is idempotent on page-shaped text", () => {
+  const line = fc.oneof(
+    fc.constantFrom(
+      "By Jane Doe",
+      "UN News",
+      "15 December 2023",
+      "9350th Meeting (AM)",
+      "SC/15353",
+      "READ MORE",
+      "Related Stories",
+      "UN Photo/Harandane Dicko",
+      "Security Council Terminates Mandate of United Nations Mission in Mali",
+      "Statements",
+      "Peace and Security",
+      "BAMAKO, Aug 14 (Reuters) - The convoy left Gao.",
+      "The Security Council today extended the mandate of the Mission.",
+      "the Mission's troop ceiling of 13,289 and",
+      "Peacekeepers on patrol in Gao",
+      "  An indented paragraph opens here",
+      "(a) Protection of civilians;",
+      "## Background",
+      "",
+    ),
+    fc.lorem({ maxCount: 12, mode: "words" }),
+    fc.lorem({ maxCount: 3, mode: "sentences" }),
+  );
+  it("changes nothing on a second pass", () => {
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 25 }), (lines) => {
+        const once = cleanText(lines.join("\n"));
+        expect(cleanText(once)).toBe(once);
+      }),
+      { numRuns: 400 },
+    );
   });
 });

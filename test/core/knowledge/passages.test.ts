@@ -58,3 +58,19 @@ describe("splitSentences on pathological text", () => {
     expect(splitSentences("Done. ".repeat(50_000))).toHaveLength(50_000);
   });
 });
+
+describe("splitPassages on a paragraph with no closing punctuation", () => {
+  it("keeps it out of the next paragraph's first sentence", () => {
+    const body =
+      "Peacekeepers on patrol in Gao\n\nThe Mission completed its withdrawal from Gao on 22 October 2023 after ten years in the region.";
+    const passages = splitPassages({
+      ...letter,
+      id: "caption",
+      body,
+    });
+    const sentences = passages.flatMap((passage) => splitSentences(passage.text));
+    expect(sentences).toContain(
+      "The Mission completed its withdrawal from Gao on 22 October 2023 after ten years in the region.",
+    );
+  });
+});
