@@ -92,7 +92,7 @@ const FURNITURE: RegExp[] = [
   /^\s*(page\s+)?\d{1,4}(\s*(\/|of)\s*\d{1,4})?\s*$/iu, // "3", "3/7", "Page 3 of 7"
   /^\s*[A-Z]{1,3}\/(RES\/)?\d{2,4}\/\d{1,5}(\/[A-Za-z0-9.]+)*\s*$/u, // "S/2021/520" alone: a running header
   /^\s*https?:\/\/\S+\s*$/u, // a bare link: a PDF's link annotation, not a sentence
-  /^\s*(RELATED|ADVERTISEMENT|Advertisement|READ MORE:.*|Read more:.*|Source: .{1,60}|Share this article.*)\s*$/u,
+  /^\s*(RELATED|ADVERTISEMENT|Advertisement|READ MORE:.+|Read more:.+|Source: .{1,60}|Share this article.*)\s*$/u,
 ];
 
 /** Whether a line is a running header, a page number or web page chrome rather than text. */
@@ -101,15 +101,25 @@ export function isPageFurniture(line: string): boolean {
 }
 
 // A photo credit, alone or closing a caption: "UN Photo/Harandane Dicko", "... in Gao. REUTERS/Stringer".
-const PHOTO_CREDIT =
-  /(^|\s)(©\s*)?(un photo|minusma|unicef|unhcr|reuters|afp|ap|getty images|epa|anadolu)(\s+via\s+getty images)?\/[\p{L}][\p{L}'’ .-]{1,40}$/iu;
+// A mission's own credit is its acronym: "MONUSCO/Michael Ali", "UNIFIL/Pasqual Gorriz".
+const PHOTO_CREDITS = [
+  /(^|\s)(©\s*)?(un photo|unicef|unhcr|reuters|afp|ap|getty images|epa|anadolu)(\s+via\s+getty images)?\/\p{L}[\p{L}'’.-]*(\s\p{Lu}[\p{L}'’.-]*){0,3}$/iu,
+  /(^|\s)(©\s*)?[A-Z]{3,10}\/\p{Lu}[\p{L}'’.-]*(\s\p{Lu}[\p{L}'’.-]*){0,3}$/u,
+];
+
+function isPhotoCredit(line: string): boolean {
+  return PHOTO_CREDITS.some((pattern) => pattern.test(line));
+}
+// A news site's section label: alone on a line, or after the story's date ("19 December 2023 Peace and Security").
+const SECTION_LABEL =
+  /(^|\s)(peace and security|humanitarian aid|human rights|climate and environment|migrants and refugees|un affairs|law and crime prevention|economic development|culture and education|sustainable development goals|sdgs|health|women|world|world news|africa|middle east|europe|americas|asia|asia pacific|news|meetings coverage|press release)$/iu;
 
 // Lines of a web page or press release around the text: masthead, navigation, bylines, date lines, meeting
 // lines, photo credits, share buttons, wire-service sign-offs. Each is matched on the whole trimmed line.
 const CHROME: RegExp[] = [
   /^(skip to (main )?content|welcome to the united nations|meetings coverage and press releases|global perspective,? human stories|search|menu|home|back to top|print|email|share|share this( article| story| page)?:?|listen to this article|image caption|image source.*|topics:?|tags:.*|filed under:?.*)$/iu,
   // A row of share buttons: "Facebook Twitter Print Email".
-  /^((facebook|twitter|x|linkedin|whatsapp|reddit|print|email|e-mail|copy link|tweet|share)[\s,|·•]*){2,}$/iu,
+  /^((facebook|twitter|x|linkedin|whatsapp|reddit|print|email|e-mail|link|copy link|tweet|share|share on \p{L}+)[\s,|·•]*){2,}$/iu,
   /^advertisement(\s*[·•|-]\s*scroll to continue)?$|^scroll to continue$/iu,
   /^(get|download) the (free )?un news app.*$/iu,
   /^(subscribe|sign up)\b.{0,80}(newsletter|updates|alerts).*$/iu,
@@ -121,12 +131,11 @@ const CHROME: RegExp[] = [
   /^\d{1,2} min(ute)?s? read$/iu,
   // A press release's meeting line and its symbol: "9350th Meeting (AM)", "SC/15353", "SG/SM/21861".
   /^(security council\s+)?\d{1,5}(st|nd|rd|th) meeting \((am|pm|am & pm|night)\)$/iu,
-  /^[A-Z]{2,4}(\/[A-Z]{2,4})*\/\d{3,6}(-[A-Z]{2,4}\/\d{3,6})*$/u,
-  // A news site's section label on a line of its own.
-  /^(peace and security|humanitarian aid|human rights|climate and environment|migrants and refugees|un affairs|law and crime prevention|economic development|culture and education|world|africa|middle east|europe|americas|asia|asia pacific)$/iu,
+  /^[A-Z]{2,4}(\/[A-Z]{1,4})*\/\d{3,6}(-[A-Z]{2,4}\/\d{3,6})*$/u,
+  // A UN document's masthead, when a PDF export keeps it: "United Nations S/2019/454", "Distr.: General".
+  /^(united nations\s+[A-Z]{1,3}\/\S+|(security council\s+|general assembly\s+)?distr\.:\s*(general|limited|restricted).*|original:\s*\p{L}+)$/iu,
   // A news agency or site named alone: the credit under a byline.
   /^(un news|reuters|afp|agence france-presse|ap|associated press|upi|xinhua|al jazeera|bbc news|france 24)$/iu,
-  PHOTO_CREDIT,
   /^(photo|photograph|picture|credit|image)( credit)?:.{1,100}$/iu,
 ];
 
@@ -138,7 +147,7 @@ const BYLINE =
 // Words a date line is made of: "15 December 2023", "August 14, 2023 4:32 PM UTC Updated 2 hours ago",
 // "Published: Wednesday, 14 Aug 2023". Such a line is the page's date, already in the front matter.
 const DATE_WORDS = new Set(
-  "january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thurs fri sat sun published updated last posted on at am pm gmt utc cet cest edt est bst wat ago hour hours minute minutes day days yesterday today".split(
+  "january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thurs fri sat sun published updated modified issued last posted on at am pm gmt utc cet cest edt est bst wat ago hour hours minute minutes day days yesterday today".split(
     " ",
   ),
 );
@@ -153,6 +162,7 @@ function isDateLine(line: string): boolean {
   return (
     words.length > 0 &&
     words.length <= 14 &&
+    !/\.$/u.test(line) && // "5 May." ends a sentence
     MONTH_OR_AGO.test(line) &&
     words.every((word) => DATE_WORDS.has(word.replace(/\.$/u, "")) || /^[\d/:.-]+$/u.test(word))
   );
@@ -165,6 +175,9 @@ export function isWebChrome(line: string): boolean {
   if (text.length > 240) return false;
   return (
     CHROME.some((pattern) => pattern.test(text)) ||
+    isPhotoCredit(text) ||
+    (SECTION_LABEL.test(text) && (SECTION_LABEL.exec(text)?.index ?? 1) === 0) ||
+    isDateLine(text.replace(SECTION_LABEL, "")) ||
     (BYLINE.test(text) && !MONTH_OR_AGO.test(text) && !/\d/u.test(text)) ||
     isDateLine(text)
   );
@@ -176,12 +189,16 @@ export function isWebChrome(line: string): boolean {
  */
 function dropChrome(lines: string[]): string[] {
   return lines.filter((line, i) => {
+    const before = lines[i - 1]?.trim() ?? "";
+    // A line after "formed on" or a comma continues that sentence ("5 May."), whatever it looks like alone.
+    if (/[,–—-]$/u.test(before) || DANGLING.has(before.split(/\s+/u).at(-1)?.toLowerCase() ?? ""))
+      return true;
     if (isWebChrome(line)) return false;
     const credit = lines[i - 1];
     const after = lines[i + 1];
     return !(
       credit !== undefined &&
-      PHOTO_CREDIT.test(credit.trim()) &&
+      isPhotoCredit(credit.trim()) &&
       credit.trim().split(/\s+/u).length <= 6 && // the credit alone, not a caption closing with one
       line.trim().split(/\s+/u).length <= 30 &&
       after !== undefined &&
@@ -191,7 +208,7 @@ function dropChrome(lines: string[]): string[] {
 }
 
 // "READ MORE" (one link title under it), "Related Stories" (a list of them): other articles, not this one.
-const READ_MORE = /^(read more|read also|also read|see also)(:)?$/iu;
+const READ_MORE = /^(read more|read next|read also|also read|see also)(:)?$/iu;
 const LINK_LIST =
   /^(related|related (stories|articles|content|news|coverage|links)|more (stories|on this|from un news)|recommended|most read|you may also like)(:)?$/iu;
 
@@ -312,7 +329,8 @@ function isHeadingCandidate(text: string): boolean {
   const words = text.split(/\s+/u);
   const last = words.at(-1)?.toLowerCase() ?? "";
   return (
-    words.length <= 18 &&
+    // A press release's title runs longer, but in title case ("... Adopting Resolution 2640 (2022) by 13 Votes")
+    (words.length <= 18 || (words.length <= 32 && isTitleCase(text))) &&
     !/[.!?:;,]["'”’)\]]*$/u.test(text) &&
     !DANGLING.has(last) &&
     /^[\p{Lu}(]/u.test(text) &&

@@ -358,3 +358,37 @@ describe("cleanText is idempotent on page-shaped text", () => {
     );
   });
 });
+
+describe("cleanText on the shapes of the development library", () => {
+  it("drops a date line with the site's section, a mission's photo credit, mastheads and link lists", () => {
+    const page = [
+      "DR Congo: Security Council extends MONUSCO",
+      "19 December 2023 Peace and Security",
+      "Facebook Twitter Print Email",
+      "Peacekeepers on patrol near Sake, North Kivu. MONUSCO/Michael Ali",
+      "The Security Council on Tuesday extended the mandate of the mission for one year.",
+      "Read Next",
+      "Mali's junta sets February 2024 date for presidential election",
+      "Our Standards: The Thomson Reuters Trust Principles.",
+    ].join("\n\n");
+    expect(cleanText(page)).toBe(
+      "## DR Congo: Security Council extends MONUSCO\n\nThe Security Council on Tuesday extended the mandate of the mission for one year.",
+    );
+  });
+
+  it("keeps a date that ends a sentence wrapped onto its own line", () => {
+    const pdf =
+      "A new Government was formed on\n\n5 May.\n\n 3. On 2 May, the Government signed an agreement.";
+    expect(cleanText(pdf)).toBe(
+      "A new Government was formed on 5 May.\n\n3. On 2 May, the Government signed an agreement.",
+    );
+  });
+
+  it("makes a long press release title in title case a heading", () => {
+    const title =
+      "Security Council Renews Mandate of Mission in Mali for One Year, Adopting Resolution 2640 (2022) by 13 Votes in Favour, 2 Abstentions";
+    expect(cleanText(`${title}\n\nThe Security Council today extended the mandate of the Mission.`)).toBe(
+      `## ${title}\n\nThe Security Council today extended the mandate of the Mission.`,
+    );
+  });
+});
