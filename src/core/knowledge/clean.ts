@@ -19,7 +19,7 @@ export function cleanText(raw: string): string {
     .split("\n")
     .map((line) => line.replace(/[ \t]+$/u, ""))
     .filter((line) => line.trim() !== "" && !isPageFurniture(line));
-  const text = dropTeasers(dropLeadingNavigation(dropLinkLists(dropChrome(lines))));
+  const text = dropTeasers(dropLeadingNavigation(dropChrome(dropLinkLists(lines))));
   const blocks = joinLines(text, isOneParagraphALine(text));
   return blocks.map((block) => (block.heading ? `## ${block.text}` : block.text)).join("\n\n");
 }
@@ -107,8 +107,14 @@ const PHOTO_CREDITS = [
   /(^|\s)(©\s*)?[A-Z]{3,10}\/\p{Lu}[\p{L}'’.-]*(\s\p{Lu}[\p{L}'’.-]*){0,3}$/u,
 ];
 
+/** A credit alone, or closing a caption's sentence ("... North Kivu. MONUSCO/Michael Ali"). */
 function isPhotoCredit(line: string): boolean {
-  return PHOTO_CREDITS.some((pattern) => pattern.test(line));
+  return PHOTO_CREDITS.some((pattern) => {
+    const match = pattern.exec(line);
+    if (!match) return false;
+    const caption = line.slice(0, match.index).trim();
+    return caption === "" || /[.!?]["'”’)\]]*$/u.test(caption);
+  });
 }
 // A news site's section label: alone on a line, or after the story's date ("19 December 2023 Peace and Security").
 const SECTION_LABEL =
@@ -188,23 +194,29 @@ export function isWebChrome(line: string): boolean {
  * credit, caption, date): the caption describes a picture, not the story.
  */
 function dropChrome(lines: string[]): string[] {
-  return lines.filter((line, i) => {
-    const before = lines[i - 1]?.trim() ?? "";
+  const out: string[] = [];
+  lines.forEach((line, i) => {
+    const before = out.at(-1)?.trim() ?? "";
     // A line after "formed on" or a comma continues that sentence ("5 May."), whatever it looks like alone.
-    if (/[,–—-]$/u.test(before) || DANGLING.has(before.split(/\s+/u).at(-1)?.toLowerCase() ?? ""))
-      return true;
-    if (isWebChrome(line)) return false;
-    const credit = lines[i - 1];
-    const after = lines[i + 1];
-    return !(
-      credit !== undefined &&
-      isPhotoCredit(credit.trim()) &&
-      credit.trim().split(/\s+/u).length <= 6 && // the credit alone, not a caption closing with one
-      line.trim().split(/\s+/u).length <= 30 &&
-      after !== undefined &&
-      isWebChrome(after)
-    );
+    const continues =
+      /[,–—-]$/u.test(before) || DANGLING.has(before.split(/\s+/u).at(-1)?.toLowerCase() ?? "");
+    if (!continues && (isWebChrome(line) || isCaption(lines, i))) return;
+    out.push(line);
   });
+  return out;
+}
+
+function isCaption(lines: string[], i: number): boolean {
+  const credit = lines[i - 1]?.trim();
+  const after = lines[i + 1];
+  return (
+    credit !== undefined &&
+    isPhotoCredit(credit) &&
+    credit.split(/\s+/u).length <= 6 && // the credit alone, not a caption closing with one
+    lines[i]!.trim().split(/\s+/u).length <= 30 &&
+    after !== undefined &&
+    isWebChrome(after)
+  );
 }
 
 // "READ MORE" (one link title under it), "Related Stories" (a list of them): other articles, not this one.
