@@ -40,6 +40,14 @@ const envSchema = z.object({
       .max(65_535, { error: "must be between 0 and 65535" }),
   ).default(3000),
   HOST: optional(z.string().trim().min(1)),
+  // Socket Mode has no HTTP server of its own: with this set it serves GET /healthz there (0: a free port).
+  HEALTH_PORT: optional(
+    z.coerce
+      .number({ error: "must be a port number" })
+      .int({ error: "must be a whole number" })
+      .min(0, { error: "must be between 0 and 65535" })
+      .max(65_535, { error: "must be between 0 and 65535" }),
+  ),
   // Unset: one per core beyond the first, up to four (the Slack layer decides); 0 answers on the main thread.
   ANSWER_WORKERS: optional(
     z.coerce
@@ -82,6 +90,7 @@ const HINTS: Record<string, string> = {
   SLACK_SIGNING_SECRET: "copy it from your app's Basic Information page",
   SLACK_API_URL: "leave it unset to talk to Slack itself",
   PORT: "the port HTTP mode listens on, 3000 by default",
+  HEALTH_PORT: "the port of GET /healthz in Socket Mode; unset: no health server",
   LOG_LEVEL: "one of debug, info, warn, error",
   ANSWER_WORKERS: "worker threads that answer questions; leave it unset for one per core (up to 4)",
   QUESTIONS_PER_MINUTE: "how many questions each person may ask a minute, 10 by default, 0 for no limit",

@@ -2,7 +2,8 @@ import path from "node:path";
 import { requireFolderNotFile, usableKnowledge } from "./cli/knowledge.ts";
 import { runCli } from "./cli/run.ts";
 import { parseStartOptions, START_USAGE } from "./cli/start-options.ts";
-import { loadConfig, loadDotEnv } from "./config.ts";
+import { type Config, loadConfig, loadDotEnv } from "./config.ts";
+import type { KnowledgeBase } from "./core/knowledge-base.ts";
 import { attachDigest } from "./digest/attach.ts";
 import { digestSubcommand } from "./digest/subcommand.ts";
 import { watchKnowledge } from "./knowledge/live.ts";
@@ -67,32 +68,35 @@ runCli(async (argv) => {
   }
 
   for (const line of skipped) log.warn(line);
-  keepRunningOnStrayErrors(log);
-  const state = await openStateStore(config, { log: log.child("state"), role: "bot" });
-  const subcommands = [digestSubcommand({ timeZone: config.DIGEST_TZ })];
-  let bot: Awaited<ReturnType<typeof startSlackBot>>;
+  const fatal = stopOnStrayErrors(log, stopping);
+  // A start that fails at any stage closes what it opened, newest first (the store's lock included), and
+  // leaves with its one message (runCli prints it): never a half-started bot serving without its digest or
+  // deaf to SIGTERM.
+  const opened: Array<() => Promise<unknown>> = [];
+  let started: Awaited<ReturnType<typeof startSlack>>;
   try {
-    bot = await startSlackBot(config, { getKnowledgeBase, state, log, subcommands });
+    started = await startSlack(config, log, getKnowledgeBase, opened);
   } catch (error) {
-    // The store's lock would otherwise outlive a failed start until the process is gone.
-    await state.close();
+    for (const close of opened.reverse()) await close().catch(() => undefined);
+    await knowledge.close();
+    // Whatever a library left open (a socket, a timer) must not keep a failed start alive.
+    setTimeout(() => process.exit(process.exitCode ?? 1), STOP_GRACE_MS).unref();
     throw error;
   }
+  const { bot, state, digest } = started;
   log.info(
-    `connected to Slack in ${bot.mode === "socket" ? "Socket Mode" : `HTTP mode on port ${bot.port} (/slack/events, /healthz)`}, ` +
+    `connected to Slack in ${bot.mode === "socket" ? "Socket Mode" : `HTTP mode on port ${bot.port} (/slack/events, /healthz)`}` +
+      `${bot.healthPort !== null ? ` (health check on port ${bot.healthPort}, /healthz)` : ""}, ` +
       `answering from ${kb.index.documents.length} documents in ${kb.dir} (index ${kb.origin})`,
   );
 
-  const digest = await attachDigest(config, {
-    client: bot.app.client,
-    store: state,
-    getKnowledgeBase,
-    log: log.child("digest"),
-  });
-
-  await new Promise((resolve) => stopping.signal.addEventListener("abort", resolve, { once: true }));
+  // A signal that came while starting is acted on now (an aborted signal fires no more events).
+  if (!stopping.signal.aborted) {
+    await new Promise((resolve) => stopping.signal.addEventListener("abort", resolve, { once: true }));
+  }
+  const code = fatal.happened ? 1 : 0;
   log.info(`stopping (${String(stopping.signal.reason)})`);
-  setTimeout(() => process.exit(0), STOP_GRACE_MS).unref();
+  setTimeout(() => process.exit(code), STOP_GRACE_MS).unref();
   // At once and side by side: the bot refuses new requests and finishes the ones it acknowledged, and a
   // digest being posted is let finish (and recorded). Then the store is closed (every change is already in it).
   await Promise.all([
@@ -100,8 +104,36 @@ runCli(async (argv) => {
     bot.stop().catch((error: unknown) => log.warn("slack: could not stop cleanly:", error)),
   ]);
   await state.close();
-  return 0;
+  return code;
 });
+
+/** Opens the state, starts the Slack app and attaches the digest; each is added to `opened` to be closed. */
+async function startSlack(
+  config: Config,
+  log: AppLogger,
+  getKnowledgeBase: () => KnowledgeBase,
+  opened: Array<() => Promise<unknown>>,
+) {
+  const state = await openStateStore(config, { log: log.child("state"), role: "bot" });
+  opened.push(() => state.close());
+  const subcommands = [digestSubcommand({ timeZone: config.DIGEST_TZ })];
+  const bot = await startSlackBot(config, { getKnowledgeBase, state, log, subcommands });
+  opened.push(() => bot.stop());
+  const digest = await attachDigest(config, {
+    client: bot.app.client,
+    store: state,
+    getKnowledgeBase,
+    log: log.child("digest"),
+  }).catch((error: unknown) => {
+    const message = error instanceof Error ? error.message : String(error);
+    if (/^[a-z]+: /u.test(message)) throw error;
+    throw new Error(
+      `digest: cannot start the daily digest (${message}): its records in ${config.STATE_DIR} may be damaged; ` +
+        "restore them from a backup, or unset DIGEST_CHANNEL to run without the digest",
+    );
+  });
+  return { state, bot, digest };
+}
 
 /** Aborts on the first SIGINT or SIGTERM; a second one leaves at once. */
 function stopOnSignals(): AbortController {
@@ -116,12 +148,23 @@ function stopOnSignals(): AbortController {
 }
 
 /**
- * A bot serving a team must not die of one stray error (a dropped socket emitting where nobody listens, a
- * promise nobody awaited): it is logged, and the bot goes on answering.
+ * An error nothing handled (a promise nobody awaited, an exception thrown where nobody catches) means some
+ * part of the bot is in a state nobody planned for, such as a Slack connection given up for good. The bot
+ * does not go on as if nothing happened: it says what it was, stops cleanly (finishing what it acknowledged)
+ * and exits 1, so a supervisor restarts it whole.
  */
-function keepRunningOnStrayErrors(log: AppLogger): void {
-  process.on("unhandledRejection", (reason) =>
-    log.error("unhandled promise rejection (still running):", reason),
-  );
-  process.on("uncaughtException", (error) => log.error("uncaught exception (still running):", error));
+function stopOnStrayErrors(log: AppLogger, stopping: AbortController): { happened: boolean } {
+  const fatal = { happened: false };
+  const stop = (what: string, reason: unknown) => {
+    log.error(
+      `fatal: ${what} that nothing handled: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}; ` +
+        "stopping, so that the supervisor starts the bot again (please report this)",
+    );
+    fatal.happened = true;
+    process.exitCode = 1;
+    if (!stopping.signal.aborted) stopping.abort("an error nothing handled");
+  };
+  process.on("unhandledRejection", (reason) => stop("a promise failed", reason));
+  process.on("uncaughtException", (error) => stop("an exception was thrown", error));
+  return fatal;
 }

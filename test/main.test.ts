@@ -2,15 +2,17 @@ import { cp, mkdtemp, rm } from "node:fs/promises";
 import { request as httpRequest } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import Database from "libsql";
 import { describe, expect, it, onTestFinished } from "vitest";
 import { answerQuestion } from "../src/core/answer/answer.ts";
 import { answerAsText } from "../src/core/answer/format.ts";
 import { SHELL_BANNER } from "../src/shell/shell.ts";
-import { SqliteStore } from "../src/state/sqlite.ts";
+import { openStateStore } from "../src/state/open.ts";
+import { SQLITE_FILE, SqliteStore } from "../src/state/sqlite.ts";
 import { LATE_DOC, writeDoc } from "./digest/helpers/knowledge.ts";
 import { spawnMain, startBotProcess } from "./helpers/bot-process.ts";
 import { commandBody, eventEnvelope, sendSigned } from "./helpers/signed-request.ts";
-import { realKnowledgeBase } from "./helpers/slack-fakes.ts";
+import { captureLog, realKnowledgeBase } from "./helpers/slack-fakes.ts";
 import { type RecordedCall, SlackStandIn } from "./helpers/slack-stand-in.ts";
 
 const SECRET = "main-test-signing-secret";
@@ -246,6 +248,31 @@ describe("npm start", () => {
     expect(standIn.callsTo("auth.test")).toHaveLength(1);
     expect(bot.output()).not.toContain(TOKEN);
     expect(bot.output()).not.toContain(SECRET);
+  }, 120_000);
+
+  it("closes everything and exits 1 with one message when the start fails after the server listens", async () => {
+    const { state } = await folders();
+    const standIn = await SlackStandIn.start();
+    onTestFinished(() => standIn.close());
+    // A digest record of the wrong shape: found only once the HTTP server already listens.
+    const store = await openStateStore({ STATE_DIR: state }, { log: captureLog().log, role: "tool" });
+    await store.close();
+    const db = new Database(path.join(state, SQLITE_FILE));
+    db.prepare(
+      "INSERT INTO digest_days (day, status, channel, hashes, ts, turn, attempts, updated_at, error, owner) " +
+        "VALUES ('2024-01-01', 'posted', 'C0DIGEST', '{}', '1.1', '{not json', 1, '2024-01-01T08:00:00Z', NULL, 'x')",
+    ).run();
+    db.close();
+    const bot = startBotProcess(httpEnv(standIn, state, { DIGEST_CHANNEL: "C0DIGEST" }));
+    onTestFinished(() => {
+      bot.child.kill("SIGKILL");
+    });
+    // It leaves by itself: no signal is sent.
+    expect(await bot.exited).toMatchObject({ code: 1, signal: null });
+    const lines = bot.output().trim().split("\n");
+    expect(lines.at(-1)).toMatch(/^digest: cannot start the daily digest \(.*\): .*unset DIGEST_CHANNEL/u);
+    expect(bot.output()).not.toMatch(/connected to Slack|at .*\(.*\.ts:\d+/u);
+    expect(standIn.callsTo("auth.test")).toHaveLength(1);
   }, 120_000);
 
   it("after kill -9 in the middle of a burst, the next start finds the last complete state and carries on", async () => {

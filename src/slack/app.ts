@@ -1,5 +1,5 @@
 import type { Server } from "node:http";
-import { App, type CustomRoute, HTTPReceiver, type LogLevel } from "@slack/bolt";
+import { App, type CustomRoute, HTTPReceiver, type LogLevel, type SocketModeReceiver } from "@slack/bolt";
 import type { RetryOptions, WebClient } from "@slack/web-api";
 import type { Config } from "../config.ts";
 import { AnswerPool, defaultAnswerWorkers } from "../knowledge/answer-pool.ts";
@@ -7,6 +7,7 @@ import type { AppLogger } from "../log.ts";
 import { detachedWork } from "./after-ack.ts";
 import type { SlackDeps } from "./deps.ts";
 import { describeError, slackFailure } from "./errors.ts";
+import { startHealthServer } from "./health.ts";
 import { InFlight } from "./in-flight.ts";
 import * as actions from "./listeners/actions/index.ts";
 import * as commands from "./listeners/commands/index.ts";
@@ -15,6 +16,7 @@ import * as messages from "./listeners/messages/index.ts";
 import { ChannelPacer, paceChatPosts } from "./pace.ts";
 import { QuestionLimiter } from "./question-limit.ts";
 import { MAX_REQUEST_BYTES, RequestGuard } from "./request-guard.ts";
+import { type ConnectionState, socketModeConnection } from "./socket-connection.ts";
 import { APOLOGY_TEXT } from "./strings.ts";
 
 export class SlackStartError extends Error {
@@ -26,6 +28,8 @@ export interface RunningSlackBot {
   mode: "socket" | "http";
   /** the port HTTP mode listens on (the real one when PORT=0), null in Socket Mode */
   port: number | null;
+  /** the port of the Socket Mode health server (HEALTH_PORT, the real one when 0), null without one */
+  healthPort: number | null;
   stop(): Promise<void>;
 }
 
@@ -53,6 +57,10 @@ export interface SlackAppOptions {
   retry?: RetryOptions;
   /** how long `stop()` waits for acknowledged requests to be answered (DRAIN_MS) */
   drainMs?: number;
+  /** how Socket Mode retries opening a connection (SOCKET_RETRY) */
+  socketRetry?: RetryOptions;
+  /** how long Socket Mode may be disconnected before the health check answers 503 (UNHEALTHY_AFTER_MS) */
+  unhealthyAfterMs?: number;
 }
 
 // Bolt does not export the extended error handler's types; the last overload of `app.error` takes it.
@@ -65,6 +73,8 @@ interface AssembledApp {
   answers: AnswerPool;
   /** the HTTP checks in front of Bolt, null in Socket Mode */
   guard: RequestGuard | null;
+  /** the Socket Mode connection's state, null in HTTP mode */
+  connection: ConnectionState | null;
   inFlight: InFlight;
   pacer: ChannelPacer;
 }
@@ -116,9 +126,24 @@ function assemble(config: Config, givenDeps: SlackDeps, options: SlackAppOptions
     extendedErrorHandler: true,
   };
   let guard: RequestGuard | null = null;
+  let connection: ConnectionState | null = null;
   let app: App;
   if (config.mode === "socket") {
-    app = new App({ ...common, socketMode: true, appToken: config.SLACK_APP_TOKEN });
+    // A receiver of our own, so the Socket Mode client gets its own retry policy rather than the Web API's.
+    const socket = socketModeConnection({
+      appToken: config.SLACK_APP_TOKEN ?? "",
+      clientOptions: {
+        slackApiUrl: config.SLACK_API_URL,
+        timeout: timeoutMs,
+        fetch: fetchWithTimeout(timeoutMs),
+      },
+      log,
+      boltLogger: deps.log.child("bolt"),
+      ...(options.socketRetry ? { retry: options.socketRetry } : {}),
+      ...(options.unhealthyAfterMs !== undefined ? { unhealthyAfterMs: options.unhealthyAfterMs } : {}),
+    });
+    connection = socket.state;
+    app = new App({ ...common, receiver: socket.receiver as SocketModeReceiver });
   } else {
     const signingSecret = config.SLACK_SIGNING_SECRET ?? "";
     const receiver = new HTTPReceiver({
@@ -159,7 +184,7 @@ function assemble(config: Config, givenDeps: SlackDeps, options: SlackAppOptions
   };
   app.error(lastResort as ExtendedErrorHandler);
   for (const surface of SURFACES) surface.register(app, deps);
-  return { app, guard, inFlight, pacer, answers: deps.answers as AnswerPool };
+  return { app, guard, connection, inFlight, pacer, answers: deps.answers as AnswerPool };
 }
 
 /**
@@ -239,6 +264,7 @@ export async function startSlackBot(
   try {
     await app.init();
   } catch (error) {
+    await closeQuietly(assembled);
     const failure = slackFailure(error);
     throw new SlackStartError(
       failure?.code === "request_error"
@@ -252,6 +278,7 @@ export async function startSlackBot(
     try {
       await app.start();
     } catch (error) {
+      await closeQuietly(assembled);
       const failure = slackFailure(error);
       throw new SlackStartError(
         failure?.code === "request_error"
@@ -261,16 +288,50 @@ export async function startSlackBot(
               "Tokens) and that Socket Mode is on in the app settings",
       );
     }
+    let health: Server | null = null;
+    let healthPort: number | null = null;
+    if (config.HEALTH_PORT !== undefined) {
+      const connection = assembled.connection!;
+      try {
+        ({ server: health, port: healthPort } = await startHealthServer(
+          config.HEALTH_PORT,
+          config.HOST,
+          () => ({
+            healthy: connection.healthy,
+            body: {
+              ok: connection.healthy,
+              connected: connection.connected,
+              ...(connection.connected
+                ? {}
+                : { disconnectedForSeconds: Math.round(connection.downForMs / 1000) }),
+              documents: deps.getKnowledgeBase().index.documents.length,
+            },
+          }),
+        ));
+      } catch (error) {
+        await closeQuietly(assembled);
+        throw new SlackStartError(
+          `slack: cannot serve the health check on HEALTH_PORT ${config.HEALTH_PORT} ` +
+            `(${(error as NodeJS.ErrnoException).code ?? String(error)}): set HEALTH_PORT to a free port, or unset it`,
+        );
+      }
+    }
     // The answer workers start now, so the first question does not wait for them to load the documents.
     assembled.answers.warm(deps.getKnowledgeBase());
     return {
       app,
       mode: "socket",
       port: null,
+      healthPort,
       stop: async () => {
         // Disconnecting first stops new events; the ones already acknowledged are then answered.
         await app.stop();
         await drain(assembled, drainMs, log);
+        if (health) {
+          const closed = health;
+          await new Promise<void>((resolve) => closed.close(() => resolve()));
+          closed.closeAllConnections();
+        }
       },
     };
   }
@@ -279,6 +340,7 @@ export async function startSlackBot(
   try {
     server = (await app.start({ port: config.PORT, host: config.HOST })) as Server;
   } catch (error) {
+    await closeQuietly(assembled);
     const code = (error as NodeJS.ErrnoException).code;
     const advice =
       code === "EADDRINUSE"
@@ -297,6 +359,7 @@ export async function startSlackBot(
     app,
     mode: "http",
     port,
+    healthPort: null,
     stop: async () => {
       // New requests get 503 and the listening socket closes; idle keep-alive connections are closed now,
       // busy ones once their response is sent.
@@ -325,4 +388,10 @@ async function drain(assembled: AssembledApp, ms: number, log: AppLogger): Promi
     `stopped with ${inFlight.size} request(s) still being answered after ${ms} ms ` +
       `(${pacer.pending} message(s) waiting for their channel's turn); their answers were given up`,
   );
+}
+
+/** Closes what a start that failed half-way opened (a connection being retried, answer workers). */
+async function closeQuietly(assembled: AssembledApp): Promise<void> {
+  await assembled.app.stop().catch(() => undefined);
+  await assembled.answers.close().catch(() => undefined);
 }

@@ -54,6 +54,8 @@ export class SlackStandIn {
   latencyMs = 0;
   /** while true, no Web API call is ever answered (response_urls still are): Slack's API down or cut off */
   unresponsive = false;
+  /** methods answered with this reply every time, until removed: an outage of one method (after `failNext`'s) */
+  readonly failing = new Map<string, ScriptedReply>();
 
   private constructor(server: Server) {
     this.#server = server;
@@ -173,7 +175,9 @@ export class SlackStandIn {
     const call: RecordedCall = { method, args, token, at };
     this.calls.push(call);
     if (this.unresponsive) return new Promise(() => undefined);
-    const reply = answer(this.#scripted.get(method)?.shift(), () => this.#success(method, args));
+    const reply = answer(this.#scripted.get(method)?.shift() ?? this.failing.get(method), () =>
+      this.#success(method, args),
+    );
     if (reply === "hang") return new Promise(() => undefined);
     call.result = reply.body;
     return reply;

@@ -8,7 +8,7 @@ import { answerMessage } from "../../src/slack/blocks/answer.ts";
 import { SqliteStore } from "../../src/state/sqlite.ts";
 import { loopbackOnly } from "../helpers/loopback-only.ts";
 import { eventEnvelope } from "../helpers/signed-request.ts";
-import { realKnowledgeBase } from "../helpers/slack-fakes.ts";
+import { captureLog, realKnowledgeBase } from "../helpers/slack-fakes.ts";
 import { SlackStandIn } from "../helpers/slack-stand-in.ts";
 
 // Socket Mode, the default for a team trying the bot: the real app opens its connection through
@@ -127,4 +127,90 @@ describe("Socket Mode, end to end", () => {
       /^slack: Slack refused the Socket Mode connection \(invalid_auth\): check SLACK_APP_TOKEN/u,
     );
   });
+});
+
+describe("Socket Mode through an outage during one of Slack's connection refreshes", () => {
+  it("keeps retrying through 503s and three 429s, warns at each attempt, says when it is back, and answers again", async () => {
+    const outage = await SlackStandIn.start();
+    const rejections: unknown[] = [];
+    const onRejection = (reason: unknown) => rejections.push(reason);
+    process.on("unhandledRejection", onRejection);
+    const config = loadConfig({
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_APP_TOKEN: APP_TOKEN,
+      SLACK_API_URL: outage.apiUrl,
+      HEALTH_PORT: "0",
+      HOST: "127.0.0.1",
+    });
+    const capture = captureLog("info");
+    const healing = await startSlackBot(
+      config,
+      { getKnowledgeBase: () => kb, state: SqliteStore.inMemory({ log: capture.log }), log: capture.log },
+      {
+        // Short waits for the test; the bot waits 1 s, doubling up to 30 s (SOCKET_RETRY).
+        socketRetry: { forever: true, factor: 2, minTimeout: 20, maxTimeout: 100, randomize: true },
+        unhealthyAfterMs: 0,
+      },
+    );
+    const health = async () => {
+      const response = await fetch(`http://127.0.0.1:${healing.healthPort}/healthz`);
+      return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+    };
+    const warnings = () =>
+      capture.at("warn").filter((line) => /could not open a Socket Mode connection/u.test(line));
+    try {
+      expect(await health()).toMatchObject({ status: 200, body: { ok: true, connected: true } });
+      const opened = outage.callsTo("apps.connections.open").length;
+
+      // Slack asks for a refresh, and apps.connections.open then fails with 503 for a while.
+      outage.failing.set("apps.connections.open", { status: 503, body: { ok: false } });
+      outage.sendEnvelope({ type: "disconnect", reason: "refresh_requested" });
+      await outage.waitFor("the socket to close", () => !outage.socketConnected, 10_000);
+      await outage.waitFor("four failed attempts", () => warnings().length >= 4, 30_000);
+      expect(await health()).toMatchObject({ status: 503, body: { ok: false, connected: false } });
+
+      // Then three 429s (Retry-After 1 s each), then Slack is back.
+      for (let i = 0; i < 3; i += 1) {
+        outage.failNext("apps.connections.open", { status: 429, headers: { "Retry-After": "1" } });
+      }
+      outage.failing.delete("apps.connections.open");
+      await outage.waitFor("the connection to come back", () => outage.socketConnected, 30_000);
+      await outage.waitFor("the line saying so", () =>
+        capture.at("info").find((line) => /Socket Mode connected again after/u.test(line)),
+      );
+      const attempts = outage.callsTo("apps.connections.open").slice(opened);
+      expect(
+        attempts.filter((call) => (call.result as { ok?: boolean } | undefined)?.ok === true),
+      ).toHaveLength(1);
+      expect(attempts.length).toBeGreaterThanOrEqual(4 + 3 + 1);
+      expect(warnings().length).toBeGreaterThanOrEqual(4 + 3);
+      expect(await health()).toMatchObject({ status: 200, body: { ok: true, connected: true } });
+
+      outage.sendEnvelope({
+        envelope_id: "env-after-outage",
+        type: "events_api",
+        accepts_response_payload: false,
+        retry_attempt: 0,
+        retry_reason: "",
+        payload: JSON.parse(
+          eventEnvelope("EvAfterOutage", {
+            type: "app_mention",
+            channel: "CHEAL",
+            user: "U0ASKER",
+            text: "<@U0BOT> troop ceiling",
+            ts: "2.1",
+            event_ts: "2.1",
+          }),
+        ),
+      });
+      await outage.waitFor("the answer after the outage", () =>
+        outage.callsTo("chat.postMessage").find((call) => call.args.channel === "CHEAL"),
+      );
+      expect(rejections).toEqual([]);
+    } finally {
+      process.off("unhandledRejection", onRejection);
+      await healing.stop();
+      await outage.close();
+    }
+  }, 60_000);
 });
