@@ -32,7 +32,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "unit", include: ["test/**/*.test.ts"], exclude: INTEGRATION },
+        test: { name: "unit", include: ["test/**/*.test.ts"], exclude: INTEGRATION, isolate: false },
       },
       { extends: true, test: { name: "integration", include: INTEGRATION } },
     ],
