@@ -23,6 +23,11 @@ export class KnowledgeBuilder {
     this.#idleMs = options.idleMs ?? WORKER_IDLE_MS;
   }
 
+  /** Whether a worker is running now (one is started by a build and stopped after `idleMs` without one). */
+  get running(): boolean {
+    return this.#worker !== null;
+  }
+
   /** Opens the knowledge folder in the worker (persisting its index in `cacheDir`) and returns the result. */
   build(dir: string, cacheDir: string | undefined): Promise<KnowledgeBase> {
     if (this.#idle) clearTimeout(this.#idle);
@@ -73,12 +78,16 @@ export class KnowledgeBuilder {
         this.#scheduleIdleStop(worker);
       }
     });
+    // Only the current worker's end fails the builds waiting: a worker stopped for being idle exits after a new
+    // one may have taken new builds, and those are not its to fail.
     worker.on("error", (error) => {
-      if (this.#worker === worker) this.#worker = null;
+      if (this.#worker !== worker) return;
+      this.#worker = null;
       this.#failAll(new Error(`knowledge: the build worker failed: ${error.message}`));
     });
     worker.on("exit", (code) => {
-      if (this.#worker === worker) this.#worker = null;
+      if (this.#worker !== worker) return;
+      this.#worker = null;
       this.#failAll(new Error(`knowledge: the build worker stopped (exit code ${code})`));
     });
     // Idle until asked; after the listeners, since adding a "message" listener refs the worker again.

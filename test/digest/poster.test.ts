@@ -148,13 +148,22 @@ describe("postDigestOnce", () => {
   it("posts once when two callers race on one state folder", async () => {
     const { store, kb } = await setup();
     let posts = 0;
+    // The post is held until the test lets it go, so the two callers surely overlap.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
     const post: PostFn = async () => {
       posts++;
-      await new Promise((resolve) => setTimeout(resolve, 30));
+      await held;
       return { ts: "1717394400.000100" };
     };
     const options = { store, channel: "C0DIGEST", day: "2024-06-03", now, kb, post };
-    const outcomes = await Promise.all([postDigestOnce(options), postDigestOnce(options)]);
+    const calls = [postDigestOnce(options), postDigestOnce(options)];
+    // The caller that finds the other one posting comes back while that post is still held.
+    expect((await Promise.race(calls)).status).toBe("busy");
+    release();
+    const outcomes = await Promise.all(calls);
     expect(posts).toBe(1);
     expect(outcomes.map((o) => o.status).sort()).toEqual(["busy", "posted"]);
   });

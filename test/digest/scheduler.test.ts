@@ -241,9 +241,11 @@ describe("digest scheduler", () => {
 
   it("posts once when two instances run on the same state folder", async () => {
     const w = await world({ start: "2024-06-03T05:00:00Z" });
-    // A post that takes a little real time, so the two instances' attempts overlap.
+    // A post that lasts until the other instance has found it posting, so the two attempts surely overlap.
+    const sawOther = () =>
+      w.logs.some((l) => l.includes("another instance") && l.includes("is posting the digest"));
     const slowPost: PostFn = async (blocks, text) => {
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      while (!sawOther()) await new Promise((resolve) => setImmediate(resolve));
       return w.post(blocks, text, "");
     };
     await w.scheduler({ post: slowPost });
