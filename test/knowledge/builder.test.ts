@@ -52,6 +52,21 @@ describe("KnowledgeBuilder", () => {
     expect(await again).toBe("KnowledgeError");
   });
 
+  it("does not fail a new build when the worker stopped for idleness ends after it was asked", async () => {
+    // With no idle time the worker is stopped as soon as it answers, so every next build races its end.
+    const builder = new KnowledgeBuilder({ idleMs: 0 });
+    cleanups.push(() => builder.close());
+    const missing = () =>
+      builder.build("/nonexistent/knowledge", undefined).catch((error: Error) => error.name);
+    const outcomes: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      outcomes.push(await missing());
+      // A timer set now runs just after the idle stop, so the next build is asked while the old worker ends.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    expect(outcomes).toEqual(Array(5).fill("KnowledgeError"));
+  });
+
   it("abandons a build in progress when closed", async () => {
     const builder = new KnowledgeBuilder();
     const outcome = builder.build(KNOWLEDGE, undefined).catch((error: unknown) => error);
