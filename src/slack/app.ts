@@ -15,7 +15,7 @@ import * as events from "./listeners/events/index.ts";
 import * as messages from "./listeners/messages/index.ts";
 import { ChannelPacer, paceChatPosts } from "./pace.ts";
 import { QuestionLimiter } from "./question-limit.ts";
-import { MAX_REQUEST_BYTES, RequestGuard } from "./request-guard.ts";
+import { boundServer, MAX_REQUEST_BYTES, RequestGuard, type RequestLimits } from "./request-guard.ts";
 import { type ConnectionState, socketModeConnection } from "./socket-connection.ts";
 import { APOLOGY_TEXT } from "./strings.ts";
 
@@ -30,6 +30,8 @@ export interface RunningSlackBot {
   port: number | null;
   /** the port of the Socket Mode health server (HEALTH_PORT, the real one when 0), null without one */
   healthPort: number | null;
+  /** the checks in front of Bolt in HTTP mode (with what they hold now), null in Socket Mode */
+  guard: RequestGuard | null;
   stop(): Promise<void>;
 }
 
@@ -57,6 +59,8 @@ export interface SlackAppOptions {
   retry?: RetryOptions;
   /** how long `stop()` waits for acknowledged requests to be answered (DRAIN_MS) */
   drainMs?: number;
+  /** what unauthenticated HTTP requests may cost (REQUEST_LIMITS) */
+  requestLimits?: Partial<RequestLimits>;
   /** how Socket Mode retries opening a connection (SOCKET_RETRY) */
   socketRetry?: RetryOptions;
   /** how long Socket Mode may be disconnected before the health check answers 503 (UNHEALTHY_AFTER_MS) */
@@ -155,7 +159,13 @@ function assemble(config: Config, givenDeps: SlackDeps, options: SlackAppOptions
       processBeforeResponse: false,
       bodyLimit: MAX_REQUEST_BYTES,
     });
-    guard = new RequestGuard({ signingSecret, endpoints: [EVENTS_PATH], log, replays: deps.state.replays });
+    guard = new RequestGuard({
+      signingSecret,
+      endpoints: [EVENTS_PATH],
+      log,
+      replays: deps.state.replays,
+      ...(options.requestLimits ? { limits: options.requestLimits } : {}),
+    });
     receiver.requestListener = guard.wrap(receiver.requestListener);
     app = new App({ ...common, receiver });
   }
@@ -323,6 +333,7 @@ export async function startSlackBot(
       mode: "socket",
       port: null,
       healthPort,
+      guard: null,
       stop: async () => {
         // Disconnecting first stops new events; the ones already acknowledged are then answered.
         await app.stop();
@@ -339,6 +350,8 @@ export async function startSlackBot(
   let server: Server;
   try {
     server = (await app.start({ port: config.PORT, host: config.HOST })) as Server;
+    // Bounded before any request is authenticated: slow headers, slow bodies and idle crowds are cut off.
+    boundServer(server, assembled.guard?.limits);
   } catch (error) {
     await closeQuietly(assembled);
     const code = (error as NodeJS.ErrnoException).code;
@@ -360,6 +373,7 @@ export async function startSlackBot(
     mode: "http",
     port,
     healthPort: null,
+    guard: assembled.guard,
     stop: async () => {
       // New requests get 503 and the listening socket closes; idle keep-alive connections are closed now,
       // busy ones once their response is sent.

@@ -12,12 +12,48 @@ export const MAX_CLOCK_SKEW_SECONDS = 300;
 /** Signatures remembered against replays: more than five minutes of the heaviest traffic the bot takes. */
 export const MAX_REMEMBERED_SIGNATURES = 100_000;
 
+/**
+ * What an unauthenticated client may cost before its signature is checked. Slack posts a few small requests a
+ * second, each sent whole at once; anything slower or bigger is not Slack.
+ */
+export const REQUEST_LIMITS = {
+  /** requests being read and checked at once; past it, 503 with Retry-After (Slack retries) */
+  maxPending: 64,
+  /** body bytes held at once across all of them; past it, 503: 64 requests of 128 KB, far over Slack's */
+  maxBufferedBytes: 8 * 1024 * 1024,
+  /** how long a body may take to arrive once its headers did; past it, 408 and the connection closed */
+  bodyTimeoutMs: 5_000,
+  /** Node's limits on the server: headers within 5 s, the whole request within 10 s */
+  headersTimeoutMs: 5_000,
+  requestTimeoutMs: 10_000,
+  /** open connections at most (keep-alive ones included); past it, new ones are closed at once */
+  maxConnections: 512,
+} as const;
+
+export type RequestLimits = { -readonly [K in keyof typeof REQUEST_LIMITS]: number };
+
+/** Applies REQUEST_LIMITS' server side (timeouts, connections) to the HTTP server Bolt started. */
+export function boundServer(
+  server: {
+    headersTimeout: number;
+    requestTimeout: number;
+    maxConnections: number;
+  },
+  limits: RequestLimits = REQUEST_LIMITS,
+): void {
+  server.headersTimeout = limits.headersTimeoutMs;
+  server.requestTimeout = limits.requestTimeoutMs;
+  server.maxConnections = limits.maxConnections;
+}
+
 export interface RequestGuardOptions {
   signingSecret: string;
   /** the paths Slack posts to (Bolt's `/slack/events`); other paths (`/healthz`) pass untouched */
   endpoints: readonly string[];
   log: { warn(...message: unknown[]): void; info(...message: unknown[]): void };
   maxBodyBytes?: number;
+  /** what unauthenticated requests may cost (REQUEST_LIMITS); tests lower them */
+  limits?: Partial<RequestLimits>;
   /** milliseconds since the epoch */
   now?: () => number;
   /**
@@ -38,13 +74,26 @@ type BufferedRequest = IncomingMessage & { rawBody?: Buffer };
  * already read, and Bolt checks the signature again.
  */
 export class RequestGuard {
-  readonly #options: Required<Omit<RequestGuardOptions, "replays">> & Pick<RequestGuardOptions, "replays">;
+  readonly #options: Required<Omit<RequestGuardOptions, "replays" | "limits">> &
+    Pick<RequestGuardOptions, "replays">;
+  readonly limits: RequestLimits;
   /** signature -> when its timestamp leaves the five-minute window (ms); older is refused anyway */
   readonly #seen = new Map<string, number>();
   #stopping = false;
+  #pending = 0;
+  #buffered = 0;
+  #peakBuffered = 0;
+  #warnedBusy = false;
 
   constructor(options: RequestGuardOptions) {
-    this.#options = { maxBodyBytes: MAX_REQUEST_BYTES, now: Date.now, ...options };
+    const { limits, ...rest } = options;
+    this.#options = { maxBodyBytes: MAX_REQUEST_BYTES, now: Date.now, ...rest };
+    this.limits = { ...REQUEST_LIMITS, ...limits };
+  }
+
+  /** Requests being read and checked now, the body bytes they hold, and the most they ever held. */
+  get stats(): { pending: number; bufferedBytes: number; peakBufferedBytes: number } {
+    return { pending: this.#pending, bufferedBytes: this.#buffered, peakBufferedBytes: this.#peakBuffered };
   }
 
   /** From now on every request is answered 503 with `Connection: close`. */
@@ -64,15 +113,27 @@ export class RequestGuard {
         listener(request, response);
         return;
       }
-      this.#check(request, response).then(
-        (passed) => {
-          if (passed) listener(request, response);
-        },
-        (error: unknown) => {
-          this.#options.log.warn(`slack: could not read a request: ${(error as Error).message}`);
-          if (!response.headersSent) refuse(response, 400, "could not read the request");
-        },
-      );
+      if (this.#pending >= this.limits.maxPending) {
+        this.#busy(`${this.#pending} requests are being read at once`);
+        refuse(response, 503, "too many requests at once; try again in a moment", { "Retry-After": "1" });
+        closeAfter(request, response);
+        return;
+      }
+      this.#pending += 1;
+      this.#check(request, response)
+        .then(
+          (passed) => {
+            if (passed) listener(request, response);
+          },
+          (error: unknown) => {
+            this.#options.log.warn(`slack: could not read a request: ${(error as Error).message}`);
+            if (!response.headersSent) refuse(response, 400, "could not read the request");
+          },
+        )
+        .finally(() => {
+          this.#pending -= 1;
+          if (this.#pending === 0) this.#warnedBusy = false;
+        });
     };
   }
 
@@ -85,8 +146,20 @@ export class RequestGuard {
       refuse(response, 413, `the body is over ${maxBodyBytes} bytes`);
       return false;
     }
-    const body = await readLimited(request, maxBodyBytes);
+    const body = await this.#readBody(request, maxBodyBytes);
     if (body === "aborted") return false;
+    if (body === "over budget") {
+      this.#busy(`the requests being read hold ${this.#buffered} bytes`);
+      refuse(response, 503, "too many requests at once; try again in a moment", { "Retry-After": "1" });
+      closeAfter(request, response);
+      return false;
+    }
+    if (body === "too slow") {
+      log.warn(`slack: refused a request whose body took over ${this.limits.bodyTimeoutMs} ms to arrive`);
+      refuse(response, 408, "the body took too long to arrive");
+      closeAfter(request, response);
+      return false;
+    }
     if (body === "too large") {
       log.warn(`slack: refused a request whose body grew past ${maxBodyBytes} bytes`);
       refuse(response, 413, `the body is over ${maxBodyBytes} bytes`);
@@ -146,6 +219,38 @@ export class RequestGuard {
     return true;
   }
 
+  /**
+   * Reads a body within the limits: its own size, the bytes all pending requests may hold together, and the
+   * time it may take. What it held is given back when it is done, whatever the outcome.
+   */
+  async #readBody(request: IncomingMessage, max: number) {
+    let held = 0;
+    const budget = {
+      take: (bytes: number) => {
+        if (this.#buffered + bytes > this.limits.maxBufferedBytes) return false;
+        this.#buffered += bytes;
+        held += bytes;
+        this.#peakBuffered = Math.max(this.#peakBuffered, this.#buffered);
+        return true;
+      },
+    };
+    try {
+      return await readLimited(request, max, budget, this.limits.bodyTimeoutMs);
+    } finally {
+      this.#buffered -= held;
+    }
+  }
+
+  /** One warning per busy spell (until no request is pending), not one per refused request. */
+  #busy(why: string): void {
+    if (this.#warnedBusy) return;
+    this.#warnedBusy = true;
+    this.#options.log.warn(
+      `slack: refusing requests with 503 for now: ${why} (limits: ${this.limits.maxPending} requests, ` +
+        `${this.limits.maxBufferedBytes} bytes); Slack retries what it sent`,
+    );
+  }
+
   /** Remembers a signature for as long as its timestamp is accepted; true if it was already there. */
   async #replayed(signature: string, timestamp: number, nowMs: number): Promise<boolean> {
     const until = (timestamp + MAX_CLOCK_SKEW_SECONDS + 1) * 1000;
@@ -191,24 +296,44 @@ function isObjectJson(text: string): boolean {
   }
 }
 
-/** Reads a body up to `max` bytes; stops reading (and keeps nothing) as soon as it is over. */
-function readLimited(request: IncomingMessage, max: number): Promise<Buffer | "too large" | "aborted"> {
+type ReadOutcome = Buffer | "too large" | "over budget" | "too slow" | "aborted";
+
+/**
+ * Reads a body up to `max` bytes, each chunk taken from a shared `budget`, within `timeoutMs`; stops reading
+ * (and keeps nothing) as soon as one of them is over.
+ */
+function readLimited(
+  request: IncomingMessage,
+  max: number,
+  budget: { take(bytes: number): boolean },
+  timeoutMs: number,
+): Promise<ReadOutcome> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     let done = false;
-    const finish = (outcome: Buffer | "too large" | "aborted") => {
+    const timer = setTimeout(() => stopWith("too slow"), timeoutMs);
+    const finish = (outcome: ReadOutcome) => {
       if (done) return;
       done = true;
+      clearTimeout(timer);
       resolve(outcome);
+    };
+    const stopWith = (outcome: "too large" | "over budget" | "too slow") => {
+      if (done) return;
+      chunks.length = 0;
+      request.pause();
+      finish(outcome);
     };
     request.on("data", (chunk: Buffer) => {
       if (done) return;
       size += chunk.length;
       if (size > max) {
-        chunks.length = 0;
-        request.pause();
-        finish("too large");
+        stopWith("too large");
+        return;
+      }
+      if (!budget.take(chunk.length)) {
+        stopWith("over budget");
         return;
       }
       chunks.push(chunk);
@@ -218,6 +343,7 @@ function readLimited(request: IncomingMessage, max: number): Promise<Buffer | "t
     request.on("error", (error) => {
       if (done) return;
       done = true;
+      clearTimeout(timer);
       reject(error);
     });
   });
@@ -239,4 +365,9 @@ function refuse(
     ...headers,
   });
   response.end(`${reason}\n`);
+}
+
+/** Closes the connection once the refusal is sent, so a body left unread never arrives. */
+function closeAfter(request: IncomingMessage, response: ServerResponse): void {
+  response.once("finish", () => request.socket.destroy());
 }

@@ -196,3 +196,80 @@ describe("payloadProblem", () => {
     );
   });
 });
+
+/**
+ * A POST that declares a 100 KB body, sends `sent` bytes of it and then stalls, holding its connection open:
+ * what a slowloris client does. `status` settles with what the bot answers, or the error that closed it.
+ */
+function stalledUpload(url: string, sent: number) {
+  let settle: (outcome: number | string) => void = () => undefined;
+  const status = new Promise<number | string>((resolve) => {
+    settle = resolve;
+  });
+  const req = httpRequest(url, {
+    method: "POST",
+    agent: false,
+    headers: {
+      "Content-Type": "application/json",
+      "Content-Length": 100 * 1024,
+      "X-Slack-Request-Timestamp": String(Math.floor(Date.now() / 1000)),
+      "X-Slack-Signature": "v0=0000",
+    },
+  });
+  req.on("response", (response) => {
+    response.resume();
+    settle(response.statusCode ?? 0);
+  });
+  req.on("error", (error: NodeJS.ErrnoException) => settle(error.code ?? error.message));
+  req.write(Buffer.alloc(sent, "a"));
+  return { status, close: () => req.destroy() };
+}
+
+describe("many stalled connections before authentication", () => {
+  // Small limits, so a few dozen connections go past them: 8 requests read at once, 256 KB held between them.
+  const limits = { maxPending: 8, maxBufferedBytes: 256 * 1024, bodyTimeoutMs: 1_500 };
+  let guarded: HttpBot;
+  beforeAll(async () => {
+    guarded = await startHttpBot({ app: { requestLimits: limits } });
+  });
+  afterAll(async () => {
+    await guarded.close();
+  });
+
+  it("under the cap, a signed request is acknowledged while stalled ones wait", async () => {
+    const stalled = Array.from({ length: 3 }, () => stalledUpload(guarded.url, 16 * 1024));
+    try {
+      await guarded.standIn.waitFor(
+        "the stalled requests to be read",
+        () => guarded.bot.guard!.stats.pending >= 3,
+      );
+      const sent = await guarded.command("troop ceiling", "under-the-cap");
+      expect(sent.status).toBe(200);
+    } finally {
+      for (const upload of stalled) upload.close();
+    }
+  });
+
+  it("past the cap: refuses the rest with 503 at once, never holds more than the budget, cuts the slow ones off, and serves again", async () => {
+    const stalled = Array.from({ length: 40 }, () => stalledUpload(guarded.url, 48 * 1024));
+    try {
+      const outcomes = await Promise.all(stalled.map((upload) => upload.status));
+      const guard = guarded.bot.guard!;
+      // Every connection got an answer: 503 for those past the limits, 408 for those that stalled inside them.
+      expect(outcomes.filter((outcome) => outcome === 503).length).toBeGreaterThanOrEqual(
+        40 - limits.maxPending,
+      );
+      expect(outcomes.every((outcome) => outcome === 503 || outcome === 408)).toBe(true);
+      expect(guard.stats.peakBufferedBytes).toBeLessThanOrEqual(limits.maxBufferedBytes);
+      expect(guard.stats).toMatchObject({ pending: 0, bufferedBytes: 0 });
+      expect(
+        guarded.logsAt("warn").filter((line) => /refusing requests with 503 for now/u.test(line)).length,
+      ).toBeGreaterThanOrEqual(1);
+      const sent = await guarded.command("troop ceiling", "after-the-crowd");
+      expect(sent.status).toBe(200);
+      await guarded.standIn.waitFor("its answer", () => guarded.standIn.responsesTo("after-the-crowd")[0]);
+    } finally {
+      for (const upload of stalled) upload.close();
+    }
+  });
+});
