@@ -20,6 +20,10 @@ const IANA_ZONE = (zone: string) => {
 const envSchema = z.object({
   KNOWLEDGE_DIR: optional(z.string()).default("knowledge"),
   STATE_DIR: optional(z.string()).default(".data"),
+  // Unset: the embedded SQLite file in STATE_DIR. Set: PostgreSQL, shared by every instance given the same URL.
+  DATABASE_URL: optional(
+    z.url({ protocol: /^postgres(ql)?$/u, error: "must be a postgres:// or postgresql:// URL" }),
+  ),
   LOG_LEVEL: optional(z.enum(["debug", "info", "warn", "error"])).default("info"),
   SLACK_BOT_TOKEN: optional(
     z.string().startsWith("xoxb-", { error: "must be a bot token starting with xoxb-" }),
@@ -89,6 +93,8 @@ const HINTS: Record<string, string> = {
   SLACK_APP_TOKEN: "create one under Basic Information > App-Level Tokens with the connections:write scope",
   SLACK_SIGNING_SECRET: "copy it from your app's Basic Information page",
   SLACK_API_URL: "leave it unset to talk to Slack itself",
+  DATABASE_URL:
+    "postgres://user:password@host:5432/database, for several instances sharing their state; unset for the SQLite file in STATE_DIR",
   PORT: "the port HTTP mode listens on, 3000 by default",
   HEALTH_PORT: "the port of GET /healthz in Socket Mode; unset: no health server",
   LOG_LEVEL: "one of debug, info, warn, error",

@@ -6,12 +6,14 @@ import { type Config, loadConfig, loadDotEnv } from "./config.ts";
 import type { KnowledgeBase } from "./core/knowledge-base.ts";
 import { attachDigest } from "./digest/attach.ts";
 import { digestSubcommand } from "./digest/subcommand.ts";
-import { watchKnowledge } from "./knowledge/live.ts";
+import { type LiveKnowledge, watchKnowledge } from "./knowledge/live.ts";
 import { openKnowledgeBase } from "./knowledge/open.ts";
 import { type AppLogger, processLogger } from "./log.ts";
 import { runShell, ShellNotices } from "./shell/shell.ts";
 import { startSlackBot } from "./slack/app.ts";
+import { knowledgeVersion } from "./state/knowledge-version.ts";
 import { openStateStore } from "./state/open.ts";
+import type { StateStore } from "./state/types.ts";
 
 /**
  * How long a clean stop may take before the process leaves anyway (a stuck connection must not hold it):
@@ -46,9 +48,12 @@ runCli(async (argv) => {
   const skipped = usableKnowledge(kb);
   // The watcher swaps in a new knowledge base when the files change: everything asks getKnowledgeBase(), never
   // keeps one. It stops at SIGINT/SIGTERM, or once nothing else is left to run (the shell's `quit`).
+  // Set once the state store is open (not in the shell): a rebuild is announced to the other instances.
+  let announce: (next: KnowledgeBase) => void = () => undefined;
   const knowledge = await watchKnowledge(kb, {
     cacheDir: path.join(config.STATE_DIR, "index"),
     log: log.child("knowledge"),
+    onReload: (next) => announce(next),
   });
   const getKnowledgeBase = knowledge.current;
   const stopping = stopOnSignals();
@@ -84,6 +89,12 @@ runCli(async (argv) => {
     throw error;
   }
   const { bot, state, digest } = started;
+  followKnowledge(state, knowledge, log);
+  announce = (next) => {
+    state.knowledge.publish(knowledgeVersion(next)).catch((error: unknown) => {
+      log.warn(`state: could not announce the knowledge version: ${(error as Error).message}`);
+    });
+  };
   log.info(
     `connected to Slack in ${bot.mode === "socket" ? "Socket Mode" : `HTTP mode on port ${bot.port} (/slack/events, /healthz)`}` +
       `${bot.healthPort !== null ? ` (health check on port ${bot.healthPort}, /healthz)` : ""}, ` +
@@ -133,6 +144,26 @@ async function startSlack(
     );
   });
   return { state, bot, digest };
+}
+
+/**
+ * Keeps this instance's knowledge in step with the others' (PostgreSQL): its version is published at start,
+ * and a version another instance announces that this one does not have starts a rebuild here, once per
+ * version (two instances with different folders do not keep asking each other to rebuild).
+ */
+function followKnowledge(state: StateStore, knowledge: LiveKnowledge, log: AppLogger): void {
+  const own = knowledgeVersion(knowledge.current());
+  state.knowledge.publish(own).catch((error: unknown) => {
+    log.warn(`state: could not record the knowledge version: ${(error as Error).message}`);
+  });
+  if (!state.shared) return;
+  let asked: string | null = null;
+  state.knowledge.watch((version) => {
+    if (version === knowledgeVersion(knowledge.current()) || version === asked) return;
+    asked = version;
+    log.info(`knowledge: another instance announced version ${version}; rebuilding to pick it up`);
+    knowledge.reloadNow();
+  });
 }
 
 /** Aborts on the first SIGINT or SIGTERM; a second one leaves at once. */

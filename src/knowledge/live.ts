@@ -33,6 +33,8 @@ export interface WatchOptions {
   clock?: DebounceClock;
   /** builds a knowledge base from the folder; by default in a worker thread */
   build?: (dir: string) => Promise<KnowledgeBase>;
+  /** called with each new base once it is swapped in (main.ts announces its version to other instances) */
+  onReload?: (next: KnowledgeBase) => void;
 }
 
 /** A knowledge base that follows its folder. */
@@ -43,6 +45,11 @@ export interface LiveKnowledge {
   settled(): Promise<void>;
   /** stops watching; a rebuild in progress is abandoned */
   close(): Promise<void>;
+  /**
+   * Rebuilds now, as if the folder had changed: another instance announced a version this one does not have
+   * (its watcher may not see changes on a shared network folder).
+   */
+  reloadNow(): void;
 }
 
 /**
@@ -101,6 +108,7 @@ export async function watchKnowledge(initial: KnowledgeBase, options: WatchOptio
       return;
     }
     current = next;
+    options.onReload?.(next);
     const ms = Math.round(performance.now() - started);
     log.info(
       `knowledge: reloaded ${dir} in ${ms} ms: ${count(next.index.documents.length, "document")}, ` +
@@ -153,6 +161,11 @@ export async function watchKnowledge(initial: KnowledgeBase, options: WatchOptio
 
   return {
     current: () => current,
+    reloadNow: () => {
+      if (timer !== null) clock.clearTimeout(timer);
+      timer = null;
+      start();
+    },
     settled: () =>
       new Promise<void>((resolve) => {
         waiters.push(resolve);

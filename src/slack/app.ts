@@ -4,6 +4,7 @@ import type { RetryOptions, WebClient } from "@slack/web-api";
 import type { Config } from "../config.ts";
 import { AnswerPool, defaultAnswerWorkers } from "../knowledge/answer-pool.ts";
 import type { AppLogger } from "../log.ts";
+import { knowledgeVersion } from "../state/knowledge-version.ts";
 import { detachedWork } from "./after-ack.ts";
 import type { SlackDeps } from "./deps.ts";
 import { describeError, slackFailure } from "./errors.ts";
@@ -173,6 +174,7 @@ function assemble(config: Config, givenDeps: SlackDeps, options: SlackAppOptions
   const pacer = new ChannelPacer({
     ...(options.postIntervalMs !== undefined ? { intervalMs: options.postIntervalMs } : {}),
     log,
+    shared: deps.state.pace ?? undefined,
   });
   // app.client posts the digest; listeners get clients from Bolt's pool, paced as each request comes in.
   paceChatPosts(app.client, pacer);
@@ -245,15 +247,28 @@ function fetchWithTimeout(ms: number): typeof fetch {
     globalThis.fetch(input, { ...init, signal: init?.signal ?? AbortSignal.timeout(ms) });
 }
 
-/** `GET /healthz`: 200 while the process serves, with how many documents it answers from. */
+/**
+ * `GET /healthz`: 200 while the process serves (503 while its shared state is unreachable), with how many
+ * documents it answers from, which instance it is and the knowledge version it answers from.
+ */
 function healthRoute(deps: SlackDeps): CustomRoute {
   return {
     path: "/healthz",
     method: ["GET"],
     handler: (_request, response) => {
-      const documents = deps.getKnowledgeBase().index.documents.length;
-      response.writeHead(200, { "Content-Type": "application/json" });
-      response.end(JSON.stringify({ ok: true, documents }));
+      const kb = deps.getKnowledgeBase();
+      const state = deps.state.health();
+      // 503 while the shared state is unreachable, so a load balancer sends Slack's requests elsewhere.
+      response.writeHead(state.ok ? 200 : 503, { "Content-Type": "application/json" });
+      response.end(
+        JSON.stringify({
+          ok: state.ok,
+          documents: kb.index.documents.length,
+          instance: deps.state.instanceId,
+          knowledge: knowledgeVersion(kb),
+          state: { engine: state.engine, ...(state.problem ? { problem: state.problem } : {}) },
+        }),
+      );
     },
   };
 }

@@ -25,6 +25,11 @@ export interface ChannelPacerOptions {
   clock?: PacerClock;
   log?: { warn(...message: unknown[]): void; info(...message: unknown[]): void };
   backlogWarning?: number;
+  /**
+   * The channels' slots shared with other instances (the PostgreSQL state store): each message also takes
+   * the channel's next slot there, so the pace holds across instances. Without it, this process's own pace.
+   */
+  shared?: { reserve(channel: string, intervalMs: number): Promise<{ waitMs: number }> } | undefined;
 }
 
 interface Lane {
@@ -47,6 +52,7 @@ export class ChannelPacer {
   readonly #clock: PacerClock;
   readonly #log: ChannelPacerOptions["log"];
   readonly #backlogWarning: number;
+  readonly #shared: ChannelPacerOptions["shared"];
   readonly #lanes = new Map<string, Lane>();
   // Idle channels are forgotten in sweeps, each when the map has doubled since the last: O(1) per message.
   #sweepAt = 256;
@@ -56,6 +62,7 @@ export class ChannelPacer {
     this.#clock = options.clock ?? systemPacerClock;
     this.#log = options.log;
     this.#backlogWarning = options.backlogWarning ?? BACKLOG_WARNING;
+    this.#shared = options.shared;
   }
 
   /** Queues `send` behind the channel's earlier messages and runs it when the channel's pace allows. */
@@ -72,6 +79,10 @@ export class ChannelPacer {
     const result = lane.tail.then(async () => {
       const wait = lane.lastStart + this.intervalMs - this.#clock.now();
       if (wait > 0) await this.#clock.sleep(wait);
+      if (this.#shared) {
+        const slot = await this.#shared.reserve(channel, this.intervalMs);
+        if (slot.waitMs > 0) await this.#clock.sleep(slot.waitMs);
+      }
       lane.lastStart = this.#clock.now();
       return send();
     });

@@ -112,8 +112,11 @@ export interface StateStore {
    * where the in-process pacer is all there is.
    */
   readonly pace: {
-    /** Reserves the channel's next slot `intervalMs` after the last; resolves to when it starts (ms). */
-    reserve(channel: string, intervalMs: number): Promise<number>;
+    /**
+     * Reserves the channel's next slot, `intervalMs` after the last one: when it starts (ms, on the engine's
+     * clock) and how long to wait for it.
+     */
+    reserve(channel: string, intervalMs: number): Promise<{ startAt: number; waitMs: number }>;
   } | null;
   readonly feedback: {
     add(record: FeedbackRecord): Promise<void>;

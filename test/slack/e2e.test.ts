@@ -11,6 +11,7 @@ import { ACTION_IDS } from "../../src/slack/blocks/action-values.ts";
 import { answerMessage } from "../../src/slack/blocks/answer.ts";
 import { METHOD_SCOPES } from "../../src/slack/requirements.ts";
 import { WORKING_REACTION } from "../../src/slack/strings.ts";
+import { knowledgeVersion } from "../../src/state/knowledge-version.ts";
 import { openStateStore } from "../../src/state/open.ts";
 import { SqliteStore } from "../../src/state/sqlite.ts";
 import type { StateStore } from "../../src/state/types.ts";
@@ -151,7 +152,13 @@ describe("HTTP mode, end to end", () => {
   it("serves GET /healthz", async () => {
     const response = await fetch(`http://127.0.0.1:${bot.port}/healthz`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ ok: true, documents: kb.index.documents.length });
+    expect(await response.json()).toEqual({
+      ok: true,
+      documents: kb.index.documents.length,
+      instance: state.instanceId,
+      knowledge: knowledgeVersion(kb),
+      state: { engine: "sqlite" },
+    });
   });
 
   it("refuses a forged signature and a stale timestamp, and acts on neither", async () => {

@@ -125,7 +125,7 @@ describe("a knowledge folder that attacks the bot, through the real start", () =
       "laughs.md": expect.stringMatching(/^front matter is not valid YAML/u),
     });
     const health = await fetch(url.replace("/slack/events", "/healthz"));
-    expect(await health.json()).toEqual({ ok: true, documents: 2 });
+    expect(await health.json()).toMatchObject({ ok: true, documents: 2 });
   });
 
   it("never sends the documents' markup live, in any message: answer, sources, passage, share, digest", async () => {
