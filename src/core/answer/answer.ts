@@ -3,6 +3,7 @@ import type { KnowledgeBase } from "../knowledge-base.ts";
 import { DEPENDENT_OPENING } from "../lexicon.ts";
 import { type AnswerType, type ParsedQuery, parseQuery } from "../search/query.ts";
 import { type PassageHit, searchPassages } from "../search/search.ts";
+import { answerClause } from "./clause.ts";
 import type { Explanation } from "./explain.ts";
 import { namedInSentence, satisfiesAnswerType, sentenceFeatures } from "./features.ts";
 import { formatDocDate } from "./format.ts";
@@ -146,7 +147,10 @@ export function answerQuestion(
       passageText: candidate.hit.passage.text,
       section: candidate.hit.passage.section,
     });
-    const sentences = withContext(candidate, query, chosen.length > 1 ? 1 : 3);
+    // A sentence over LONG_SENTENCE_CHARS is cut to the clauses that answer (clause.ts); the citation keeps the passage.
+    const sentences = withContext(candidate, query, chosen.length > 1 ? 1 : 3).map((s) =>
+      answerClause(s, query, askedWords(query)),
+    );
     const prefix =
       chosen.length > 1 ? `${n === 1 ? "As of" : "Earlier, as of"} ${formatDay(candidate)}: ` : "";
     texts.push(`${prefix}${sentences.join(" ")} [${n}]`);
