@@ -121,6 +121,38 @@ describe("npm run add, without a terminal", () => {
     expect(await files(knowledge)).toEqual(["2023-08-14-peacekeepers-leave-ber.md"]);
   });
 
+  it("takes a UN letter's opening lines as its title, not glued to its first paragraph", async () => {
+    const knowledge = await knowledgeFolder({});
+    const sources = await knowledgeFolder({
+      "letter.txt": [
+        "Letter dated 7 February 2024 from the Secretary-General addressed to the",
+        "President of the Security Council",
+        "I have the honour to refer to resolution 2690 (2023), by which the Security Council terminated the",
+        "mandate of MINUSMA. The Mission completed its withdrawal on 31 December 2023.",
+        "",
+      ].join("\n"),
+    });
+    const { code, err } = await add([
+      path.join(sources, "letter.txt"),
+      "--knowledge",
+      knowledge,
+      "--yes",
+      "--source",
+      "United Nations Security Council",
+    ]);
+    expect({ code, err }).toEqual({ code: 0, err: "" });
+    const [file] = await files(knowledge);
+    expect(file).toBe("2024-02-07-letter-dated-7-february-2024-from-the-secretary-general.md");
+    const kb = await openKnowledgeBase(knowledge);
+    const [document] = kb.index.documents;
+    expect(document?.title).toBe(
+      "Letter dated 7 February 2024 from the Secretary-General addressed to the President of the Security Council",
+    );
+    const written = await readFile(path.join(knowledge, file!), "utf8");
+    expect(written).toMatch(/\n\nI have the honour to refer to resolution 2690 \(2023\), by which/u);
+    expect(written).not.toMatch(/Security Council I have the honour/u);
+  });
+
   it("shows the file it would write with --dry-run, and writes nothing", async () => {
     const knowledge = await knowledgeFolder({});
     const sources = await knowledgeFolder({ "withdrawal.pdf": Buffer.from(letter) });

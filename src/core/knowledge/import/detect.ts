@@ -102,6 +102,70 @@ export function detectTitle(cleaned: string): Found | null {
   return { value: heading[1]!.trim(), from: "the first heading" };
 }
 
+/**
+ * The opening lines UN documents use as their title, as the Official Document System lists them: a letter or
+ * note verbale "dated … from … addressed to the President of the Security Council" (S/2021/520), "Report of
+ * the Secretary-General on the situation in Mali", a report under its masthead heading ("Situation in Mali"
+ * then "Report of the Secretary-General"), and "Resolution 2690 (2023)". Each returns the title and the words
+ * it took, so a title wrapped over lines, or run on into the first paragraph, is cut at the right word.
+ */
+const OPENING_TITLES: Array<(head: string, lines: string[]) => { title: string; taken: string } | null> = [
+  // A letter's opening ends where its grammar does: at the addressee.
+  (head) => {
+    const match =
+      /^(?:Identical letters|Letter|Note verbale) dated \d{1,2} [A-Z][a-z]+ \d{4} from .{3,200}? addressed to the (?:President of the (?:Security Council|General Assembly)|Secretary-General)(?![\w-])/u.exec(
+        head,
+      );
+    return match ? { title: match[0], taken: match[0] } : null;
+  },
+  // A report's title is its first line, and the next when the first stops on a word that needs more.
+  (_head, lines) => {
+    if (!/^Report of the Secretary-General on \S/u.test(lines[0] ?? "")) return null;
+    let taken = lines[0]!;
+    for (let i = 1; i < 3 && /\b(?:the|in|of|on|and|concerning|to|-)$/u.test(taken) && lines[i]; i += 1) {
+      taken = `${taken} ${lines[i]}`;
+    }
+    return { title: taken, taken };
+  },
+  (_head, lines) => {
+    if (!/^Situation (?:in|concerning) \S.{0,80}$/u.test(lines[0] ?? "")) return null;
+    if (lines[1] !== "Report of the Secretary-General") return null;
+    return { title: `${lines[0]}: ${lines[1]}`, taken: `${lines[0]} ${lines[1]}` };
+  },
+  (head) => {
+    const match = /^Resolution \d{1,4} \(\d{4}\)(?![\w-])/u.exec(head);
+    return match ? { title: match[0], taken: match[0] } : null;
+  },
+];
+
+/**
+ * A UN document's title at the top of its text (see OPENING_TITLES), and the text after it. The text is
+ * given after the masthead is removed (`stripUnFurniture`); null when it does not open with such a title.
+ *
+ * @example openingTitle("Resolution 2690 (2023)\nAdopted by the Security Council…")?.title // "Resolution 2690 (2023)"
+ */
+export function openingTitle(text: string): { title: string; rest: string } | null {
+  const start = text.slice(0, 1_000).replace(/\f/gu, " ");
+  // The first few hundred characters with line breaks, blank lines and runs of spaces made single spaces.
+  const head = start.replace(/\s+/gu, " ").trim();
+  const lines = start
+    .split("\n")
+    .map((line) => line.replace(/\s+/gu, " ").trim())
+    .filter((line) => line !== "");
+  for (const rule of OPENING_TITLES) {
+    const found = rule(head, lines);
+    if (!found) continue;
+    // Walks the text over the words taken, whitespace aside, to cut it where the title ends.
+    let at = 0;
+    for (const char of found.taken.replace(/\s+/gu, "")) {
+      while (at < text.length && text[at] !== char) at += 1;
+      at += 1;
+    }
+    return { title: found.title, rest: text.slice(at).trimStart() };
+  }
+  return null;
+}
+
 /** The undocs.org link of a UN symbol: the address the Official Document System answers for every symbol. */
 export function undocsLink(symbol: string): string {
   return `https://undocs.org/en/${symbol.replace(/ /gu, "%20")}`;

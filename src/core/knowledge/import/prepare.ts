@@ -5,6 +5,7 @@ import {
   detectTitle,
   type FoundMetadata,
   type MetadataField,
+  openingTitle,
   stripUnFurniture,
   valid,
 } from "./detect.ts";
@@ -105,7 +106,13 @@ export async function prepareDocument(file: string, bytes: Uint8Array): Promise<
   );
   if (unused.length > 0) notes.push(`left out front matter it does not use: ${unused.join(", ")}`);
 
-  const body = cleanText(stripUnFurniture(raw, found.symbol?.value ?? null));
+  // A UN title at the top ("Letter dated … addressed to the President of the Security Council") becomes the
+  // title, and a heading of its own: wrapped over lines, it would otherwise run on into the first paragraph.
+  let text = stripUnFurniture(raw, found.symbol?.value ?? null);
+  // It is then found as the first heading, as a PDF's title is.
+  const opening = openingTitle(text);
+  if (opening) text = `# ${opening.title}\n\n${opening.rest}`;
+  const body = cleanText(text);
   if (!/\p{L}{2,}/u.test(body)) {
     throw new ImportError(
       kind === "pdf"

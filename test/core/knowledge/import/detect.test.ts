@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   detectMetadata,
   detectTitle,
+  openingTitle,
   stripUnFurniture,
   undocsLink,
 } from "../../../../src/core/knowledge/import/detect.ts";
@@ -122,5 +123,64 @@ describe("stripUnFurniture", () => {
 describe("undocsLink", () => {
   it("links a symbol, spaces encoded", () => {
     expect(undocsLink("S/RES/2690 (2023)")).toBe("https://undocs.org/en/S/RES/2690%20(2023)");
+  });
+});
+
+describe("openingTitle", () => {
+  const LETTER =
+    "Letter dated 1 June 2021 from the Secretary-General addressed to the President of the Security Council";
+
+  it("takes a letter's opening, wrapped over lines with blank lines between, as the title, up to its addressee", () => {
+    const text = `  Letter dated 1 June 2021 from the Secretary-General addressed to \n\nthe President of the Security Council \n \n I have the honour to refer to resolution 2531 (2020).\n`;
+    expect(openingTitle(text)).toEqual({
+      title: LETTER,
+      rest: "I have the honour to refer to resolution 2531 (2020).\n",
+    });
+  });
+
+  it("cuts a letter's opening run on into its first paragraph where the addressee ends", () => {
+    expect(openingTitle(`${LETTER} I have the honour to transmit the report.`)).toEqual({
+      title: LETTER,
+      rest: "I have the honour to transmit the report.",
+    });
+    expect(
+      openingTitle(
+        "Identical letters dated 3 May 2023 from the Permanent Representative of Mali addressed to the Secretary-General and the President",
+      )?.title,
+    ).toBe(
+      "Identical letters dated 3 May 2023 from the Permanent Representative of Mali addressed to the Secretary-General",
+    );
+  });
+
+  it("takes a report's title line, with the next line when it breaks off mid-title", () => {
+    expect(
+      openingTitle("Report of the Secretary-General on the situation in Mali\n1. The present report …"),
+    ).toEqual({
+      title: "Report of the Secretary-General on the situation in Mali",
+      rest: "1. The present report …",
+    });
+    expect(
+      openingTitle("Report of the Secretary-General on the\nsituation in Mali\n\nI. Introduction")?.title,
+    ).toBe("Report of the Secretary-General on the situation in Mali");
+  });
+
+  it("joins a report's masthead heading and its kind, and takes a resolution's number", () => {
+    const report = stripUnFurniture(masthead, "S/2018/866");
+    expect(openingTitle(report)?.title).toBe("Situation in Mali: Report of the Secretary-General");
+    expect(openingTitle(report)?.rest).toMatch(/^I\. Introduction\n/u);
+    expect(
+      openingTitle(
+        "Resolution 2690 (2023)\nAdopted by the Security Council at its 9365th meeting, on 30 June 2023",
+      ),
+    ).toEqual({
+      title: "Resolution 2690 (2023)",
+      rest: "Adopted by the Security Council at its 9365th meeting, on 30 June 2023",
+    });
+  });
+
+  it("finds nothing in text that does not open with a UN title", () => {
+    expect(openingTitle("Peacekeepers left the camp at Ber on 13 August 2023.")).toBeNull();
+    expect(openingTitle("Letter dated 1 June 2021 from a reader, about the convoy")).toBeNull();
+    expect(openingTitle("Situation in Mali\nA briefing by OCHA")).toBeNull();
   });
 });
