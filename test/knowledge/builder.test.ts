@@ -57,7 +57,10 @@ describe("KnowledgeBuilder", () => {
     const builder = new KnowledgeBuilder({ idleMs: 0 });
     cleanups.push(() => builder.close());
     const missing = () =>
-      builder.build("/nonexistent/knowledge", undefined).catch((error: Error) => error.name);
+      builder.build("/nonexistent/knowledge", undefined).then(
+        () => "built",
+        (error: Error) => error.name,
+      );
     const outcomes: string[] = [];
     for (let i = 0; i < 5; i++) {
       outcomes.push(await missing());
