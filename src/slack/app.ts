@@ -16,6 +16,7 @@ import * as events from "./listeners/events/index.ts";
 import * as messages from "./listeners/messages/index.ts";
 import { ChannelPacer, paceChatPosts } from "./pace.ts";
 import { QuestionLimiter } from "./question-limit.ts";
+import { RateLimitGate, rateLimitedFetch } from "./rate-limits.ts";
 import { boundServer, MAX_REQUEST_BYTES, RequestGuard, type RequestLimits } from "./request-guard.ts";
 import { type ConnectionState, socketModeConnection } from "./socket-connection.ts";
 import { APOLOGY_TEXT } from "./strings.ts";
@@ -120,8 +121,9 @@ function assemble(config: Config, givenDeps: SlackDeps, options: SlackAppOptions
       slackApiUrl: config.SLACK_API_URL,
       retryConfig: options.retry ?? RETRY,
       timeout: timeoutMs,
-      // Bolt posts to response_urls with this fetch, and with no time limit of its own.
-      fetch: fetchWithTimeout(timeoutMs),
+      // Bolt posts to response_urls with this fetch, and with no time limit of its own. A 429 makes only the
+      // calls it concerns wait (that method, that channel's posts), never the whole client.
+      fetch: rateLimitedFetch(new RateLimitGate({ log }), fetchWithTimeout(timeoutMs)),
     },
     // Bolt's conversation store would keep every conversation in memory for nothing: the bot has its own.
     convoStore: false as const,
