@@ -43,3 +43,6 @@ export const DEPENDENT_OPENING =
 
 /** A four-digit year of the period the documents cover (1900-2099). */
 export const YEAR = /\b(19|20)\d{2}\b/u;
+
+/** Words that ask for the earliest value rather than the newest: "the first Force Commander", "initially". */
+export const EARLIEST = /\b(first|original|originally|initial|initially|at the start|at first|founding)\b/iu;

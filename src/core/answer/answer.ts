@@ -1,6 +1,6 @@
 import { resolveFollowUp } from "../conversation/follow-up.ts";
 import type { KnowledgeBase } from "../knowledge-base.ts";
-import { DEPENDENT_OPENING } from "../lexicon.ts";
+import { DEPENDENT_OPENING, EARLIEST } from "../lexicon.ts";
 import { type AnswerType, type ParsedQuery, parseQuery } from "../search/query.ts";
 import { type PassageHit, searchPassages } from "../search/search.ts";
 import { answerClause } from "./clause.ts";
@@ -217,7 +217,9 @@ function chooseSources(
     let same = [best, ...peers.filter((c) => (holder ? c.typed : isFigure(c)))];
     // "How many have been killed?" with no period asks for the running total: a count for one year ("In
     // 2023, 14 were killed") does not replace it, however new.
-    if (!periodAsked && same.some((c) => c.cumulative)) same = same.filter((c) => c.cumulative);
+    if (!holder && !periodAsked && same.some((c) => c.cumulative)) same = same.filter((c) => c.cumulative);
+    // "Who was the first Force Commander?", "how many soldiers at the start": the earliest, alone.
+    if (EARLIEST.test(query.text)) return [same.reduce((a, b) => (b.when < a.when ? b : a))];
     const newest = same.reduce((a, b) => (b.when > a.when ? b : a));
     if (periodAsked || holder) return [newest];
     const older = same.find(

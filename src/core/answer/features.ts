@@ -1,3 +1,4 @@
+import { stemmer } from "stemmer";
 import { MONTH_PATTERN as MONTH, NUMBER_WORD_PATTERN as NUMBER_WORD, WEEKDAY_PATTERN } from "../lexicon.ts";
 import type { AnswerType } from "../search/query.ts";
 
@@ -103,10 +104,13 @@ function namesHolderOfRole(features: SentenceFeatures, asked: Set<string>): bool
   // The first role the question names is the one asked about: "the Special Representative of the
   // Secretary-General" asks for the representative, not the Secretary-General.
   const role = [...asked].find((word) => ROLE.test(word));
+  if (role === undefined) return false;
+  // "commander", "command", "commanded": the role or the act of holding it.
+  const stem = stemmer(role);
   const { words } = features;
   return words.some(
     (word, i) =>
-      word.folded === role &&
+      (word.folded === role || stemmer(word.folded) === stem) &&
       words.slice(Math.max(0, i - 4), i + 5).some((near) => near.name && !asked.has(near.folded)),
   );
 }
