@@ -14,6 +14,11 @@ export interface Subject {
   kind: "mission" | "country";
   /** each name as glossary keys, matched in a question's words in order */
   keys: string[][];
+  /**
+   * for each name written in capitals in the glossary (CAR, DRC), a pattern the question must hold it by, in
+   * capitals: "car bomb" is no country
+   */
+  capitals: Array<RegExp | null>;
   /** each name as index terms, all of which a passage must hold to mention it */
   terms: string[][];
   /** for a mission, the key of the country it serves in */
@@ -63,10 +68,12 @@ function buildCatalog(data: SubjectData): SubjectCatalog {
 }
 
 function makeSubject(names: string[], kind: Subject["kind"], country: string | null): Subject {
+  const named = names.filter((name) => tokenize(name).length > 0);
   return {
     key: names[0]!,
     kind,
-    keys: names.map((name) => tokenize(name).map(glossaryKey)).filter((key) => key.length > 0),
+    keys: named.map((name) => tokenize(name).map(glossaryKey)),
+    capitals: named.map((name) => (/^[A-Z]{2,5}$/u.test(name) ? new RegExp(`\\b${name}\\b`, "u") : null)),
     terms: names.map(contentTerms).filter((terms) => terms.length > 0),
     country,
   };
@@ -84,16 +91,20 @@ export function namedSubjects(catalog: SubjectCatalog, text: string): Subject[] 
   const words = tokenize(text).map(glossaryKey);
   const found: Subject[] = [];
   for (let i = 0; i < words.length; ) {
-    let best: { subject: Subject; length: number } | null = null;
+    let best: Subject | null = null;
+    let length = 0;
     for (const subject of catalog.subjects) {
-      for (const key of subject.keys) {
-        if (key.length <= (best?.length ?? 0) || i + key.length > words.length) continue;
-        if (key.every((part, k) => words[i + k] === part)) best = { subject, length: key.length };
+      for (const [n, key] of subject.keys.entries()) {
+        if (key.length <= length || i + key.length > words.length) continue;
+        if (!key.every((part, k) => words[i + k] === part)) continue;
+        if (subject.capitals[n] && !subject.capitals[n].test(text)) continue;
+        best = subject;
+        length = key.length;
       }
     }
     if (best) {
-      if (!found.includes(best.subject)) found.push(best.subject);
-      i += best.length;
+      if (!found.includes(best)) found.push(best);
+      i += length;
     } else i += 1;
   }
   return found;

@@ -19,9 +19,10 @@ export interface AskedTime {
 
 const Y = "((?:19|20)\\d{2})";
 const DAY_MONTH = `(?:(?:early|late|mid)[- ])?(?:\\d{1,2} )?(?:(?:${MONTH_PATTERN}) )?(?:\\d{1,2},? )?`;
-const ASKED: Array<[AskedTime["kind"], RegExp]> = [
+const ASKED: Array<[AskedTime["kind"] | "decade", RegExp]> = [
   ["range", new RegExp(`\\b(?:between|from) ${DAY_MONTH}${Y} (?:and|to|until|-) ${DAY_MONTH}${Y}\\b`, "iu")],
   ["range", new RegExp(`\\b${Y}\\s*[-–]\\s*${Y}\\b`, "u")],
+  ["decade", /\b((?:19|20)\d)0s\b/u],
   ["since", new RegExp(`\\bsince ${DAY_MONTH}${Y}\\b`, "iu")],
   ["before", new RegExp(`\\b(?:before|prior to|until) ${DAY_MONTH}${Y}\\b`, "iu")],
   ["after", new RegExp(`\\bafter ${DAY_MONTH}${Y}\\b`, "iu")],
@@ -43,6 +44,8 @@ export function askedTime(question: string): AskedTime | null {
     switch (kind) {
       case "range":
         return { kind, from: Math.min(first, second), to: Math.max(first, second), text: match[0] };
+      case "decade":
+        return { kind: "range", from: first * 10, to: first * 10 + 9, text: match[0] };
       case "since":
         return { kind, from: first, to: 9999, text: match[0] };
       case "before":

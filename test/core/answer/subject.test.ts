@@ -53,6 +53,9 @@ describe("subjects", async () => {
     ).toEqual(["DR Congo"]);
     expect(namedSubjects(catalog, "monusco troop ceiling").map((s) => s.key)).toEqual(["MONUSCO"]);
     expect(namedSubjects(catalog, "troop ceiling")).toEqual([]);
+    // A name the glossary writes in capitals is one only in capitals.
+    expect(namedSubjects(catalog, "peacekeepers killed in DRC").map((s) => s.key)).toEqual(["DR Congo"]);
+    expect(namedSubjects(catalog, "drc")).toEqual([]);
   });
 
   it("infers each document's subjects from its text, with a mission's country", () => {

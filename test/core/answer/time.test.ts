@@ -12,6 +12,10 @@ describe("the period a question asks about", () => {
     expect(askedTime("IEDs since January 2021")).toMatchObject({ kind: "since", from: 2021 });
     expect(askedTime("who led the mission before 2016?")).toMatchObject({ kind: "before", to: 2015 });
     expect(askedTime("what happened after 2020")).toMatchObject({ kind: "after", from: 2021 });
+    expect(askedTime("killed in the 1990s")).toMatchObject({ kind: "range", from: 1990, to: 1999 });
+    expect(askedTime("How many peacekeepers have been killed since deployment?")).toMatchObject({
+      kind: "total",
+    });
   });
 
   it("does not take a resolution's number or a document symbol for a year", () => {
