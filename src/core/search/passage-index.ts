@@ -27,7 +27,7 @@ export const INDEX_OPTIONS: Options<IndexedPassage> = {
   processTerm: (term) => indexTerm(term),
   searchOptions: { boost: FIELD_BOOSTS },
 };
-export const INDEX_VERSION = 6;
+export const INDEX_VERSION = 7;
 
 /** A built index with the passages it answers from. */
 export interface PassageIndex {
@@ -118,7 +118,12 @@ export function deserializePassageIndex(data: SerializedPassageIndex): PassageIn
     mini: MiniSearch.loadJS(data.mini as Parameters<typeof MiniSearch.loadJS>[0], INDEX_OPTIONS),
     passages: new Map(passages.map((passage) => [passage.id, passage])),
     documents: data.documents,
-    vocabulary: new Vocabulary(data.vocabulary.terms, data.vocabulary.words, data.vocabulary.passageCount),
+    vocabulary: new Vocabulary(
+      data.vocabulary.terms,
+      data.vocabulary.words,
+      data.vocabulary.passageCount,
+      data.vocabulary.variants,
+    ),
     termSets: PassageTermSets.fromJSON(
       data.termSets,
       passages.map((passage) => passage.id),

@@ -121,7 +121,9 @@ function stripPhrasing(text: string): string {
 function termConcept(surface: string, term: string, vocabulary: Vocabulary, weight: number): Concept {
   const year = /^(19|20)\d{2}$/u.test(term) ? term : null;
   const base = { text: surface, prefixes: [] as string[], weight, specificity: 1, foreign: false, year };
-  if (vocabulary.has(term) || year) return { ...base, alternatives: [[term]], known: true };
+  // A name also finds its other spellings in the documents ("Aguel'hoc" / "Aguelhok"): vocabulary.ts.
+  if (vocabulary.has(term) || year)
+    return { ...base, alternatives: year ? [[term]] : vocabulary.withVariants(term), known: true };
   if (/\d/u.test(term)) return { ...base, alternatives: [[term]], known: false };
   // A word still being typed ("peacekee") before a misspelt one ("cieling").
   if (term.length >= 4 && vocabulary.hasPrefix(term)) {
@@ -129,12 +131,15 @@ function termConcept(surface: string, term: string, vocabulary: Vocabulary, weig
   }
   // A real English word the documents do not use is no typo ("leave" must not become "lead"), unless the
   // correction only reorders its letters, the commonest typo ("cieling" is in the big word list too).
+  const variants = vocabulary.nameVariants(surface); // a spelling of a document name: "Timbuctoo"
+  if (variants.length > 0)
+    return { ...base, alternatives: variants.map((variant) => [variant]), known: true };
   const candidate = vocabulary.correct(surface, term);
   const corrected =
     candidate !== null && isEnglishWord(surface) && !sameLetters(surface, candidate, vocabulary)
       ? null
       : candidate;
-  if (corrected !== null) return { ...base, alternatives: [[corrected]], known: true };
+  if (corrected !== null) return { ...base, alternatives: vocabulary.withVariants(corrected), known: true };
   return { ...base, alternatives: [[term]], known: false, foreign: !isEnglishWord(surface) };
 }
 

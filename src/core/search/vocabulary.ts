@@ -1,3 +1,5 @@
+import { isEnglishWord } from "../knowledge/words.ts";
+
 /**
  * The words of the indexed passages: which index terms exist (to search exact terms first) and the surface
  * words behind them (to correct a misspelt query word into one the documents use).
@@ -10,15 +12,67 @@ export class Vocabulary {
   /** surface word -> index term, bucketed by length for the spelling search; built on the first typo */
   private byLengthCache: Map<number, Array<[string, string]>> | undefined;
   private readonly corrections = new Map<string, string | null>();
+  /** each name term -> every index term of its spelling variants, itself first */
+  private readonly variants: Map<string, string[]>;
+  /** name skeleton -> index terms, for a name the documents do not use; built on the first such name */
+  private skeletonCache: Map<string, string[]> | undefined;
 
+  /**
+   * `variants` are the groups of names spelt differently in the documents ("Aguelhok" / "Aguel'hoc"), as
+   * `nameVariantGroups` finds them when the index is built; a persisted index passes them back, so a restart
+   * does not load the English word list to find them again.
+   */
   constructor(
     frequencies: Iterable<readonly [term: string, passages: number]>,
     readonly words: ReadonlyArray<readonly [surface: string, term: string]>,
     readonly passageCount: number,
+    variantGroups?: ReadonlyArray<readonly string[]>,
   ) {
     this.terms = new Map(frequencies);
     this.sortedTerms = [...this.terms.keys()].sort();
     this.ids = new Map(this.sortedTerms.map((term, id) => [term, id]));
+    this.variants = new Map();
+    for (const group of variantGroups ?? nameVariantGroups(words)) {
+      for (const term of group) this.variants.set(term, [term, ...group.filter((other) => other !== term)]);
+    }
+  }
+
+  /**
+   * A term as a query's alternatives: itself, then the other spellings of the same name in the documents
+   * ("aguel'hoc" also finds "aguelhok"). A word that is no such name is only itself.
+   */
+  withVariants(term: string): string[][] {
+    return (this.variants.get(term) ?? [term]).map((variant) => [variant]);
+  }
+
+  /** The variant groups, as `toJSON` persists them. */
+  variantGroups(): string[][] {
+    const seen = new Set<string>();
+    const groups: string[][] = [];
+    for (const [term, group] of this.variants) {
+      if (seen.has(term)) continue;
+      for (const member of group) seen.add(member);
+      groups.push(group);
+    }
+    return groups;
+  }
+
+  /**
+   * The index terms of the document names that a name the documents do not use is a spelling of, by its
+   * skeleton ("Timbuctoo" and "Timbuktu", "Douentsa" and "Douentza"); empty when none.
+   */
+  nameVariants(word: string): string[] {
+    if (!this.skeletonCache) {
+      this.skeletonCache = new Map();
+      for (const [surface, term] of this.words) {
+        if (!isNameCandidate(surface)) continue;
+        const key = nameSkeleton(surface);
+        const terms = this.skeletonCache.get(key) ?? [];
+        if (!terms.includes(term)) terms.push(term);
+        this.skeletonCache.set(key, terms);
+      }
+    }
+    return isNameCandidate(word) ? (this.skeletonCache.get(nameSkeleton(word)) ?? []) : [];
   }
 
   /** A term's id: its position in the sorted term list, so the terms of a prefix have consecutive ids. */
@@ -122,9 +176,61 @@ export class Vocabulary {
     terms: Array<[string, number]>;
     words: Array<readonly [string, string]>;
     passageCount: number;
+    variants: string[][];
   } {
-    return { terms: [...this.terms.entries()], words: [...this.words], passageCount: this.passageCount };
+    return {
+      terms: [...this.terms.entries()],
+      words: [...this.words],
+      passageCount: this.passageCount,
+      variants: this.variantGroups(),
+    };
   }
+}
+
+// Names shorter than this are too short to tell a variant from another name ("Gao" / "Gas").
+const MIN_NAME_LETTERS = 4;
+
+/** A word that may be a name: long enough, letters only, and not an English word ("leave" is no "Leave"). */
+function isNameCandidate(word: string): boolean {
+  return word.length >= MIN_NAME_LETTERS && /^\p{L}+(['’]\p{L}+)*$/u.test(word) && !isEnglishWord(word);
+}
+
+/**
+ * What a transliterated name keeps whatever the spelling: no accents, apostrophes or double letters, one
+ * letter for c/k/q and for s/z, "u" for "ou" and "oo", no final "e". "Aguel'hoc" and "Aguelhok",
+ * "Tessalite" and "Tessalit", "Kidall" and "Kidal", "Timbuctoo" and "Timbuktu" each share one.
+ */
+export function nameSkeleton(word: string): string {
+  return word
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/['’`-]/gu, "")
+    .replace(/ou|oo/gu, "u")
+    .replace(/ph/gu, "f")
+    .replace(/[ckq]/gu, "k")
+    .replace(/z/gu, "s")
+    .replace(/y/gu, "i")
+    .replace(/(\p{L})\1+/gu, "$1")
+    .replace(/(?<=\p{L}{3})e$/u, "");
+}
+
+/**
+ * The groups of document words that are spellings of one name: words that are not English, share a
+ * skeleton and have different index terms. Each group lists index terms.
+ */
+export function nameVariantGroups(
+  words: ReadonlyArray<readonly [surface: string, term: string]>,
+): string[][] {
+  const bySkeleton = new Map<string, string[]>();
+  for (const [surface, term] of words) {
+    if (!isNameCandidate(surface)) continue;
+    const key = nameSkeleton(surface);
+    const terms = bySkeleton.get(key) ?? [];
+    if (!terms.includes(term)) terms.push(term);
+    bySkeleton.set(key, terms);
+  }
+  return [...bySkeleton.values()].filter((terms) => terms.length > 1);
 }
 
 /**
