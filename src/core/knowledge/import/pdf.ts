@@ -1,5 +1,6 @@
 import { extractTextItems, getDocumentProxy } from "unpdf";
 import { ImportError } from "./errors.ts";
+import { checkPdfCost, checkPdfPages } from "./pdf-cost.ts";
 import { layOutPages } from "./pdf-layout.ts";
 
 /** The text of a PDF, laid out for cleaning, with its page count and how many footnotes were moved. */
@@ -19,6 +20,8 @@ const LIGATURES = /[\uFB00-\uFB06]/gu;
  * readable PDF or is password-protected.
  */
 export async function readPdf(bytes: Uint8Array): Promise<PdfContent> {
+  // What it would cost is checked before PDF.js holds any of it (a deflate bomb, thousands of pages).
+  await checkPdfCost(bytes);
   let pdf: Awaited<ReturnType<typeof getDocumentProxy>>;
   try {
     // PDF.js takes ownership of the buffer it is given; a copy leaves the caller's bytes intact.
@@ -27,6 +30,7 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfContent> {
     throw pdfError(error);
   }
   try {
+    checkPdfPages(pdf.numPages);
     const { totalPages, items } = await extractTextItems(pdf);
     const laid = layOutPages(items);
     return {
@@ -42,6 +46,7 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfContent> {
 }
 
 function pdfError(error: unknown): ImportError {
+  if (error instanceof ImportError) return error;
   const name = (error as { name?: string } | null)?.name ?? "";
   const message = error instanceof Error ? error.message : String(error);
   if (name === "PasswordException") {
