@@ -25,7 +25,8 @@ interface Scored {
 }
 
 /**
- * The `count` most informative sentences of a document, in document order: an extractive summary.
+ * The document's lead sentence, then the most informative of the others in document order: an extractive
+ * summary of `count` sentences.
  *
  * A sentence is informative when it holds the document's own recurring words (frequent in this document, rare
  * in the others), carries a figure, and can be read alone. Openers such as "It was" or "However" and letter
@@ -59,6 +60,9 @@ export function summarize(sentences: DocSentence[], corpus: Corpus, count = 2): 
   // Sentences of a readable length go first; the others only when a document has too few of them.
   const readable = scored.filter((candidate) => standsAlone(candidate.sentence));
   const remaining = readable.length >= count ? readable : [...scored];
+  // The document's own lead comes first: news and press releases put what happened there.
+  const lead = remaining.find((candidate) => isLead(candidate.sentence));
+  if (lead) chosen.push(remaining.splice(remaining.indexOf(lead), 1)[0]!);
   while (chosen.length < count && remaining.length > 0) {
     let bestIndex = 0;
     let bestValue = Number.NEGATIVE_INFINITY;
@@ -72,9 +76,27 @@ export function summarize(sentences: DocSentence[], corpus: Corpus, count = 2): 
     });
     chosen.push(remaining.splice(bestIndex, 1)[0]!);
   }
-  return chosen
-    .sort((a, b) => a.sentence.index - b.sentence.index)
-    .map((c) => truncate(c.sentence.text, SUMMARY_SENTENCE_CHARS));
+  const others = (lead ? chosen.slice(1) : chosen).sort((a, b) => a.sentence.index - b.sentence.index);
+  const ordered = lead ? [lead, ...others] : others;
+  // A report's paragraph number ("1. By its resolution ...") is layout, not part of what it says.
+  return ordered.map((c) => truncate(c.sentence.text.replace(/^\d{1,3}\.\s+/u, ""), SUMMARY_SENTENCE_CHARS));
+}
+
+/** How far into a document its lead may be: past a letter's formula, not into its middle. */
+const LEAD_WINDOW = 6;
+
+/**
+ * A document's lead: among its first sentences, the first that reads alone as a statement (a readable
+ * length, no letter formula, no opening that leans on a sentence before, a full stop at its end). Titles,
+ * meeting lines, by-lines and datelines are not sentences by then: cleaning made them headings or dropped them.
+ */
+function isLead(sentence: DocSentence): boolean {
+  return (
+    sentence.index < LEAD_WINDOW &&
+    standsAlone(sentence) &&
+    !DEPENDENT_OPENING.test(sentence.text) &&
+    /[.!]["'”’)\]]*$/u.test(sentence.text)
+  );
 }
 
 function standsAlone(sentence: DocSentence): boolean {

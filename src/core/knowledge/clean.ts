@@ -5,7 +5,7 @@ import { isEnglishWord } from "./words.ts";
  * (src/knowledge/open.ts), so bump it whenever a change here or in sentences.ts/passages.ts changes the text
  * a document gives: an index persisted before the change is then rebuilt instead of answering with old text.
  */
-export const CLEAN_VERSION = 2;
+export const CLEAN_VERSION = 3;
 
 /**
  * Turns raw document text (a news page copied as text, a PDF's text export, or an already clean knowledge

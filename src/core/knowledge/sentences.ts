@@ -7,6 +7,8 @@ const CANDIDATE_END = /(?<=[.!?]["'”’)\]]*)\s+/u;
 const ABBREVIATION =
   /(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Sgt|St|No|Nos|Art|para|paras|vol|approx|c|ca|cf|e\.g|i\.e|vs|U\.S|U\.N|U\.K|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.\s*$/u;
 const INITIAL = /(?:^|\s)\p{Lu}\.\s*$/u;
+// A paragraph number of a report ("12.") belongs to the sentence it opens, not a sentence of its own.
+const PARAGRAPH_NUMBER = /^\s*\d{1,3}\.\s*$/u;
 
 /** Splits a paragraph into sentences, keeping abbreviations ("Mr.", "U.S.", "No. 5") inside their sentence. */
 export function splitSentences(paragraph: string): string[] {
@@ -20,6 +22,7 @@ export function splitSentences(paragraph: string): string[] {
       current !== undefined &&
       (ABBREVIATION.test(last) ||
         INITIAL.test(last) ||
+        (PARAGRAPH_NUMBER.test(last) && current.length === 1) ||
         // Punctuation alone, or a lower-case start ('"Is it safe?" she asked.'), continues the sentence.
         !/\p{L}|\p{N}/u.test(segment) ||
         /^\s*\p{Ll}/u.test(segment));

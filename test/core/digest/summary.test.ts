@@ -86,3 +86,56 @@ The fuel and food that the convoy carried were meant for the camp at Tessit and 
     expect(summarize([], corpus)).toEqual([]);
   });
 });
+
+describe("summarize leads with the document's lead sentence", () => {
+  it("gives a press release's first sentence first, after its title, meeting line and subtitle", async () => {
+    const corpus = await corpusOf(`
+SC/15341
+
+30 June 2023
+
+9365th Meeting (AM)
+
+Security Council Terminates Mandate of United Nations Mission in Mali, Unanimously Adopting Resolution 2690 (2023)
+
+Mission to Cease Operations, Transfer Tasks and Withdraw Personnel by End of Year
+
+The Security Council today terminated the mandate of the United Nations Mission in Mali (MINUSMA) as of 30 June, two weeks after the transitional Government requested its withdrawal.
+
+Unanimously adopting resolution 2690 (2023), the Council decided that MINUSMA would withdraw its personnel from Tessit and every other camp by 31 December 2023.
+
+The representative of Mali said that his Government had taken note of the decision and would cooperate.
+`);
+    const summary = summarize(corpus.sentences.get("doc")!, corpus);
+    expect(summary[0]).toBe(
+      "The Security Council today terminated the mandate of the United Nations Mission in Mali (MINUSMA) as of 30 June, two weeks after the transitional Government requested its withdrawal.",
+    );
+    expect(summary.join(" ")).not.toMatch(/Meeting|Terminates Mandate|Cease Operations|SC\/15341/u);
+  });
+
+  it("gives a wire story's lead without its dateline or by-line", async () => {
+    const corpus = await corpusOf(`
+UN peacekeepers leave Tessit camp early amid fighting
+
+By Jane Doe
+
+BAMAKO, Aug 14 (Reuters) - United Nations peacekeepers left their camp at Tessit on Sunday, earlier than planned, because of fighting between the army and armed groups.
+
+The convoy was attacked twice on its way to Gao, and three peacekeepers were wounded near Tessit, the mission said.
+`);
+    const summary = summarize(corpus.sentences.get("doc")!, corpus);
+    expect(summary[0]).toMatch(/^United Nations peacekeepers left their camp at Tessit on Sunday/u);
+  });
+
+  it("leaves out a report's paragraph number", async () => {
+    const corpus = await corpusOf(`
+## I. Introduction
+
+1. By its resolution 2640 (2022), the Security Council extended the mandate of MINUSMA until 30 June 2023 and requested me to report on the convoy attacks near Tessit.
+
+2. The security situation around Tessit deteriorated, with three attacks on convoys and two on the camp itself during the period.
+`);
+    const summary = summarize(corpus.sentences.get("doc")!, corpus);
+    expect(summary[0]).toMatch(/^By its resolution 2640 \(2022\)/u);
+  });
+});

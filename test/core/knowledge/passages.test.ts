@@ -74,3 +74,17 @@ describe("splitPassages on a paragraph with no closing punctuation", () => {
     );
   });
 });
+
+describe("splitSentences on a report's numbered paragraphs", () => {
+  it("keeps a paragraph number with the sentence it opens", () => {
+    expect(
+      splitSentences(
+        "1. By its resolution 2584 (2021), the Council extended the mandate. 2. The transition began.",
+      ),
+    ).toEqual([
+      "1. By its resolution 2584 (2021), the Council extended the mandate.",
+      "2. The transition began.",
+    ]);
+    expect(splitSentences("The total was 12. Next came 13.")).toEqual(["The total was 12.", "Next came 13."]);
+  });
+});
