@@ -5,12 +5,13 @@ import { parseStartOptions, START_USAGE } from "./cli/start-options.ts";
 import { type Config, loadConfig, loadDotEnv } from "./config.ts";
 import type { KnowledgeBase } from "./core/knowledge-base.ts";
 import { attachDigest } from "./digest/attach.ts";
-import { digestSubcommand } from "./digest/subcommand.ts";
 import { type LiveKnowledge, watchKnowledge } from "./knowledge/live.ts";
 import { openKnowledgeBase } from "./knowledge/open.ts";
 import { type AppLogger, processLogger } from "./log.ts";
 import { runShell, ShellNotices } from "./shell/shell.ts";
 import { startSlackBot } from "./slack/app.ts";
+import { chatPoster } from "./slack/digest-poster.ts";
+import { digestSubcommand } from "./slack/listeners/commands/digest.ts";
 import { knowledgeVersion } from "./state/knowledge-version.ts";
 import { openStateStore } from "./state/open.ts";
 import type { StateStore } from "./state/types.ts";
@@ -131,7 +132,7 @@ async function startSlack(
   const bot = await startSlackBot(config, { getKnowledgeBase, state, log, subcommands });
   opened.push(() => bot.stop());
   const digest = await attachDigest(config, {
-    client: bot.app.client,
+    post: chatPoster(bot.app.client, config.DIGEST_CHANNEL ?? ""),
     store: state,
     getKnowledgeBase,
     log: log.child("digest"),

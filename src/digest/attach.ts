@@ -2,11 +2,12 @@ import type { Config } from "../config.ts";
 import { threadKey } from "../core/conversation/thread-memory.ts";
 import type { KnowledgeBase } from "../core/knowledge-base.ts";
 import type { StateStore } from "../state/types.ts";
-import { type ChatClient, chatPoster, type FindFn } from "./poster.ts";
+import type { FindFn, PostFn } from "./poster.ts";
 import { type Clock, type DigestLogger, type DigestScheduler, startDigestScheduler } from "./scheduler.ts";
 
 export interface AttachDigestOptions {
-  client: ChatClient;
+  /** posts a digest to DIGEST_CHANNEL: the Slack layer's `chatPoster(client, channel)` */
+  post: PostFn;
   store: StateStore;
   getKnowledgeBase: () => KnowledgeBase;
   log: DigestLogger;
@@ -16,7 +17,7 @@ export interface AttachDigestOptions {
 }
 
 /**
- * Runs the daily digest beside a connected Slack bot: posts with the bot's client, and makes each digest's
+ * Runs the daily digest beside a connected Slack bot: posts with what it is given, and makes each digest's
  * thread one the bot follows, so a question asked under the digest is answered there with the digest's
  * documents as context. Returns null (after one log line) when DIGEST_CHANNEL is not set.
  */
@@ -32,7 +33,7 @@ export async function attachDigest(
     timeZone: config.DIGEST_TZ,
     store,
     getKnowledgeBase: options.getKnowledgeBase,
-    post: chatPoster(options.client, config.DIGEST_CHANNEL ?? ""),
+    post: options.post,
     ...(options.find ? { find: options.find } : {}),
     log: options.log,
     ...(options.clock ? { clock: options.clock } : {}),

@@ -1,10 +1,8 @@
-import type { KnownBlock } from "@slack/web-api";
 import type { Turn } from "../core/answer/types.ts";
 import type { Day } from "../core/digest/day.ts";
 import { buildDigest, type Digest } from "../core/digest/digest.ts";
 import { digestTurn } from "../core/digest/thread.ts";
 import type { KnowledgeBase } from "../core/knowledge-base.ts";
-import { digestMessage } from "../slack/blocks/digest.ts";
 import { instanceName } from "../state/instance.ts";
 import type { DigestLockHolder, StateStore } from "../state/types.ts";
 import { entryFor, isRecorded, type LedgerEntry, previousDigest } from "./ledger.ts";
@@ -12,11 +10,12 @@ import { entryFor, isRecorded, type LedgerEntry, previousDigest } from "./ledger
 export { instanceName };
 
 /**
- * Sends a digest message and returns its ts. The Slack layer gives `chatPoster(client, channel)`, which marks
- * the message with the day (Slack message metadata) so it can be found again. It should throw when the
- * message was not posted, or may not have been.
+ * Sends the digest of `day` and returns its message's ts. The Slack layer gives `chatPoster(client, channel)`
+ * (src/slack/digest-poster.ts), which renders it as Block Kit and marks the message with the day (Slack
+ * message metadata) so it can be found again. It should throw when the message was not posted, or may not
+ * have been.
  */
-export type PostFn = (blocks: KnownBlock[], text: string, day: Day) => Promise<{ ts: string }>;
+export type PostFn = (digest: Digest, day: Day) => Promise<{ ts: string }>;
 
 /**
  * Looks in the channel for the day's digest the bot already posted (by its metadata), so a day whose record
@@ -101,7 +100,6 @@ export async function postDigestOnce(options: PostDigestOptions): Promise<PostOu
       }
     }
 
-    const message = digestMessage(digest);
     // Recorded before the post: if the process dies during or after it, the next run looks in the channel
     // (or, without a way to look, does not post the day again).
     await store.digest.put({
@@ -114,7 +112,7 @@ export async function postDigestOnce(options: PostDigestOptions): Promise<PostOu
 
     let ts: string;
     try {
-      ({ ts } = await options.post(message.blocks, message.text, day));
+      ({ ts } = await options.post(digest, day));
     } catch (error) {
       const failure = error instanceof Error ? error : new Error(String(error));
       // A forced re-post that fails leaves the day as it was: it was posted before, and stays so.
@@ -137,48 +135,4 @@ export async function postDigestOnce(options: PostDigestOptions): Promise<PostOu
  */
 export async function previewDigest(store: StateStore, kb: KnowledgeBase, day: Day): Promise<Digest> {
   return buildDigest(kb, { day, previous: previousDigest(await store.digest.entries(), day) });
-}
-
-/** The minimal part of a WebClient the poster uses, so a stand-in is easy to give in tests. */
-export interface ChatClient {
-  chat: {
-    postMessage(args: {
-      channel: string;
-      blocks: KnownBlock[];
-      text: string;
-      unfurl_links: boolean;
-      unfurl_media: boolean;
-      metadata?: { event_type: string; event_payload: Record<string, string> };
-    }): Promise<{ ok?: boolean; ts?: string; error?: string }>;
-  };
-}
-
-/** The metadata every digest message carries: what finds it again in the channel. */
-export const DIGEST_EVENT_TYPE = "minusma_digest";
-
-export function digestMetadata(day: Day): { event_type: string; event_payload: Record<string, string> } {
-  return { event_type: DIGEST_EVENT_TYPE, event_payload: { day } };
-}
-
-/**
- * A PostFn that posts to `channel` with a Web API client (Bolt's `app.client` or a WebClient). Link
- * previews are off: the digest cites several documents and one unfurl would crowd out the rest.
- */
-export function chatPoster(client: ChatClient, channel: string): PostFn {
-  return async (blocks, text, day) => {
-    const result = await client.chat.postMessage({
-      channel,
-      blocks,
-      text,
-      unfurl_links: false,
-      unfurl_media: false,
-      metadata: digestMetadata(day),
-    });
-    if (!result.ts) {
-      throw new Error(
-        `digest: chat.postMessage returned no message ts (${result.error ?? "no error given"})`,
-      );
-    }
-    return { ts: result.ts };
-  };
 }

@@ -1,9 +1,10 @@
+import type { RespondFn, SlashCommand } from "@slack/bolt";
+import type { WebClient } from "@slack/web-api";
 import type { KnowledgeBase } from "../core/knowledge-base.ts";
 import type { AnswerPool } from "../knowledge/answer-pool.ts";
 import type { AppLogger } from "../log.ts";
 import type { StateStore } from "../state/types.ts";
 import type { Detach } from "./after-ack.ts";
-import type { Subcommand } from "./listeners/commands/subcommands.ts";
 import type { QuestionLimiter } from "./question-limit.ts";
 
 /** What the Slack listeners need from the rest of the bot. */
@@ -35,4 +36,32 @@ export interface SlackDeps {
   detach?: Detach;
   /** the clock, for feedback timestamps */
   now?: () => Date;
+}
+
+export interface SubcommandContext {
+  /** the words after the subcommand's name, as plain text */
+  args: string;
+  command: SlashCommand;
+  respond: RespondFn;
+  client: WebClient;
+  deps: SlackDeps;
+  /** every subcommand, for the help */
+  subcommands: readonly Subcommand[];
+}
+
+/**
+ * A word that, first after `/minusma`, does something other than ask a question. Adding one (the digest's)
+ * is adding an entry: the command's listener and the help pick it up.
+ */
+export interface Subcommand {
+  name: string;
+  /** how it is typed after the command, for the help: "sources", "digest [YYYY-MM-DD]" */
+  args: string;
+  description: string;
+  /**
+   * Whether words may follow the name. When not, "/minusma sources of funding" is a question about sources
+   * of funding, not the `sources` subcommand.
+   */
+  takesArguments: boolean;
+  run(context: SubcommandContext): Promise<void>;
 }

@@ -1,5 +1,5 @@
 import type { Turn } from "../core/answer/types.ts";
-import type { LedgerEntry } from "../digest/ledger.ts";
+import type { Day } from "../core/digest/day.ts";
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
@@ -66,6 +66,31 @@ export interface StateHealth {
   engine: "sqlite" | "postgres";
   /** why the store is not ok (a lost database connection), null when it is */
   problem: string | null;
+}
+
+/**
+ * One local day's digest, as the store keeps it (src/digest/ledger.ts reads and writes it). "posting" is written before the message is sent and "posted" after, so a crash
+ * in between leaves "posting": the message may or may not be in the channel, and the day is not posted
+ * again (a missing digest is better than a duplicate). "failed" means Slack refused or could not be
+ * reached, so nothing was posted and a later attempt is allowed.
+ */
+export interface LedgerEntry {
+  day: Day;
+  status: "posting" | "posted" | "failed";
+  channel: string;
+  /** the content hash of every document the digest covered, by id: what "new" is measured against */
+  hashes: Record<string, string>;
+  /** the digest message's ts once posted: the thread where questions are answered */
+  ts: string | null;
+  /** the context a question in the digest's thread starts from */
+  turn: Turn | null;
+  attempts: number;
+  /** ISO time of the last change */
+  updatedAt: string;
+  /** why the last attempt failed */
+  error: string | null;
+  /** which bot instance wrote the entry (host:pid:random), for the log */
+  owner: string;
 }
 
 /** Who holds the digest's lock when it is busy. */

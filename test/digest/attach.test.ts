@@ -49,7 +49,7 @@ describe("attachDigest", () => {
     const scheduler = await attachDigest(
       { DIGEST_CHANNEL: undefined, DIGEST_TIME: "08:00", DIGEST_TZ: "UTC" },
       {
-        client: { chat: { postMessage: async () => ({ ok: true, ts: "1" }) } },
+        post: async () => ({ ts: "1" }),
         store: SqliteStore.inMemory({ log: captureLog().log }),
         getKnowledgeBase: () => {
           throw new Error("not called without a channel");

@@ -1,13 +1,6 @@
 import { readdir } from "node:fs/promises";
-import type { KnownBlock } from "@slack/web-api";
 import { afterEach, describe, expect, it } from "vitest";
-import {
-  type ChatClient,
-  chatPoster,
-  type PostFn,
-  postDigestOnce,
-  previewDigest,
-} from "../../src/digest/poster.ts";
+import { type PostFn, postDigestOnce, previewDigest } from "../../src/digest/poster.ts";
 import { SqliteStore } from "../../src/state/sqlite.ts";
 import { captureLog } from "../helpers/slack-fakes.ts";
 import { ATTACK_DOC, CEILING_DOC, openKb, tempDir, writeDoc } from "./helpers/knowledge.ts";
@@ -38,11 +31,11 @@ describe("postDigestOnce", () => {
   it("records 'posting' before the post and 'posted' with the message ts after it", async () => {
     const { store, kb } = await setup();
     const seen: string[] = [];
-    const post: PostFn = async (blocks, text) => {
+    const post: PostFn = async (digest, day) => {
       const entries = await store.digest.entries();
       seen.push(entries[0]?.status ?? "none");
-      expect(blocks[0]).toMatchObject({ type: "header" });
-      expect(text).toContain("MINUSMA briefing — Monday 3 June 2024");
+      expect(day).toBe("2024-06-03");
+      expect(digest.header).toBe("MINUSMA briefing — Monday 3 June 2024");
       return { ts: "1717394400.000100" };
     };
     const outcome = await postDigestOnce({ store, channel: "C0DIGEST", day: "2024-06-03", now, kb, post });
@@ -178,42 +171,5 @@ describe("previewDigest", () => {
     expect(store.writes).toBe(before);
     expect(await store.digest.entries()).toEqual([]);
     expect((await readdir(stateDir)).filter((f) => f.endsWith(".lock"))).toEqual([]);
-  });
-});
-
-describe("chatPoster", () => {
-  it("posts to the channel with link previews off and returns the ts", async () => {
-    const calls: unknown[] = [];
-    const client: ChatClient = {
-      chat: {
-        postMessage: async (args) => {
-          calls.push(args);
-          return { ok: true, ts: "1717394400.000100" };
-        },
-      },
-    };
-    const blocks: KnownBlock[] = [{ type: "divider" }];
-    expect(await chatPoster(client, "C0DIGEST")(blocks, "text", "2024-06-03")).toEqual({
-      ts: "1717394400.000100",
-    });
-    expect(calls).toEqual([
-      {
-        channel: "C0DIGEST",
-        blocks,
-        text: "text",
-        unfurl_links: false,
-        unfurl_media: false,
-        metadata: { event_type: "minusma_digest", event_payload: { day: "2024-06-03" } },
-      },
-    ]);
-  });
-
-  it("fails when Slack gives no message ts, so the post is retried rather than recorded", async () => {
-    const client: ChatClient = {
-      chat: { postMessage: async () => ({ ok: false, error: "channel_not_found" }) },
-    };
-    await expect(chatPoster(client, "C0DIGEST")([], "text", "2024-06-03")).rejects.toThrow(
-      "digest: chat.postMessage returned no message ts (channel_not_found)",
-    );
   });
 });

@@ -15,6 +15,7 @@ import {
   NO_DIGEST_CHANNEL_LOG,
   startDigestScheduler,
 } from "../../src/digest/scheduler.ts";
+import { digestMessage } from "../../src/slack/blocks/digest.ts";
 import { SqliteStore } from "../../src/state/sqlite.ts";
 import { captureLog } from "../helpers/slack-fakes.ts";
 import { FakeClock } from "./helpers/fake-clock.ts";
@@ -52,8 +53,9 @@ async function world(options: { start: string; time?: string; timeZone?: string 
     error: (m) => logs.push(`error ${m}`),
   };
   let kb: KnowledgeBase = await openKb(knowledge.dir);
-  const post: PostFn = async (_blocks, text) => {
-    posts.push({ at: clock.now(), text });
+  // What the Slack layer would post: the digest as its message text.
+  const post: PostFn = async (digest) => {
+    posts.push({ at: clock.now(), text: digestMessage(digest).text });
     return { ts: `${clock.now().getTime() / 1000}.000100` };
   };
   const timeZone = options.timeZone ?? "Europe/Paris";
@@ -244,9 +246,9 @@ describe("digest scheduler", () => {
     // A post that lasts until the other instance has found it posting, so the two attempts surely overlap.
     const sawOther = () =>
       w.logs.some((l) => l.includes("another instance") && l.includes("is posting the digest"));
-    const slowPost: PostFn = async (blocks, text) => {
+    const slowPost: PostFn = async (digest, day) => {
       while (!sawOther()) await new Promise((resolve) => setImmediate(resolve));
-      return w.post(blocks, text, "");
+      return w.post(digest, day);
     };
     await w.scheduler({ post: slowPost });
     await w.scheduler({ post: slowPost });
@@ -293,10 +295,10 @@ describe("digest scheduler", () => {
   it("retries a failed post later and records it once when it goes through", async () => {
     const w = await world({ start: "2024-06-03T05:00:00Z" });
     let calls = 0;
-    const flaky: PostFn = async (blocks, text) => {
+    const flaky: PostFn = async (digest, day) => {
       calls++;
       if (calls <= 2) throw new Error("An API error occurred: ratelimited");
-      return w.post(blocks, text, "");
+      return w.post(digest, day);
     };
     await w.scheduler({ post: flaky, retryFirstMs: 60_000 });
     await w.clock.advanceTo("2024-06-03T06:00:00Z");
@@ -323,9 +325,9 @@ describe("digest scheduler", () => {
   it("stops retrying a failed day when the day is over, and posts the new day at its time", async () => {
     const w = await world({ start: "2024-06-03T05:00:00Z" });
     let failing = true;
-    const post: PostFn = async (blocks, text) => {
+    const post: PostFn = async (digest, day) => {
       if (failing) throw new Error("An HTTP protocol error occurred: statusCode = 503");
-      return w.post(blocks, text, "");
+      return w.post(digest, day);
     };
     await w.scheduler({ post, retryFirstMs: HOUR, retryMaxMs: 4 * HOUR });
     await w.clock.advanceTo("2024-06-03T21:59:00Z"); // 23:59 in Paris

@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.ts";
 import { attachDigest } from "../../src/digest/attach.ts";
-import type { ChatClient } from "../../src/digest/poster.ts";
 import { digestSettings } from "../../src/digest/scheduler.ts";
-import { digestSubcommand } from "../../src/digest/subcommand.ts";
 import { startSlackBot } from "../../src/slack/app.ts";
 import { PREVIEW_NOTE } from "../../src/slack/blocks/digest.ts";
+import { type ChatClient, chatPoster } from "../../src/slack/digest-poster.ts";
+import { digestSubcommand } from "../../src/slack/listeners/commands/digest.ts";
 import { commandBody, eventEnvelope, sendSigned } from "../helpers/signed-request.ts";
 import { fakeDeps, realKnowledgeBase } from "../helpers/slack-fakes.ts";
 import { SlackStandIn } from "../helpers/slack-stand-in.ts";
@@ -50,16 +50,17 @@ async function bot() {
   const clock = new FakeClock("2024-06-03T05:59:00Z");
   const posted: string[] = [];
   const client = running.app.client;
-  const scheduler = await attachDigest(config, {
-    client: {
-      chat: {
-        postMessage: async (message: Parameters<ChatClient["chat"]["postMessage"]>[0]) => {
-          const result = await client.chat.postMessage(message);
-          if (result.ts) posted.push(result.ts);
-          return result;
-        },
+  const recording: ChatClient = {
+    chat: {
+      postMessage: async (message) => {
+        const result = await client.chat.postMessage(message);
+        if (result.ts) posted.push(result.ts);
+        return result;
       },
     },
+  };
+  const scheduler = await attachDigest(config, {
+    post: chatPoster(recording, config.DIGEST_CHANNEL ?? ""),
     store: deps.state,
     getKnowledgeBase: deps.getKnowledgeBase,
     log: deps.log.child("digest"),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { digestSubcommand } from "../../src/digest/subcommand.ts";
 import { helpMessage } from "../../src/slack/blocks/help.ts";
+import { digestSubcommand } from "../../src/slack/listeners/commands/digest.ts";
 import { BUILT_IN_SUBCOMMANDS, usagesOf } from "../../src/slack/listeners/commands/subcommands.ts";
 import * as strings from "../../src/slack/strings.ts";
 import { allTexts } from "./blocks/fixtures.ts";

@@ -1,37 +1,9 @@
-import type { RespondFn, SlashCommand } from "@slack/bolt";
-import type { WebClient } from "@slack/web-api";
 import { helpMessage, type Usage } from "../../blocks/help.ts";
 import { sourcesMessage } from "../../blocks/sources.ts";
-import type { SlackDeps } from "../../deps.ts";
+import type { Subcommand, SubcommandContext } from "../../deps.ts";
 import { QUESTION_USAGE } from "../../strings.ts";
 
-export interface SubcommandContext {
-  /** the words after the subcommand's name, as plain text */
-  args: string;
-  command: SlashCommand;
-  respond: RespondFn;
-  client: WebClient;
-  deps: SlackDeps;
-  /** every subcommand, for the help */
-  subcommands: readonly Subcommand[];
-}
-
-/**
- * A word that, first after `/minusma`, does something other than ask a question. Adding one (the digest's)
- * is adding an entry: the command's listener and the help pick it up.
- */
-export interface Subcommand {
-  name: string;
-  /** how it is typed after the command, for the help: "sources", "digest [YYYY-MM-DD]" */
-  args: string;
-  description: string;
-  /**
-   * Whether words may follow the name. When not, "/minusma sources of funding" is a question about sources
-   * of funding, not the `sources` subcommand.
-   */
-  takesArguments: boolean;
-  run(context: SubcommandContext): Promise<void>;
-}
+export type { Subcommand, SubcommandContext };
 
 export const helpSubcommand: Subcommand = {
   name: "help",

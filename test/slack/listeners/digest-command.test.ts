@@ -1,11 +1,11 @@
 import { readdir } from "node:fs/promises";
 import { afterEach, describe, expect, it } from "vitest";
-import { DIGEST_DATE_USAGE, digestSubcommand } from "../../src/digest/subcommand.ts";
-import { PREVIEW_NOTE } from "../../src/slack/blocks/digest.ts";
-import type { SubcommandContext } from "../../src/slack/listeners/commands/subcommands.ts";
-import { SqliteStore } from "../../src/state/sqlite.ts";
-import { captureLog } from "../helpers/slack-fakes.ts";
-import { CEILING_DOC, openKb, tempDir, writeDoc } from "./helpers/knowledge.ts";
+import { PREVIEW_NOTE } from "../../../src/slack/blocks/digest.ts";
+import { DIGEST_DATE_USAGE, digestSubcommand } from "../../../src/slack/listeners/commands/digest.ts";
+import type { SubcommandContext } from "../../../src/slack/listeners/commands/subcommands.ts";
+import { SqliteStore } from "../../../src/state/sqlite.ts";
+import { CEILING_DOC, openKb, tempDir, writeDoc } from "../../digest/helpers/knowledge.ts";
+import { captureLog } from "../../helpers/slack-fakes.ts";
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {

@@ -1,7 +1,7 @@
-import { isDay, localDay } from "../core/digest/day.ts";
-import { digestMessage } from "../slack/blocks/digest.ts";
-import type { Subcommand } from "../slack/listeners/commands/subcommands.ts";
-import { previewDigest } from "./poster.ts";
+import { isDay, localDay } from "../../../core/digest/day.ts";
+import { previewDigest } from "../../../digest/poster.ts";
+import { digestMessage } from "../../blocks/digest.ts";
+import type { Subcommand } from "./subcommands.ts";
 
 export const DIGEST_DATE_USAGE =
   "To preview a digest, type `/minusma digest` for today's, or `/minusma digest 2024-06-03` for a given day.";
