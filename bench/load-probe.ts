@@ -1,7 +1,7 @@
 import { monitorEventLoopDelay } from "node:perf_hooks";
 
 // Preloaded into the bot by the load benchmark (`node --import tsx --import ./bench/load-probe.ts
-// src/main.ts`), so the bot under load is the real entry point, unchanged. It measures what can only be
+// dist/main.js`), so the bot under load is the real entry point, unchanged. It measures what can only be
 // measured inside the process (event-loop delay, memory), keeps every fetch on 127.0.0.1, and answers the
 // benchmark's questions over the IPC channel.
 

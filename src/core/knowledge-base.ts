@@ -1,6 +1,7 @@
 import type { SkippedFile } from "./knowledge/files.ts";
 import type { Knowledge } from "./knowledge/load.ts";
 import { splitPassages } from "./knowledge/passages.ts";
+import type { DocumentMeta, Passage } from "./knowledge/schema.ts";
 import { buildGlossary, type Glossary, type SubjectData } from "./search/glossary.ts";
 import {
   buildPassageIndex,
@@ -9,6 +10,7 @@ import {
   type PassageIndex,
   type SerializedPassageIndex,
   serializePassageIndex,
+  updatePassageIndex,
 } from "./search/passage-index.ts";
 
 // The knowledge base as data: built from loaded documents, and turned into (and back from) the one plain
@@ -30,6 +32,103 @@ export interface KnowledgeBase {
    * themselves rather than being sent a copy serialized on the main thread
    */
   file?: string | undefined;
+  /**
+   * when this base was made by updating another in place: the updates applied since the last base opened
+   * whole (`root` names that one), so the answer workers can apply the same updates instead of loading it all
+   */
+  lineage?: Lineage | undefined;
+}
+
+/** The updates a base went through since the base opened whole that `root` stands for. */
+export interface Lineage {
+  root: Root;
+  updates: readonly KnowledgeUpdate[];
+}
+
+/**
+ * Stands for a base opened whole, without holding it: the file it was persisted in, when there was one, and
+ * its glossary (which may be newer than the file's).
+ */
+export interface Root {
+  file: string | undefined;
+  dir: string;
+  glossary: GlossaryData;
+}
+
+/** A glossary as plain data, as `glossary.yml` gives it: what travels between threads. */
+export interface GlossaryData {
+  synonyms: string[][];
+  examples: string[];
+  subject?: SubjectData | null;
+}
+
+/** The plain data a glossary was built from. */
+export function glossaryData(glossary: Glossary): GlossaryData {
+  return {
+    synonyms: glossary.groups.map((group) => group.names),
+    examples: glossary.examples,
+    subject: glossary.subject,
+  };
+}
+
+/** The glossary built from its plain data. */
+export function glossaryFrom(data: GlossaryData): Glossary {
+  return buildGlossary(data.synonyms, data.examples, data.subject ?? null);
+}
+
+const roots = new WeakMap<KnowledgeBase, Root>();
+
+/** The root a base descends from: its lineage's, or itself when it was opened whole. */
+export function rootOf(kb: KnowledgeBase): Root {
+  if (kb.lineage) return kb.lineage.root;
+  let root = roots.get(kb);
+  if (!root) {
+    root = { file: kb.file, dir: kb.dir, glossary: glossaryData(kb.glossary) };
+    roots.set(kb, root);
+  }
+  return root;
+}
+
+/**
+ * A change to a knowledge base: documents removed, and documents added or replaced with their passages, as
+ * plain data (it travels from the build worker to the main thread and on to the answer workers).
+ */
+export interface KnowledgeUpdate {
+  /** ids of the documents taken out: removed, or replaced by one in `documents` */
+  removed: string[];
+  documents: DocumentMeta[];
+  /** the new documents' passages, each naming its document by id */
+  passages: Array<Omit<Passage, "doc"> & { doc: string }>;
+  /** content hashes of the documents added or replaced */
+  hashes: Record<string, string>;
+  /** the files that could not be loaded, all of them, after the change */
+  skipped: SkippedFile[];
+  /** the glossary, when it changed */
+  glossary: GlossaryData | null;
+}
+
+/** The base after `update`; the given base's MiniSearch index is updated in place (see updatePassageIndex). */
+export function applyUpdate(kb: KnowledgeBase, update: KnowledgeUpdate): KnowledgeBase {
+  const byId = new Map(update.documents.map((doc) => [doc.id, doc]));
+  const passages: Passage[] = update.passages.map((passage) => {
+    const doc = byId.get(passage.doc);
+    if (!doc) throw new Error(`knowledge: an update's passage names unknown document ${passage.doc}`);
+    return { ...passage, doc };
+  });
+  const removed = new Set(update.removed);
+  const hashes = Object.fromEntries(Object.entries(kb.hashes).filter(([id]) => !removed.has(id)));
+  return {
+    dir: kb.dir,
+    index: updatePassageIndex(kb.index, removed, update.documents, passages),
+    glossary: update.glossary ? glossaryFrom(update.glossary) : kb.glossary,
+    skipped: update.skipped,
+    hashes: { ...hashes, ...update.hashes },
+    origin: kb.origin,
+    file: undefined,
+    // The updates are kept (they are small: the documents added) so that a worker started later can load the
+    // root's file and apply them, rather than be sent the whole base.
+    lineage: { root: rootOf(kb), updates: [...(kb.lineage?.updates ?? []), update] },
+  };
 }
 
 /** The glossary's file in a knowledge folder. */
@@ -61,7 +160,7 @@ export interface SerializedKnowledgeBase {
    * the glossary as read, so a restart need not parse YAML; `hash` is the hash of the `glossary.yml` it was
    * read from ("" when it was broken, so the next start reads it again and reports it again)
    */
-  glossary: { hash: string; synonyms: string[][]; examples: string[]; subject?: SubjectData | null };
+  glossary: GlossaryData & { hash: string };
   skipped: SkippedFile[];
   hashes: Record<string, string>;
 }
@@ -72,12 +171,7 @@ export function serializeKnowledgeBase(kb: KnowledgeBase, glossaryHash: string):
     version: INDEX_VERSION,
     dir: kb.dir,
     index: serializePassageIndex(kb.index),
-    glossary: {
-      hash: glossaryHash,
-      synonyms: kb.glossary.groups.map((group) => group.names),
-      examples: kb.glossary.examples,
-      subject: kb.glossary.subject,
-    },
+    glossary: { hash: glossaryHash, ...glossaryData(kb.glossary) },
     skipped: kb.skipped,
     hashes: kb.hashes,
   };
@@ -93,7 +187,7 @@ export function deserializeKnowledgeBase(
   return {
     dir: data.dir,
     index: deserializePassageIndex(data.index),
-    glossary: buildGlossary(data.glossary.synonyms, data.glossary.examples, data.glossary.subject ?? null),
+    glossary: glossaryFrom(data.glossary),
     skipped: data.skipped,
     hashes: data.hashes,
     origin,

@@ -2,10 +2,10 @@ import { availableParallelism } from "node:os";
 import type { Worker } from "node:worker_threads";
 import { answerQuestion } from "../core/answer/answer.ts";
 import type { Answer, Turn } from "../core/answer/types.ts";
-import { type KnowledgeBase, serializeKnowledgeBase } from "../core/knowledge-base.ts";
+import { type KnowledgeBase, type Root, rootOf, serializeKnowledgeBase } from "../core/knowledge-base.ts";
 import type { AppLogger } from "../log.ts";
 import { startWorker } from "../runtime/worker.ts";
-import type { FromWorker, KnowledgeSource, ToWorker } from "./answer-worker.ts";
+import type { FromWorker, ToWorker } from "./answer-worker.ts";
 import { mainThreadQueue } from "./main-thread-queue.ts";
 
 /**
@@ -109,8 +109,10 @@ export class AnswerPool {
   /** refused as busy since the last warning, and when that warning was */
   #busy = { count: 0, warnedAt: Number.NEGATIVE_INFINITY };
   #sweeper: NodeJS.Timeout | null = null;
-  /** bumped with each knowledge base, so a worker's "could not read the file" is matched to its base */
+  /** bumped with each base opened whole that the workers are given; updates of it count in `#step` */
   #generation = 0;
+  #step = 0;
+  #root: Root | null = null;
   readonly #slots: Slot[] = [];
   /** questions not yet handed to a worker, oldest first */
   readonly #queue: Job[] = [];
@@ -206,48 +208,71 @@ export class AnswerPool {
     return this.size > 0 && !this.#onMainThread && !this.#closed;
   }
 
-  /** Makes every worker hold `kb`, starting the workers the first time. */
+  /**
+   * Makes every worker hold `kb`, starting the workers the first time: the updates it had since the base the
+   * workers hold, when it descends from that one (a document added or changed), else the whole base.
+   */
   #sync(kb: KnowledgeBase): void {
     if (kb === this.#kb && this.#slots.length === this.size) return;
-    const changed = kb !== this.#kb;
-    this.#kb = kb;
-    if (changed) {
-      this.#generation += 1;
-      const message = this.#kbMessage(kb);
-      for (const slot of this.#slots) post(slot, message);
+    if (kb !== this.#kb) {
+      const root = rootOf(kb);
+      const updates = kb.lineage?.updates ?? [];
+      let messages: ToWorker[];
+      if (root === this.#root && updates.length >= this.#step) {
+        messages = updates.slice(this.#step).map((update, i) => ({
+          type: "update",
+          generation: this.#generation,
+          step: this.#step + i + 1,
+          update,
+        }));
+      } else {
+        this.#generation += 1;
+        this.#root = root;
+        messages = this.#wholeBase(kb);
+      }
+      this.#step = updates.length;
+      this.#kb = kb;
+      for (const slot of this.#slots) for (const message of messages) post(slot, message);
     }
-    while (this.#slots.length < this.size) this.#slots.push(this.#spawn(this.#kbMessage(kb)));
+    while (this.#slots.length < this.size) this.#slots.push(this.#spawn(this.#wholeBase(kb)));
   }
 
-  /** The message that gives a worker the current base: its persisted file, or the base serialized here. */
-  #kbMessage(kb: KnowledgeBase, asData = false): ToWorker {
-    const source: KnowledgeSource =
-      kb.file && !asData
-        ? {
-            kind: "file",
-            file: kb.file,
-            dir: kb.dir,
-            glossary: {
-              synonyms: kb.glossary.groups.map((group) => group.names),
-              examples: kb.glossary.examples,
-              subject: kb.glossary.subject,
-            },
-          }
-        : { kind: "data", data: serializeKnowledgeBase(kb, "") };
-    return { type: "kb", generation: this.#generation, source };
+  /**
+   * What gives a new worker `kb`: the file its root was persisted in and the updates since, or, without a
+   * file (or with `asData`), the base serialized here.
+   */
+  #wholeBase(kb: KnowledgeBase, asData = false): ToWorker[] {
+    const root = rootOf(kb);
+    const updates = kb.lineage?.updates ?? [];
+    if (!root.file || asData) {
+      const data = serializeKnowledgeBase(kb, "");
+      return [
+        { type: "kb", generation: this.#generation, step: updates.length, source: { kind: "data", data } },
+      ];
+    }
+    return [
+      {
+        type: "kb",
+        generation: this.#generation,
+        step: 0,
+        source: { kind: "file", file: root.file, dir: root.dir, glossary: root.glossary },
+      },
+      ...updates.map(
+        (update, i): ToWorker => ({ type: "update", generation: this.#generation, step: i + 1, update }),
+      ),
+    ];
   }
 
-  #spawn(kbMessage: ToWorker): Slot {
+  #spawn(kbMessages: ToWorker[]): Slot {
     const worker = startWorker(import.meta.url, "answer-worker");
     // The pool never keeps the process alive by itself: the server does, and stopping closes the pool.
     worker.unref();
     const slot: Slot = { worker, pending: new Map(), retired: false };
-    post(slot, kbMessage);
+    for (const message of kbMessages) post(slot, message);
     worker.on("message", (message: FromWorker) => {
       if (message.type === "kb-unreadable") {
-        // The file went (a newer base replaced it) before this worker read it: send it this one as data.
-        if (message.generation === this.#generation && this.#kb) post(slot, this.#kbMessage(this.#kb, true));
-        else if (this.#kb) post(slot, this.#kbMessage(this.#kb));
+        // The file went (a newer index replaced it) before this worker read it: send it the base as data.
+        if (this.#kb) for (const whole of this.#wholeBase(this.#kb, true)) post(slot, whole);
         return;
       }
       const job = slot.pending.get(message.id);

@@ -3,15 +3,18 @@ import { parentPort } from "node:worker_threads";
 import { answerQuestion } from "../core/answer/answer.ts";
 import type { Turn } from "../core/answer/types.ts";
 import {
+  applyUpdate,
   deserializeKnowledgeBase,
+  type GlossaryData,
   type KnowledgeBase,
+  type KnowledgeUpdate,
   type SerializedKnowledgeBase,
 } from "../core/knowledge-base.ts";
-import type { SubjectData } from "../core/search/glossary.ts";
 
 // A worker thread of the answer pool (answer-pool.ts): holds a copy of the knowledge base and answers
 // questions with the same core function the main thread would use. Messages are handled one at a time and
-// in order, so a knowledge base sent before a question is the one that question is answered from.
+// in order, so a knowledge base (or an update) sent before a question is the one that question is answered
+// from.
 
 /**
  * How a knowledge base reaches a worker: in its one serialized shape, or as the persisted file to read with
@@ -19,15 +22,15 @@ import type { SubjectData } from "../core/search/glossary.ts";
  */
 export type KnowledgeSource =
   | { kind: "data"; data: SerializedKnowledgeBase }
-  | {
-      kind: "file";
-      file: string;
-      dir: string;
-      glossary: { synonyms: string[][]; examples: string[]; subject?: SubjectData | null };
-    };
+  | { kind: "file"; file: string; dir: string; glossary: GlossaryData };
 
+/**
+ * `generation` counts the bases opened whole the pool has sent; `step` how many updates a base has had since
+ * (the one sent as data has them all). A worker applies each update once, in order.
+ */
 export type ToWorker =
-  | { type: "kb"; generation: number; source: KnowledgeSource }
+  | { type: "kb"; generation: number; step: number; source: KnowledgeSource }
+  | { type: "update"; generation: number; step: number; update: KnowledgeUpdate }
   | { type: "answer"; id: number; question: string; history: Turn[] };
 
 export type FromWorker =
@@ -40,6 +43,8 @@ const port = parentPort;
 if (!port) throw new Error("answer worker: must run as a worker thread of the answer pool");
 
 let kb: KnowledgeBase | null = null;
+let generation = -1;
+let step = 0;
 /** Messages wait here while a file is read, so each question still meets the base sent before it. */
 const backlog: ToWorker[] = [];
 let loading = false;
@@ -48,10 +53,11 @@ let awaitingData = false;
 
 port.on("message", (message: ToWorker) => {
   if (awaitingData && message.type === "kb" && message.source.kind === "data") {
-    // Out of turn on purpose: the questions waiting in the backlog were asked against this very base.
+    // Out of turn on purpose: the questions waiting in the backlog were asked against this very base (or
+    // against an update of it that follows in the backlog, and is applied there unless the data has it).
     awaitingData = false;
     loading = false;
-    kb = deserializeKnowledgeBase(message.source.data, "cache");
+    take(message, message.source.data);
     drain();
     return;
   }
@@ -59,16 +65,22 @@ port.on("message", (message: ToWorker) => {
   if (!loading) drain();
 });
 
+function take(message: Extract<ToWorker, { type: "kb" }>, data: SerializedKnowledgeBase): void {
+  kb = deserializeKnowledgeBase(data, "cache");
+  generation = message.generation;
+  step = message.step;
+}
+
 function drain(): void {
   while (backlog.length > 0) {
     const message = backlog.shift()!;
     if (message.type === "kb") {
       if (message.source.kind === "data") {
-        kb = deserializeKnowledgeBase(message.source.data, "cache");
+        take(message, message.source.data);
         continue;
       }
       loading = true;
-      void loadFile(message.generation, message.source).then((loaded) => {
+      void loadFile(message, message.source).then((loaded) => {
         if (!loaded) {
           awaitingData = true;
           return;
@@ -78,26 +90,31 @@ function drain(): void {
       });
       return;
     }
+    if (message.type === "update") {
+      // An update the base already has (it came as data with it) is skipped; the next one is applied.
+      if (kb && message.generation === generation && message.step === step + 1) {
+        kb = applyUpdate(kb, message.update);
+        step = message.step;
+      }
+      continue;
+    }
     answer(message);
   }
 }
 
 /** Reads the persisted index itself, so the main thread never serializes the base for the workers. */
 async function loadFile(
-  generation: number,
+  message: Extract<ToWorker, { type: "kb" }>,
   source: Extract<KnowledgeSource, { kind: "file" }>,
 ): Promise<boolean> {
   try {
     const data = JSON.parse(await readFile(source.file, "utf8")) as SerializedKnowledgeBase;
-    kb = deserializeKnowledgeBase(
-      { ...data, dir: source.dir, glossary: { hash: "", ...source.glossary } },
-      "cache",
-    );
+    take(message, { ...data, dir: source.dir, glossary: { hash: "", ...source.glossary } });
     return true;
   } catch (error) {
     const reply: FromWorker = {
       type: "kb-unreadable",
-      generation,
+      generation: message.generation,
       message: error instanceof Error ? error.message : String(error),
     };
     port!.postMessage(reply);

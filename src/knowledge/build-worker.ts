@@ -1,39 +1,386 @@
+import { readFile, stat } from "node:fs/promises";
+import path from "node:path";
 import { parentPort } from "node:worker_threads";
-import { serializeKnowledgeBase } from "../core/knowledge-base.ts";
-import { openKnowledge } from "./open.ts";
+import { listKnowledgeFiles, type SkippedFile } from "../core/knowledge/files.ts";
+import { splitPassages } from "../core/knowledge/passages.ts";
+import type { DocumentMeta, KnowledgeDocument } from "../core/knowledge/schema.ts";
+import {
+  applyUpdate,
+  deserializeKnowledgeBase,
+  GLOSSARY_FILE,
+  type GlossaryData,
+  glossaryData,
+  type KnowledgeBase,
+  type KnowledgeUpdate,
+  type SerializedKnowledgeBase,
+  serializeKnowledgeBase,
+} from "../core/knowledge-base.ts";
+import { cacheFileFor, keyOf, openKnowledge, sha256, writeCache } from "./open.ts";
+
+// The build worker (started by builder.ts): builds knowledge bases off the main thread, and follows the
+// folder with updates rather than rebuilds. It keeps what a change is measured against (each file's size,
+// time and content hash, and the document it gave), reads and parses only the files that changed, and
+// answers with a small update that the main thread and the answer workers apply to their own copies. It then
+// persists the updated index for the next start, in the background, holding the whole index only meanwhile.
 
 /** What the main thread asks of the build worker. */
-export interface BuildRequest {
-  id: number;
-  dir: string;
-  cacheDir: string | undefined;
-}
+export type BuildRequest =
+  | { id: number; type: "build"; dir: string; cacheDir: string | undefined }
+  /** follow the base the main thread opened (persisted in `file`) from now on */
+  | {
+      id: number;
+      type: "adopt";
+      dir: string;
+      cacheDir: string | undefined;
+      file: string | undefined;
+      hashes: Record<string, string>;
+      skipped: SkippedFile[];
+      glossary: GlossaryData;
+    }
+  | { id: number; type: "update"; dir: string; cacheDir: string | undefined };
 
 export type BuildReply =
   | {
       id: number;
       ok: true;
+      kind: "whole";
       /** the base as JSON of its one serialized shape (one string copies faster than an object graph) */
       packed: string;
       origin: "built" | "cache";
       /** the persisted index file holding this base, when it could be written */
       file: string | undefined;
     }
+  | { id: number; ok: true; kind: "update"; update: KnowledgeUpdate; documents: number }
+  /** nothing changed; or the change would leave no document, and is not applied */
+  | { id: number; ok: true; kind: "none" | "empty"; documents: number }
+  | { id: number; ok: true; kind: "adopted" }
   | { id: number; ok: false; name: string; message: string };
 
-// Builds a knowledge base off the main thread (cleaning, splitting and indexing thousands of passages takes
-// seconds of CPU), persists it in the cache folder as a start would, and sends it back packed.
+/**
+ * More changed files than this (or than a quarter of the folder) are rebuilt whole: an update re-derives the
+ * vocabulary and term sets of the whole index anyway, and a rebuild is then about as fast.
+ */
+const MAX_UPDATED_FILES = 200;
+/** How long after an update the index is persisted: a burst of updates is written once. */
+const PERSIST_DELAY_MS = 1_000;
+
+interface FileState {
+  size: number;
+  mtimeMs: number;
+  /** sha256 of the content the current base has for it; "" when unknown (read it again) */
+  hash: string;
+  /** the document it gave, or null when it was skipped */
+  docId: string | null;
+}
+
+interface Followed {
+  dir: string;
+  cacheDir: string | undefined;
+  files: Map<string, FileState>;
+  documents: Set<string>;
+  skipped: SkippedFile[];
+  /** documents of the base that no file gave when it was adopted (changed or removed since): to remove */
+  orphans: Set<string>;
+  /** the hash of the glossary file last read ("" before the first read) and what it gave */
+  glossaryHash: string;
+  glossary: string;
+  /** the file the main thread's base descends from: never removed, an answer worker may still read it */
+  root: string | undefined;
+  /** the last index this worker persisted (or the root), and the updates since that it must apply */
+  persisted: string | undefined;
+  pending: KnowledgeUpdate[];
+  /** the index as last persisted, kept while updates come in bursts */
+  heavy: KnowledgeBase | null;
+}
+
 const port = parentPort;
 if (!port) throw new Error("knowledge: build-worker.ts runs as a worker thread, started by builder.ts");
-port.on("message", async (request: BuildRequest) => {
+
+let followed: Followed | null = null;
+let persistTimer: NodeJS.Timeout | null = null;
+let persisting: Promise<void> = Promise.resolve();
+
+// One request at a time, in order: an update is measured against what the request before it left.
+let queue: Promise<void> = Promise.resolve();
+port.on("message", (request: BuildRequest) => {
+  queue = queue.then(() => handle(request));
+});
+
+async function handle(request: BuildRequest): Promise<void> {
   let reply: BuildReply;
   try {
-    const { kb, glossaryHash } = await openKnowledge(request.dir, { cacheDir: request.cacheDir });
-    const packed = JSON.stringify(serializeKnowledgeBase(kb, glossaryHash));
-    reply = { id: request.id, ok: true, packed, origin: kb.origin, file: kb.file };
+    if (request.type === "adopt") {
+      followed = await adopt(request);
+      reply = { id: request.id, ok: true, kind: "adopted" };
+    } else if (request.type === "update" && followed && followed.dir === request.dir) {
+      reply = await update(request.id, followed);
+    } else {
+      reply = await whole(request.id, request.dir, request.cacheDir);
+    }
   } catch (error) {
     const failure = error instanceof Error ? error : new Error(String(error));
     reply = { id: request.id, ok: false, name: failure.name, message: failure.message };
   }
-  port.postMessage(reply);
-});
+  port!.postMessage(reply);
+}
+
+/** Opens the folder whole, as a start does, and follows it from there. */
+async function whole(id: number, dir: string, cacheDir: string | undefined): Promise<BuildReply> {
+  const stats = await statFiles(dir);
+  const { kb, glossaryHash } = await openKnowledge(dir, { cacheDir });
+  const glossary = {
+    synonyms: kb.glossary.groups.map((group) => group.names),
+    examples: kb.glossary.examples,
+  };
+  followed = await follow(dir, cacheDir, kb, stats, glossary, glossaryHash);
+  followed.heavy = kb;
+  const packed = JSON.stringify(serializeKnowledgeBase(kb, glossaryHash));
+  return { id, ok: true, kind: "whole", packed, origin: kb.origin, file: kb.file };
+}
+
+/**
+ * Follows the base the main thread opened. The folder may have changed since it was opened: what does not
+ * match the base is left for the next update to find (files read again, documents no file gives removed,
+ * the glossary read again and sent if it differs).
+ */
+async function adopt(request: Extract<BuildRequest, { type: "adopt" }>): Promise<Followed> {
+  const stats = await statFiles(request.dir);
+  const documents = { hashes: request.hashes, skipped: request.skipped };
+  return follow(request.dir, request.cacheDir, documents, stats, request.glossary, "", request.file);
+}
+
+/**
+ * What a change is measured against: each file's content hash and the document it gave (a document's hash
+ * is its file's, so the two meet by hash). A file whose content is not the base's is left unknown, so the
+ * next update reads it.
+ */
+async function follow(
+  dir: string,
+  cacheDir: string | undefined,
+  kb: Pick<KnowledgeBase, "hashes" | "skipped"> & { file?: string | undefined },
+  stats: Map<string, { size: number; mtimeMs: number }>,
+  glossary: GlossaryData,
+  glossaryHash: string,
+  root = kb.file,
+): Promise<Followed> {
+  const byHash = new Map(Object.entries(kb.hashes).map(([docId, hash]) => [hash, docId]));
+  const skippedFiles = new Set(kb.skipped.map((skipped) => skipped.file));
+  const files = new Map<string, FileState>();
+  await Promise.all(
+    [...stats].map(async ([file, info]) => {
+      const hash = sha256(await readFile(path.join(dir, file)));
+      const docId = byHash.get(hash) ?? null;
+      const known = docId !== null || skippedFiles.has(file);
+      files.set(file, { ...info, hash: known ? hash : "", docId });
+    }),
+  );
+  const given = new Set([...files.values()].map((known) => known.docId));
+  return {
+    dir,
+    cacheDir,
+    files,
+    documents: new Set(Object.keys(kb.hashes)),
+    skipped: kb.skipped.filter((skipped) => skipped.file !== GLOSSARY_FILE),
+    orphans: new Set(Object.keys(kb.hashes).filter((docId) => !given.has(docId))),
+    glossaryHash,
+    glossary: JSON.stringify(glossary),
+    root,
+    persisted: root,
+    pending: [],
+    heavy: null,
+  };
+}
+
+/** The change since the last update: only the files whose size or time moved are read. */
+async function update(id: number, state: Followed): Promise<BuildReply> {
+  const stats = await statFiles(state.dir);
+  const touched = [...stats].filter(([file, info]) => {
+    const known = state.files.get(file);
+    return !known || known.hash === "" || known.size !== info.size || known.mtimeMs !== info.mtimeMs;
+  });
+  const gone = [...state.files.keys()].filter((file) => !stats.has(file));
+  if (touched.length + gone.length > Math.max(MAX_UPDATED_FILES, stats.size / 4))
+    return whole(id, state.dir, state.cacheDir);
+
+  const { parseKnowledgeFile, MAX_DOCUMENT_BYTES } = await import("../core/knowledge/load.ts");
+  const removed = new Set<string>(state.orphans);
+  const added: KnowledgeDocument[] = [];
+  const newSkipped: SkippedFile[] = [];
+  const next = new Map(state.files);
+  const leaving = new Set([...gone, ...touched.map(([file]) => file)]);
+  for (const file of gone) {
+    const docId = state.files.get(file)?.docId;
+    if (docId) removed.add(docId);
+    next.delete(file);
+  }
+  // Ids used by the files that stay as they are: a changed file may not take one of them.
+  const taken = new Map<string, string>();
+  for (const [file, known] of state.files)
+    if (known.docId && !leaving.has(file)) taken.set(known.docId, file);
+  for (const [file, info] of touched.sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const previous = state.files.get(file);
+    const bytes = info.size > MAX_DOCUMENT_BYTES ? null : await readFile(path.join(state.dir, file));
+    const hash = bytes ? sha256(bytes) : "";
+    if (previous && previous.hash !== "" && previous.hash === hash) {
+      // Touched, not changed: nothing to do but remember its new time.
+      next.set(file, { ...previous, ...info });
+      continue;
+    }
+    if (previous?.docId) removed.add(previous.docId);
+    try {
+      if (!bytes) {
+        throw new Error(
+          `file is ${Math.round(info.size / 1024 / 1024)} MB, over the ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB limit`,
+        );
+      }
+      const document = parseKnowledgeFile(file, bytes);
+      const clash = taken.get(document.id);
+      if (clash) throw new Error(`id "${document.id}" is already used by ${clash}`);
+      taken.set(document.id, file);
+      added.push(document);
+      next.set(file, { ...info, hash, docId: document.id });
+    } catch (error) {
+      newSkipped.push({ file, reason: error instanceof Error ? error.message : String(error) });
+      next.set(file, { ...info, hash, docId: null });
+    }
+  }
+  // A document whose file changed but that is the same again (same id and content) is neither removed nor
+  // added; one that moved to another file keeps its id and is replaced.
+  const documentsAfter = new Set([...state.documents].filter((docId) => !removed.has(docId)));
+  for (const document of added) documentsAfter.add(document.id);
+
+  const glossaryHash = await glossaryHashOf(state.dir);
+  let glossary: KnowledgeUpdate["glossary"] = null;
+  const glossaryProblems: SkippedFile[] = [];
+  let glossaryText = state.glossary;
+  if (glossaryHash !== state.glossaryHash) {
+    const read = await readGlossary(state.dir, glossaryProblems);
+    glossaryText = JSON.stringify(read);
+    if (glossaryText !== state.glossary || glossaryProblems.length > 0) glossary = read;
+  }
+  const skipped = [...state.skipped.filter((entry) => !leaving.has(entry.file)), ...newSkipped].sort(
+    (a, b) => (a.file < b.file ? -1 : 1),
+  );
+
+  if (removed.size === 0 && added.length === 0 && glossary === null && sameSkipped(skipped, state.skipped)) {
+    state.files = next;
+    state.glossaryHash = glossaryHash;
+    return { id, ok: true, kind: "none", documents: state.documents.size };
+  }
+  if (documentsAfter.size === 0) {
+    // Not applied: the main thread keeps the documents it has, and the next change is measured from them.
+    return { id, ok: true, kind: "empty", documents: 0 };
+  }
+  const change: KnowledgeUpdate = {
+    removed: [...removed],
+    documents: added.map(({ body: _body, file: _file, hash: _hash, ...meta }): DocumentMeta => meta),
+    passages: added.flatMap(splitPassages).map((passage) => ({ ...passage, doc: passage.doc.id })),
+    hashes: Object.fromEntries(added.map((document) => [document.id, document.hash])),
+    skipped: [...skipped, ...glossaryProblems],
+    glossary,
+  };
+  state.files = next;
+  state.documents = documentsAfter;
+  state.skipped = skipped;
+  state.orphans = new Set();
+  // A broken glossary is read again at the next update, so it is reported until it is fixed.
+  state.glossaryHash = glossaryProblems.length === 0 ? glossaryHash : "";
+  state.glossary = glossaryText;
+  state.pending.push(change);
+  schedulePersist(state);
+  return { id, ok: true, kind: "update", update: change, documents: documentsAfter.size };
+}
+
+function sameSkipped(a: SkippedFile[], b: SkippedFile[]): boolean {
+  return (
+    a.length === b.length && a.every((entry, i) => entry.file === b[i]?.file && entry.reason === b[i]?.reason)
+  );
+}
+
+/**
+ * Writes the updated index for the next start, after a burst of updates: the index as last persisted (kept
+ * from the last time, or read again), the updates since applied to it, under the key of the files as the
+ * updates saw them. Memory for the whole index is held only while this runs and for a minute after.
+ */
+function schedulePersist(state: Followed): void {
+  if (!state.cacheDir) {
+    state.pending = [];
+    return;
+  }
+  if (persistTimer) clearTimeout(persistTimer);
+  persistTimer = setTimeout(() => {
+    persistTimer = null;
+    persisting = persisting.then(() => persist(state)).catch(() => undefined);
+  }, PERSIST_DELAY_MS);
+}
+
+async function persist(state: Followed): Promise<void> {
+  if (!state.cacheDir || state.pending.length === 0) return;
+  let heavy = state.heavy;
+  if (!heavy) {
+    if (!state.persisted) return;
+    const data = JSON.parse(await readFile(state.persisted, "utf8")) as SerializedKnowledgeBase;
+    heavy = deserializeKnowledgeBase(data, "cache");
+  }
+  const updates = state.pending.splice(0);
+  for (const change of updates) heavy = applyUpdate(heavy, change);
+  const key = keyOf(
+    [...state.files]
+      .filter(([, known]) => known.hash !== "")
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([file, known]) => [file, known.hash] as const),
+  );
+  const file = cacheFileFor(state.cacheDir, key);
+  const persistedSkipped = heavy.skipped.filter((entry) => entry.file !== GLOSSARY_FILE);
+  const written = await writeCache(
+    state.cacheDir,
+    file,
+    serializeKnowledgeBase({ ...heavy, skipped: persistedSkipped }, state.glossaryHash),
+    [state.root],
+  );
+  if (written) state.persisted = file;
+  state.heavy = heavy;
+  // The whole index is dropped a minute after the last burst: the next one reads it again.
+  setTimeout(() => {
+    if (state.pending.length === 0 && persistTimer === null) state.heavy = null;
+  }, 60_000).unref();
+}
+
+async function statFiles(dir: string): Promise<Map<string, { size: number; mtimeMs: number }>> {
+  const files = await listKnowledgeFiles(dir);
+  const stats = await Promise.all(files.map((file) => stat(path.join(dir, file)).catch(() => null)));
+  const result = new Map<string, { size: number; mtimeMs: number }>();
+  files.forEach((file, i) => {
+    const info = stats[i];
+    if (info?.isFile()) result.set(file, { size: info.size, mtimeMs: info.mtimeMs });
+  });
+  return result;
+}
+
+async function glossaryHashOf(dir: string): Promise<string> {
+  try {
+    return sha256(await readFile(path.join(dir, GLOSSARY_FILE)));
+  } catch {
+    return sha256(Buffer.from(""));
+  }
+}
+
+async function readGlossary(dir: string, problems: SkippedFile[]): Promise<GlossaryData> {
+  let text: string;
+  try {
+    text = await readFile(path.join(dir, GLOSSARY_FILE), "utf8");
+  } catch {
+    return { synonyms: [], examples: [], subject: null };
+  }
+  const { parseGlossary, GlossaryError } = await import("../core/search/glossary-file.ts");
+  try {
+    return glossaryData(parseGlossary(text, path.join(dir, GLOSSARY_FILE)));
+  } catch (error) {
+    if (!(error instanceof GlossaryError)) throw error;
+    problems.push({
+      file: GLOSSARY_FILE,
+      reason: `${error.message}; answering without synonyms until it is fixed`,
+    });
+    return { synonyms: [], examples: [], subject: null };
+  }
+}

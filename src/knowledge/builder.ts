@@ -1,20 +1,41 @@
 import type { Worker } from "node:worker_threads";
 import { KnowledgeError } from "../core/knowledge/files.ts";
-import { deserializeKnowledgeBase, type KnowledgeBase } from "../core/knowledge-base.ts";
+import {
+  deserializeKnowledgeBase,
+  glossaryData,
+  type KnowledgeBase,
+  type KnowledgeUpdate,
+} from "../core/knowledge-base.ts";
 import { startWorker } from "../runtime/worker.ts";
 import type { BuildReply, BuildRequest } from "./build-worker.ts";
 
 /** How long an idle build worker is kept: long enough for a burst of edits, short enough to give its memory back. */
 export const WORKER_IDLE_MS = 60_000;
 
+/** What an update of the followed folder gave. */
+export type BuildOutcome =
+  /** the folder was opened whole (a first build, or too many files changed at once) */
+  | { kind: "whole"; kb: KnowledgeBase }
+  | { kind: "update"; update: KnowledgeUpdate; documents: number }
+  /** nothing changed */
+  | { kind: "none"; documents: number }
+  /** the change would leave no document, and was not applied */
+  | { kind: "empty"; documents: number };
+
 /**
  * Builds knowledge bases in a worker thread, so the main thread keeps answering while thousands of passages are
- * cleaned and indexed. The worker is started on the first build, kept for the next ones (it keeps the word list
- * it loaded) and stopped after WORKER_IDLE_MS without work. Only a build in progress keeps the process alive.
+ * cleaned and indexed, and follows the folder with updates (see build-worker.ts). The worker is started on the
+ * first request and kept while it follows a folder (what it knows of the folder is what an update is measured
+ * against); one that only built is stopped after WORKER_IDLE_MS without work. Only a request in progress keeps
+ * the process alive.
  */
 export class KnowledgeBuilder {
   #worker: Worker | null = null;
-  #pending = new Map<number, { resolve: (kb: KnowledgeBase) => void; reject: (error: Error) => void }>();
+  #following = false;
+  #pending = new Map<
+    number,
+    { resolve: (outcome: BuildOutcome | null) => void; reject: (error: Error) => void }
+  >();
   #nextId = 1;
   #idle: NodeJS.Timeout | null = null;
   readonly #idleMs: number;
@@ -29,16 +50,47 @@ export class KnowledgeBuilder {
   }
 
   /** Opens the knowledge folder in the worker (persisting its index in `cacheDir`) and returns the result. */
-  build(dir: string, cacheDir: string | undefined): Promise<KnowledgeBase> {
+  async build(dir: string, cacheDir: string | undefined): Promise<KnowledgeBase> {
+    const outcome = await this.#ask({ id: 0, type: "build", dir, cacheDir });
+    if (outcome?.kind !== "whole")
+      throw new Error("knowledge: the build worker did not send a knowledge base");
+    return outcome.kb;
+  }
+
+  /**
+   * Makes the worker follow `kb`, the base the main thread opened, so that `update` sends what changed since.
+   * Without it, the first `update` opens the folder whole.
+   */
+  async adopt(kb: KnowledgeBase, cacheDir: string | undefined): Promise<void> {
+    await this.#ask({
+      id: 0,
+      type: "adopt",
+      dir: kb.dir,
+      cacheDir,
+      file: kb.file,
+      hashes: kb.hashes,
+      skipped: kb.skipped,
+      glossary: glossaryData(kb.glossary),
+    });
+  }
+
+  /** What changed in the followed folder since the last update (or the whole base, the first time). */
+  async update(dir: string, cacheDir: string | undefined): Promise<BuildOutcome> {
+    const outcome = await this.#ask({ id: 0, type: "update", dir, cacheDir });
+    if (!outcome) throw new Error("knowledge: the build worker did not answer the update");
+    return outcome;
+  }
+
+  #ask(request: BuildRequest): Promise<BuildOutcome | null> {
     if (this.#idle) clearTimeout(this.#idle);
     this.#idle = null;
     const worker = this.#worker ?? this.#start();
     const id = this.#nextId++;
-    // A build in progress keeps the process alive; an idle worker does not.
+    // A request in progress keeps the process alive; an idle worker does not.
     worker.ref();
     return new Promise((resolve, reject) => {
       this.#pending.set(id, { resolve, reject });
-      worker.postMessage({ id, dir, cacheDir } satisfies BuildRequest);
+      worker.postMessage({ ...request, id } satisfies BuildRequest);
     });
   }
 
@@ -47,6 +99,7 @@ export class KnowledgeBuilder {
     if (this.#idle) clearTimeout(this.#idle);
     const worker = this.#worker;
     this.#worker = null;
+    this.#following = false;
     this.#failAll(new Error("knowledge: the build was stopped because the bot is stopping"));
     await worker?.terminate();
   }
@@ -59,10 +112,24 @@ export class KnowledgeBuilder {
       if (waiting) {
         if (reply.ok) {
           try {
-            waiting.resolve({
-              ...deserializeKnowledgeBase(JSON.parse(reply.packed), reply.origin),
-              file: reply.file,
-            });
+            if (reply.kind === "whole" || reply.kind === "adopted") this.#following = true;
+            if (reply.kind === "whole") {
+              const kb = {
+                ...deserializeKnowledgeBase(JSON.parse(reply.packed), reply.origin),
+                file: reply.file,
+              };
+              waiting.resolve({ kind: "whole", kb });
+            } else if (reply.kind === "update") {
+              waiting.resolve({ kind: "update", update: reply.update, documents: reply.documents });
+            } else if (reply.kind === "adopted") {
+              waiting.resolve(null);
+            } else {
+              waiting.resolve(
+                reply.kind === "none"
+                  ? { kind: "none", documents: reply.documents }
+                  : { kind: "empty", documents: reply.documents },
+              );
+            }
           } catch (error) {
             waiting.reject(error instanceof Error ? error : new Error(String(error)));
           }
@@ -75,7 +142,8 @@ export class KnowledgeBuilder {
       }
       if (this.#pending.size === 0) {
         worker.unref();
-        this.#scheduleIdleStop(worker);
+        // A worker that follows a folder is kept: what it knows is what the next update is measured against.
+        if (!this.#following) this.#scheduleIdleStop(worker);
       }
     });
     // Only the current worker's end fails the builds waiting: a worker stopped for being idle exits after a new
@@ -83,11 +151,13 @@ export class KnowledgeBuilder {
     worker.on("error", (error) => {
       if (this.#worker !== worker) return;
       this.#worker = null;
+      this.#following = false;
       this.#failAll(new Error(`knowledge: the build worker failed: ${error.message}`));
     });
     worker.on("exit", (code) => {
       if (this.#worker !== worker) return;
       this.#worker = null;
+      this.#following = false;
       this.#failAll(new Error(`knowledge: the build worker stopped (exit code ${code})`));
     });
     // Idle until asked; after the listeners, since adding a "message" listener refs the worker again.

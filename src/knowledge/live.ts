@@ -2,11 +2,15 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { type FSWatcher, watch } from "chokidar";
 import { describeSkipped, type SkippedFile } from "../core/knowledge/files.ts";
-import { GLOSSARY_FILE, type KnowledgeBase } from "../core/knowledge-base.ts";
-import { KnowledgeBuilder } from "./builder.ts";
+import { applyUpdate, GLOSSARY_FILE, type KnowledgeBase } from "../core/knowledge-base.ts";
+import { type BuildOutcome, KnowledgeBuilder } from "./builder.ts";
 
-/** How long the folder must be quiet before a rebuild: one rebuild for a burst of files, not one each. */
-export const RELOAD_DEBOUNCE_MS = 300;
+/**
+ * How long the folder must be quiet before an update: one update for a burst of files, not one each. Short,
+ * since a new document should be answered from within half a second; the importer writes each file whole
+ * (a temporary file, then a rename), so a file is never seen half written.
+ */
+export const RELOAD_DEBOUNCE_MS = 100;
 
 export interface LiveLog {
   debug(...message: unknown[]): void;
@@ -31,7 +35,10 @@ export interface WatchOptions {
   log: LiveLog;
   debounceMs?: number;
   clock?: DebounceClock;
-  /** builds a knowledge base from the folder; by default in a worker thread */
+  /**
+   * builds a whole knowledge base from the folder at each change (tests use it to hold a build); by default
+   * the build worker follows the folder and sends only what changed
+   */
   build?: (dir: string) => Promise<KnowledgeBase>;
   /** called with each new base once it is swapped in (main.ts announces its version to other instances) */
   onReload?: (next: KnowledgeBase) => void;
@@ -43,6 +50,8 @@ export interface LiveKnowledge {
   current: () => KnowledgeBase;
   /** resolves once no change is waiting and no rebuild is running */
   settled(): Promise<void>;
+  /** resolves once the build worker has learned the base it started from (changes are then updates) */
+  ready(): Promise<void>;
   /** stops watching; a rebuild in progress is abandoned */
   close(): Promise<void>;
   /**
@@ -54,9 +63,11 @@ export interface LiveKnowledge {
 
 /**
  * Watches a knowledge folder and keeps a knowledge base in step with it. A file added, changed or removed
- * (and `glossary.yml`) starts a rebuild once the folder has been quiet for `debounceMs`, off the main thread;
- * the new base replaces the old in one assignment, so a question is answered from the old base until then.
- * A rebuild that fails, or that would leave no documents, keeps the old base and says so in the log.
+ * (and `glossary.yml`) starts an update once the folder has been quiet for `debounceMs`: the build worker reads
+ * and parses the files that changed, off the main thread, and sends back an update that is applied here (and
+ * by the answer workers) in one synchronous step, so a question is answered from the old base until then and
+ * never from a half-updated one. Many files changed at once are rebuilt whole instead. An update that fails,
+ * or that would leave no documents, keeps the old base and says so in the log.
  *
  * @example const live = await watchKnowledge(kb, { cacheDir, log }); startSlackBot(config, { getKnowledgeBase: live.current, ... })
  */
@@ -66,7 +77,19 @@ export async function watchKnowledge(initial: KnowledgeBase, options: WatchOptio
   const debounceMs = options.debounceMs ?? RELOAD_DEBOUNCE_MS;
   const clock = options.clock ?? REAL_TIMERS;
   const builder = options.build ? null : new KnowledgeBuilder();
-  const build = options.build ?? ((folder: string) => builder!.build(folder, options.cacheDir));
+  const given = options.build;
+  const update = given
+    ? async (folder: string): Promise<BuildOutcome> => ({ kind: "whole", kb: await given(folder) })
+    : (folder: string) => builder!.update(folder, options.cacheDir);
+  // The worker learns the base opened at the start in the background: the first change is measured from it.
+  const adopted = builder
+    ? builder.adopt(initial, options.cacheDir).catch((error: unknown) => {
+        log.warn(
+          `knowledge: could not prepare updates (${error instanceof Error ? error.message : String(error)}); ` +
+            "the first change rebuilds the whole index",
+        );
+      })
+    : Promise.resolve();
 
   let current = initial;
   let timer: unknown = null;
@@ -84,9 +107,10 @@ export async function watchKnowledge(initial: KnowledgeBase, options: WatchOptio
 
   const rebuild = async () => {
     const started = performance.now();
-    let next: KnowledgeBase;
+    let outcome: BuildOutcome;
     try {
-      next = await build(dir);
+      await adopted;
+      outcome = await update(dir);
     } catch (error) {
       if (!closed) {
         log.warn(
@@ -96,8 +120,18 @@ export async function watchKnowledge(initial: KnowledgeBase, options: WatchOptio
       }
       return;
     }
-    if (closed) return;
+    if (closed || outcome.kind === "none") return;
     const previous = current;
+    if (outcome.kind === "empty") {
+      log.warn(
+        `knowledge: no usable documents left in ${dir}, so the ${count(previous.index.documents.length, "document")} ` +
+          "loaded before are still used: put the files back or fix the ones skipped above",
+      );
+      return;
+    }
+    const applying = performance.now();
+    const next = outcome.kind === "whole" ? outcome.kb : applyUpdate(previous, outcome.update);
+    const appliedMs = performance.now() - applying;
     for (const skipped of newlySkipped(previous.skipped, next.skipped))
       log.warn(describeSkipped(dir, skipped));
     if (next.index.documents.length === 0) {
@@ -111,7 +145,9 @@ export async function watchKnowledge(initial: KnowledgeBase, options: WatchOptio
     options.onReload?.(next);
     const ms = Math.round(performance.now() - started);
     log.info(
-      `knowledge: reloaded ${dir} in ${ms} ms: ${count(next.index.documents.length, "document")}, ` +
+      `knowledge: ${outcome.kind === "whole" ? "reloaded" : "updated"} ${dir} in ${ms} ms` +
+        `${outcome.kind === "update" ? ` (${appliedMs.toFixed(0)} ms to apply here)` : ""}: ` +
+        `${count(next.index.documents.length, "document")}, ` +
         `${count(next.index.passages.size, "passage")}${describeChanges(previous, next)}`,
     );
   };
@@ -166,6 +202,7 @@ export async function watchKnowledge(initial: KnowledgeBase, options: WatchOptio
       timer = null;
       start();
     },
+    ready: () => adopted,
     settled: () =>
       new Promise<void>((resolve) => {
         waiters.push(resolve);

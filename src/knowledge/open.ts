@@ -24,7 +24,7 @@ import {
   serializeKnowledgeBase,
 } from "../core/knowledge-base.ts";
 import { buildGlossary, type Glossary } from "../core/search/glossary.ts";
-import { FIELD_BOOSTS, INDEX_VERSION } from "../core/search/passage-index.ts";
+import { FIELD_BOOSTS, INDEX_VERSION, POSTINGS_BUDGET } from "../core/search/passage-index.ts";
 
 export interface OpenOptions {
   /** a folder for the persisted index; without one the index is always built in memory */
@@ -53,9 +53,7 @@ export async function openKnowledge(dir: string, options: OpenOptions = {}): Pro
   const glossaryHash = createHash("sha256")
     .update(glossaryBytes ?? "")
     .digest("hex");
-  const cacheFile = options.cacheDir
-    ? path.join(options.cacheDir, `index-${await knowledgeKey(dir)}.json`)
-    : null;
+  const cacheFile = options.cacheDir ? cacheFileFor(options.cacheDir, await knowledgeKey(dir)) : null;
 
   const cached = cacheFile ? await readCache(cacheFile, dir) : null;
   if (cached) {
@@ -138,12 +136,11 @@ async function readGlossaryFile(dir: string, skipped: SkippedFile[]): Promise<Bu
 }
 
 /**
- * A hash of the knowledge files (names and bytes) and of everything that shapes the index: the index format
- * and options, the passage sizes and the cleaner's version (a change to cleaning changes every passage).
+ * A hash of the knowledge files (names and the sha256 of their bytes) and of everything that shapes the index:
+ * the index format and options, the postings budget, the passage sizes and the cleaner's version (a change to
+ * cleaning changes every passage).
  */
 export async function knowledgeKey(dir: string): Promise<string> {
-  const hash = createHash("sha256");
-  hash.update(JSON.stringify({ INDEX_VERSION, FIELD_BOOSTS, PASSAGE_WORDS, CLEAN_VERSION }));
   const files = await listKnowledgeFiles(dir);
   // Read a few at a time: a restart must not wait on hundreds of small sequential reads, nor open every file
   // at once (EMFILE). A file that cannot be read (a FIFO, too big) counts by its reason: it is skipped anyway.
@@ -152,21 +149,43 @@ export async function knowledgeKey(dir: string): Promise<string> {
       Buffer.from(`unreadable: ${error instanceof Error ? error.message : String(error)}`),
     ),
   );
-  files.forEach((entry, i) => {
-    hash.update(`\0${entry}\0`);
-    hash.update(contents[i]!);
-  });
+  return keyOf(files.map((entry, i) => [entry, sha256(contents[i]!)]));
+}
+
+/** `knowledgeKey` from each file's name and content hash, as the build worker knows them without reading. */
+export function keyOf(files: Array<readonly [file: string, sha256: string]>): string {
+  const hash = createHash("sha256");
+  hash.update(JSON.stringify({ INDEX_VERSION, FIELD_BOOSTS, PASSAGE_WORDS, CLEAN_VERSION, POSTINGS_BUDGET }));
+  for (const [file, digest] of files) hash.update(`\0${file}\0${digest}`);
   return hash.digest("hex").slice(0, 32);
 }
 
-/** Persists the base; false when it could not be written. */
-async function writeCache(dir: string, file: string, data: SerializedKnowledgeBase): Promise<boolean> {
+/** The hex sha256 of some bytes (a document's content hash, as the loader computes it). */
+export function sha256(bytes: Buffer): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+/** The persisted index file for a key. */
+export function cacheFileFor(cacheDir: string, key: string): string {
+  return path.join(cacheDir, `index-${key}.json`);
+}
+
+/**
+ * Persists the base; false when it could not be written. Older index files are removed, but those in `keep`
+ * (one an answer worker may still have to read).
+ */
+export async function writeCache(
+  dir: string,
+  file: string,
+  data: SerializedKnowledgeBase,
+  keep: ReadonlyArray<string | undefined> = [],
+): Promise<boolean> {
   try {
     await mkdir(dir, { recursive: true });
     // Old indexes are dead weight once the folder changed; the new one is written beside and renamed in.
     for (const old of await readdir(dir)) {
-      if (old.startsWith("index-") && path.join(dir, old) !== file)
-        await rm(path.join(dir, old), { force: true });
+      const full = path.join(dir, old);
+      if (old.startsWith("index-") && full !== file && !keep.includes(full)) await rm(full, { force: true });
     }
     const temporary = `${file}.${process.pid}.tmp`;
     await writeFile(temporary, JSON.stringify(data));

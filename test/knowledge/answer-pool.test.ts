@@ -1,9 +1,9 @@
-import { mkdtemp, rm } from "node:fs/promises";
+import { cp, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { answerQuestion } from "../../src/core/answer/answer.ts";
-import type { KnowledgeBase } from "../../src/core/knowledge-base.ts";
+import { applyUpdate, type KnowledgeBase } from "../../src/core/knowledge-base.ts";
 import {
   AnswerPool,
   type AnswerPoolOptions,
@@ -11,6 +11,7 @@ import {
   BusyError,
   defaultAnswerWorkers,
 } from "../../src/knowledge/answer-pool.ts";
+import { KnowledgeBuilder } from "../../src/knowledge/builder.ts";
 import { openKnowledgeBase } from "../../src/knowledge/open.ts";
 import { doc, knowledgeFolder } from "../helpers/knowledge-folder.ts";
 import { captureLog, realKnowledgeBase } from "../helpers/slack-fakes.ts";
@@ -166,6 +167,42 @@ describe("AnswerPool", () => {
       );
     } finally {
       await rm(cache, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("AnswerPool following updates of the knowledge base", () => {
+  it("answers from each update as the main thread does, and a worker started later catches up", async () => {
+    const work = await mkdtemp(path.join(tmpdir(), "minusma-pool-updates-"));
+    const builder = new KnowledgeBuilder();
+    try {
+      const dir = path.join(work, "knowledge");
+      const cacheDir = path.join(work, "index");
+      await cp("knowledge", dir, { recursive: true });
+      const first = await openKnowledgeBase(dir, { cacheDir });
+      await builder.adopt(first, cacheDir);
+      const { pool: answers } = pool(1);
+      const question = "When was Operation Zorbak launched?";
+      expect(await answers.answer(first, question, [])).toEqual(answerQuestion(first, question));
+      await writeFile(
+        path.join(dir, "zorbak.md"),
+        doc(
+          { title: "Operation Zorbak", source: "UN", date: "2024-05-01" },
+          "Operation Zorbak was launched in April 2024 to secure the road between Gao and Ansongo.",
+        ),
+      );
+      const outcome = await builder.update(dir, cacheDir);
+      if (outcome.kind !== "update") throw new Error(`expected an update, got ${outcome.kind}`);
+      const second = applyUpdate(first, outcome.update);
+      const answered = await answers.answer(second, question, []);
+      expect(answered.found).toBe(true);
+      expect(answered).toEqual(answerQuestion(second, question));
+      // A replacement worker loads the first base's file and applies the update itself.
+      await answers.workers[0]?.terminate();
+      expect(await answers.answer(second, question, [])).toEqual(answerQuestion(second, question));
+    } finally {
+      await builder.close();
+      await rm(work, { recursive: true, force: true });
     }
   });
 });

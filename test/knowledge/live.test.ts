@@ -90,7 +90,7 @@ describe("a bot that watches its knowledge folder (built in a worker thread)", (
       /over 68 improvised explosive devices .*\[1\]\n.*\n?\[1\] OCHA, "Explosive devices on the Gao road"/u,
     );
     expect(capture.at("info").join("\n")).toMatch(
-      /\[minusma\] knowledge: reloaded .* in \d+ ms: 3 documents, \d+ passages; added ied-2023$/u,
+      /\[minusma\] knowledge: updated .* in \d+ ms \(\d+ ms to apply here\): 3 documents, \d+ passages; added ied-2023$/u,
     );
   });
 
@@ -125,7 +125,7 @@ describe("a bot that watches its knowledge folder (built in a worker thread)", (
 
   it("logs a file that fails validation and keeps answering from the others", async () => {
     const { dir, cacheDir, kb } = await folder();
-    const { live, capture } = await watch(kb, { build: inWorker(cacheDir) });
+    const { live, capture } = await watch(kb, { cacheDir });
     await writeFile(path.join(dir, "broken.md"), "---\ntitle: No date\nsource: AFP\n---\n\nText.\n");
     await writeDoc(dir, LATE_DOC);
     await eventually(() => hasDocument(live, LATE_DOC.id));
@@ -137,7 +137,7 @@ describe("a bot that watches its knowledge folder (built in a worker thread)", (
 
   it("keeps the documents it has when the folder is emptied, and says so", async () => {
     const { dir, cacheDir, kb } = await folder();
-    const { live, capture } = await watch(kb, { build: inWorker(cacheDir) });
+    const { live, capture } = await watch(kb, { cacheDir });
     await rm(path.join(dir, `${CEILING_DOC.id}.md`));
     await rm(path.join(dir, `${ATTACK_DOC.id}.md`));
     const warned = await eventually(() => capture.at("warn")[0]);
@@ -150,7 +150,7 @@ describe("a bot that watches its knowledge folder (built in a worker thread)", (
 
   it("keeps the documents it has when the folder itself goes away", async () => {
     const { dir, cacheDir, kb } = await folder();
-    const { live, capture } = await watch(kb, { build: inWorker(cacheDir) });
+    const { live, capture } = await watch(kb, { cacheDir });
     await rm(dir, { recursive: true });
     const warned = await eventually(() =>
       capture.at("warn").find((line) => line.includes("could not reload")),
@@ -161,9 +161,9 @@ describe("a bot that watches its knowledge folder (built in a worker thread)", (
     expect(live.current()).toBe(kb);
   });
 
-  it("follows a change to the glossary", async () => {
+  it("follows a change to the glossary (updated in place)", async () => {
     const { dir, cacheDir, kb } = await folder();
-    const { live } = await watch(kb, { build: inWorker(cacheDir) });
+    const { live } = await watch(kb, { cacheDir });
     await writeFile(
       path.join(dir, "glossary.yml"),
       "synonyms:\n  - [IED, improvised explosive device]\nexamples: []\n",

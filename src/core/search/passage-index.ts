@@ -1,7 +1,7 @@
 import MiniSearch, { type Options } from "minisearch";
 import type { DocumentMeta, Passage } from "../knowledge/schema.ts";
 import { PassageAnalyzer } from "./analysis.ts";
-import { PassageTermSets } from "./term-sets.ts";
+import { CommonTermPostings, PassageTermSets } from "./term-sets.ts";
 import { indexTerm, tokenize } from "./terms.ts";
 import { Vocabulary } from "./vocabulary.ts";
 
@@ -27,7 +27,16 @@ export const INDEX_OPTIONS: Options<IndexedPassage> = {
   processTerm: (term) => indexTerm(term),
   searchOptions: { boost: FIELD_BOOSTS },
 };
-export const INDEX_VERSION = 7;
+export const INDEX_VERSION = 8;
+
+/**
+ * The most passages one question may have scored. MiniSearch scores every passage that holds a query term, so
+ * a question made of common words ("region", "reported") costs in proportion to how many passages hold them:
+ * the rarest terms are searched until their passages add up to this budget, and a term commoner than the whole
+ * budget is tried only through its bounded list of passages (CommonTermPostings). On a small knowledge base
+ * every term fits, so nothing changes there. Part of the persisted index (the lists depend on it).
+ */
+export const POSTINGS_BUDGET = 3_000;
 
 /** A built index with the passages it answers from. */
 export interface PassageIndex {
@@ -37,7 +46,43 @@ export interface PassageIndex {
   vocabulary: Vocabulary;
   /** each passage's terms, to check candidates against a whole question without reading them again */
   termSets: PassageTermSets;
+  /** passages in the order of the term sets' ordinals */
+  ordered: Passage[];
+  /** bounded passage lists for the terms commoner than the postings budget */
+  common: CommonTermPostings;
   analyzer: PassageAnalyzer;
+}
+
+/** The record MiniSearch indexes for a passage. */
+function record(passage: Passage): IndexedPassage {
+  return {
+    id: passage.id,
+    text: passage.text,
+    section: passage.section ?? "",
+    title: passage.doc.symbol ? `${passage.doc.title} ${passage.doc.symbol}` : passage.doc.title,
+  };
+}
+
+/**
+ * A passage's distinct index terms, counted into `frequencies`, and its words into `surface` (only words are
+ * candidates for spelling correction; numbers must match as typed).
+ */
+function passageTerms(
+  indexed: IndexedPassage,
+  frequencies: Map<string, number>,
+  surface: Map<string, string>,
+): Set<string> {
+  const seen = new Set<string>();
+  for (const token of tokenize(`${indexed.text} ${indexed.section} ${indexed.title}`)) {
+    const term = indexTerm(token);
+    if (term === null) continue;
+    if (!seen.has(term)) {
+      seen.add(term);
+      frequencies.set(term, (frequencies.get(term) ?? 0) + 1);
+    }
+    if (!surface.has(token) && token.length >= 3 && !/\d/u.test(token)) surface.set(token, term);
+  }
+  return seen;
 }
 
 /** Builds a MiniSearch index and vocabulary over passages. */
@@ -45,41 +90,102 @@ export function buildPassageIndex(documents: DocumentMeta[], passages: Passage[]
   const mini = new MiniSearch<IndexedPassage>(INDEX_OPTIONS);
   const surface = new Map<string, string>();
   const frequencies = new Map<string, number>();
-  const passageTerms: Array<Set<string>> = [];
+  const terms: Array<Set<string>> = [];
   const indexed = passages.map((passage) => {
-    const record = {
-      id: passage.id,
-      text: passage.text,
-      section: passage.section ?? "",
-      title: passage.doc.symbol ? `${passage.doc.title} ${passage.doc.symbol}` : passage.doc.title,
-    };
-    const seen = new Set<string>();
-    for (const token of tokenize(`${record.text} ${record.section} ${record.title}`)) {
-      const term = indexTerm(token);
-      if (term === null) continue;
-      if (!seen.has(term)) {
-        seen.add(term);
-        frequencies.set(term, (frequencies.get(term) ?? 0) + 1);
-      }
-      // Only words are candidates for spelling correction; numbers must match as typed.
-      if (!surface.has(token) && token.length >= 3 && !/\d/u.test(token)) surface.set(token, term);
-    }
-    passageTerms.push(seen);
-    return record;
+    const each = record(passage);
+    terms.push(passageTerms(each, frequencies, surface));
+    return each;
   });
   mini.addAll(indexed);
   const vocabulary = new Vocabulary(frequencies, [...surface.entries()], passages.length);
+  const termSets = PassageTermSets.build(
+    passages.map((passage) => passage.id),
+    terms.map((set) => [...set].map((term) => vocabulary.idOf(term)!)),
+  );
   return {
     mini,
     passages: new Map(passages.map((passage) => [passage.id, passage])),
     documents,
     vocabulary,
-    termSets: PassageTermSets.build(
-      passages.map((passage) => passage.id),
-      passageTerms.map((terms) => [...terms].map((term) => vocabulary.idOf(term)!)),
-    ),
+    termSets,
+    ordered: passages,
+    common: CommonTermPostings.build(termSets, termCounts(vocabulary), POSTINGS_BUDGET),
     analyzer: new PassageAnalyzer(),
   };
+}
+
+/**
+ * The index with some documents taken out (`removed`, by id: removed or replaced) and others put in, without
+ * indexing the rest again: MiniSearch's own `discard` and `addAll` on its index, and the vocabulary, term sets
+ * and common-term lists derived again from what they held. The MiniSearch instance is updated in place and
+ * shared with the index given, which must not be searched afterwards (answers are synchronous, so the swap of
+ * one for the other is atomic on its thread).
+ */
+export function updatePassageIndex(
+  index: PassageIndex,
+  removed: ReadonlySet<string>,
+  documents: DocumentMeta[],
+  passages: Passage[],
+): PassageIndex {
+  const { mini, vocabulary: old, termSets: oldSets } = index;
+  const frequencies = new Map<string, number>();
+  for (let id = 0; id < old.size; id++) {
+    const term = old.termAt(id)!;
+    frequencies.set(term, old.passagesWith(term));
+  }
+  const kept: number[] = [];
+  index.ordered.forEach((passage, ordinal) => {
+    if (!removed.has(passage.doc.id)) {
+      kept.push(ordinal);
+      return;
+    }
+    mini.discard(passage.id);
+    for (const id of oldSets.idsAt(ordinal)) {
+      const term = old.termAt(id)!;
+      frequencies.set(term, frequencies.get(term)! - 1);
+    }
+  });
+  const surface = new Map<string, string>();
+  const added = passages.map((passage) => {
+    const each = record(passage);
+    const terms = passageTerms(each, frequencies, surface);
+    mini.add(each);
+    return terms;
+  });
+  for (const [term, count] of frequencies) if (count <= 0) frequencies.delete(term);
+  // Surface words of terms no passage has any more go; the new passages' words join the others.
+  const words = old.words.filter(([, term]) => frequencies.has(term));
+  const known = new Set(words.map(([word]) => word));
+  for (const entry of surface) if (!known.has(entry[0])) words.push(entry);
+  const ordered = [...kept.map((ordinal) => index.ordered[ordinal]!), ...passages];
+  const vocabulary = new Vocabulary(frequencies, words, ordered.length);
+  // Term ids are positions in the sorted term list: old ids map to new ones in the same order.
+  const remap = new Uint32Array(old.size);
+  for (let id = 0; id < old.size; id++) remap[id] = vocabulary.idOf(old.termAt(id)!) ?? 0;
+  const termSets = oldSets.update(
+    kept,
+    remap,
+    ordered.map((passage) => passage.id),
+    added.map((terms) => [...terms].map((term) => vocabulary.idOf(term)!)),
+  );
+  const documentsAfter = [...index.documents.filter((doc) => !removed.has(doc.id)), ...documents];
+  return {
+    mini,
+    passages: new Map(ordered.map((passage) => [passage.id, passage])),
+    documents: documentsAfter,
+    vocabulary,
+    termSets,
+    ordered,
+    common: CommonTermPostings.build(termSets, termCounts(vocabulary), POSTINGS_BUDGET),
+    analyzer: new PassageAnalyzer(),
+  };
+}
+
+/** How many passages have each term, by term id. */
+function termCounts(vocabulary: Vocabulary): Uint32Array {
+  const counts = new Uint32Array(vocabulary.size);
+  for (let id = 0; id < counts.length; id++) counts[id] = vocabulary.passagesWith(vocabulary.termAt(id)!);
+  return counts;
 }
 
 /** What a persisted index file holds: MiniSearch's own serialization plus what it cannot rebuild. */
@@ -89,6 +195,7 @@ export interface SerializedPassageIndex {
   passages: Array<Omit<Passage, "doc"> & { doc: string }>;
   vocabulary: ReturnType<Vocabulary["toJSON"]>;
   termSets: ReturnType<PassageTermSets["toJSON"]>;
+  common: ReturnType<CommonTermPostings["toJSON"]>;
   mini: unknown;
 }
 
@@ -100,6 +207,7 @@ export function serializePassageIndex(index: PassageIndex): SerializedPassageInd
     passages: [...index.passages.values()].map((passage) => ({ ...passage, doc: passage.doc.id })),
     vocabulary: index.vocabulary.toJSON(),
     termSets: index.termSets.toJSON(),
+    common: index.common.toJSON(),
     mini: index.mini.toJSON(),
   };
   return data;
@@ -128,6 +236,8 @@ export function deserializePassageIndex(data: SerializedPassageIndex): PassageIn
       data.termSets,
       passages.map((passage) => passage.id),
     ),
+    ordered: passages,
+    common: CommonTermPostings.fromJSON(data.common),
     analyzer: new PassageAnalyzer(),
   };
 }

@@ -1,6 +1,6 @@
 import type { Passage } from "../knowledge/schema.ts";
 import type { PassageAnalysis } from "./analysis.ts";
-import type { PassageIndex } from "./passage-index.ts";
+import { type PassageIndex, POSTINGS_BUDGET } from "./passage-index.ts";
 import { type Concept, conceptWeight, queryTermWeights } from "./query.ts";
 
 export interface PassageHit {
@@ -11,21 +11,27 @@ export interface PassageHit {
   analysis: PassageAnalysis;
 }
 
-/**
- * MiniSearch scores every passage that holds a query term, so a question made of common words ("region",
- * "reported") costs in proportion to how many passages hold them. The rarest terms are searched until their
- * passages add up to this budget; the commoner ones count when candidates are checked below. On a small
- * knowledge base every term fits, so nothing changes there.
- */
-const POSTINGS_BUDGET = 3_000;
 /** How many of MiniSearch's results are checked against the whole question (cheap: term ids, no text). */
 const CANDIDATES = 300;
+/** A word being typed stands for at most this many of the terms it starts, the commonest first. */
+const PREFIX_TERMS = 50;
+
+/** Where a question's candidates come from, and how many passages finding them scores. */
+export interface Retrieval {
+  /** exact index terms handed to MiniSearch, each with its weight */
+  terms: Map<string, number>;
+  /** when no term fits the budget: the common terms whose bounded passage lists give the candidates */
+  common: number[];
+  /** passages scored to find the candidates: never more than POSTINGS_BUDGET */
+  scored: number;
+}
 
 /**
  * Ranks passages for a query's concepts: MiniSearch finds candidates with the question's rarest terms (exact,
- * or as a prefix for a word being typed), then every candidate is weighed by the share of the question's
- * concepts it covers, common words included. `accept` leaves out passages the question may not be answered
- * from (another mission's documents), before the best are kept.
+ * or the terms a word being typed starts), then every candidate is weighed by the share of the question's
+ * concepts it covers, common words included. No question scores more than POSTINGS_BUDGET passages. `accept`
+ * leaves out passages the question may not be answered from (another mission's documents), before the best
+ * are kept.
  */
 export function searchPassages(
   index: PassageIndex,
@@ -33,17 +39,19 @@ export function searchPassages(
   limit = 10,
   accept: (passage: Passage) => boolean = () => true,
 ): PassageHit[] {
-  const weights = queryTermWeights(concepts);
-  if (weights.size === 0) return [];
-  const prefixes = new Set(concepts.flatMap((concept) => concept.prefixes));
-  const results = index.mini.search(retrievalTerms([...weights.keys()], prefixes, index).join(" "), {
-    tokenize: (text) => text.split(" "),
-    processTerm: (term) => term,
-    prefix: (term) => prefixes.has(term),
-    fuzzy: false,
-    combineWith: "OR",
-    boostTerm: (term) => weights.get(term) ?? 1,
-  });
+  if (queryTermWeights(concepts).size === 0) return [];
+  const retrieval = planRetrieval(index, concepts);
+  const results =
+    retrieval.terms.size > 0
+      ? index.mini.search([...retrieval.terms.keys()].join(" "), {
+          tokenize: (text) => text.split(" "),
+          processTerm: (term) => term,
+          prefix: false,
+          fuzzy: false,
+          combineWith: "OR",
+          boostTerm: (term) => retrieval.terms.get(term) ?? 1,
+        })
+      : commonCandidates(index, retrieval, queryTermWeights(concepts));
   const checks = concepts.map((concept) => conceptCheck(concept, index));
   const total = concepts.reduce((sum, concept) => sum + conceptWeight(concept), 0);
   const ranked: Array<{ passage: Passage; score: number; coverage: number }> = [];
@@ -65,20 +73,83 @@ export function searchPassages(
     .map((hit) => ({ ...hit, analysis: index.analyzer.analyze(hit.passage) }));
 }
 
-/** The query terms to hand MiniSearch: words being typed, then the rarest, within the postings budget. */
-function retrievalTerms(terms: string[], prefixes: Set<string>, index: PassageIndex): string[] {
-  const chosen = terms.filter((term) => prefixes.has(term));
-  let postings = 0;
-  const byRarity = terms
-    .filter((term) => !prefixes.has(term))
-    .map((term) => [term, index.vocabulary.passagesWith(term)] as const)
-    .sort((a, b) => a[1] - b[1]);
-  for (const [term, count] of byRarity) {
-    if (chosen.length > 0 && postings + count > POSTINGS_BUDGET) break;
-    chosen.push(term);
-    postings += count;
+/**
+ * The terms to search for within the postings budget: a word being typed stands for the terms it starts (the
+ * commonest first, as a typed word most likely ends as one of them), then the rarest exact terms are added while
+ * their passages fit. A term found in more passages than the whole budget is never handed to MiniSearch; when
+ * no term fits, the candidates come from the bounded lists of the rarest common terms instead.
+ */
+export function planRetrieval(index: PassageIndex, concepts: Concept[]): Retrieval {
+  const weights = queryTermWeights(concepts);
+  const prefixes = new Set(concepts.flatMap((concept) => concept.prefixes));
+  const { vocabulary } = index;
+  const options: Array<{ term: string; count: number; weight: number }> = [];
+  for (const [term, weight] of weights) {
+    if (!prefixes.has(term)) {
+      options.push({ term, count: vocabulary.passagesWith(term), weight });
+      continue;
+    }
+    const [from, to] = vocabulary.prefixRange(term);
+    const started: Array<{ term: string; count: number; weight: number }> = [];
+    for (let id = from; id < to; id++) {
+      const each = vocabulary.termAt(id)!;
+      started.push({ term: each, count: vocabulary.passagesWith(each), weight });
+    }
+    options.push(...started.sort((a, b) => b.count - a.count).slice(0, PREFIX_TERMS));
   }
-  return chosen;
+  options.sort((a, b) => a.count - b.count || (a.term < b.term ? -1 : 1));
+  const terms = new Map<string, number>();
+  let scored = 0;
+  for (const option of options) {
+    if (option.count === 0 || terms.has(option.term)) continue;
+    if (scored + option.count > POSTINGS_BUDGET) continue;
+    terms.set(option.term, Math.max(option.weight, terms.get(option.term) ?? 0));
+    scored += option.count;
+  }
+  if (terms.size > 0) return { terms, common: [], scored };
+  // Only common terms: the two rarest, each through its bounded list, half the budget each.
+  const common = options
+    .filter((option) => option.count > 0)
+    .slice(0, 2)
+    .map((option) => vocabulary.idOf(option.term))
+    .filter((id): id is number => id !== undefined && index.common.get(id) !== undefined);
+  const share = Math.floor(POSTINGS_BUDGET / Math.max(1, common.length));
+  scored = common.reduce((sum, id) => sum + Math.min(share, index.common.get(id)!.length), 0);
+  return { terms, common, scored };
+}
+
+/**
+ * Candidates for a question of common words only, scored here rather than by MiniSearch: each passage of the
+ * bounded lists by the weight and specificity of the question's terms it has, shorter passages a little
+ * ahead (one occurrence weighs more in a short passage, as in BM25).
+ */
+function commonCandidates(
+  index: PassageIndex,
+  retrieval: Retrieval,
+  weights: Map<string, number>,
+): Array<{ id: string; score: number }> {
+  const { vocabulary, termSets, common } = index;
+  const share = Math.floor(POSTINGS_BUDGET / Math.max(1, retrieval.common.length));
+  const seen = new Set<number>();
+  for (const id of retrieval.common) {
+    const list = common.get(id)!;
+    for (let i = 0; i < list.length && i < share; i++) seen.add(list[i]!);
+  }
+  const queryIds = [...weights]
+    .map(([term, weight]) => ({ id: vocabulary.idOf(term), weight, term }))
+    .filter((entry): entry is { id: number; weight: number; term: string } => entry.id !== undefined);
+  const scored: Array<{ id: string; score: number }> = [];
+  let lengths = 0;
+  for (const ordinal of seen) lengths += termSets.lengthAt(ordinal);
+  const average = seen.size > 0 ? lengths / seen.size : 1;
+  for (const ordinal of seen) {
+    let score = 0;
+    for (const { id, weight, term } of queryIds)
+      if (termSets.hasAt(ordinal, id)) score += weight * vocabulary.specificity(term);
+    const norm = 1 / (0.25 + 0.75 * (termSets.lengthAt(ordinal) / average));
+    scored.push({ id: index.ordered[ordinal]!.id, score: score * norm });
+  }
+  return scored.sort((a, b) => b.score - a.score);
 }
 
 /**

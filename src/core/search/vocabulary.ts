@@ -88,6 +88,16 @@ export class Vocabulary {
     return [from, to];
   }
 
+  /** The term with id `id` (its position in the sorted term list). */
+  termAt(id: number): string | undefined {
+    return this.sortedTerms[id];
+  }
+
+  /** How many terms there are: ids run from 0 to this, exclusive. */
+  get size(): number {
+    return this.sortedTerms.length;
+  }
+
   private lowerBound(prefix: string): number {
     let lo = 0;
     let hi = this.sortedTerms.length;
