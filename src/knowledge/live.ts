@@ -147,8 +147,10 @@ export async function watchKnowledge(initial: KnowledgeBase, options: WatchOptio
     log.info(
       `knowledge: ${outcome.kind === "whole" ? "reloaded" : "updated"} ${dir} in ${ms} ms` +
         `${outcome.kind === "update" ? ` (${appliedMs.toFixed(0)} ms to apply here)` : ""}: ` +
-        `${count(next.index.documents.length, "document")}, ` +
-        `${count(next.index.passages.size, "passage")}${describeChanges(previous, next)}`,
+        `${count(next.index.documents.length, "document")}` +
+        // Counting passages would build the updated index here, which the main thread may never search.
+        `${outcome.kind === "whole" ? `, ${count(next.index.passages.size, "passage")}` : ""}` +
+        `${describeChanges(previous, next)}`,
     );
   };
 

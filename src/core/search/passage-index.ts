@@ -117,9 +117,12 @@ export function buildPassageIndex(documents: DocumentMeta[], passages: Passage[]
 /**
  * The index with some documents taken out (`removed`, by id: removed or replaced) and others put in, without
  * indexing the rest again: MiniSearch's own `discard` and `addAll` on its index, and the vocabulary, term sets
- * and common-term lists derived again from what they held. The MiniSearch instance is updated in place and
- * shared with the index given, which must not be searched afterwards (answers are synchronous, so the swap of
- * one for the other is atomic on its thread).
+ * and common-term lists derived again from what they held.
+ *
+ * Nothing is computed until a field other than `documents` is read: the main thread of a bot with answer
+ * workers never searches, and so never pays for an update it only passes on (the workers, which search at
+ * once, do). The MiniSearch instance is updated in place when the search fields are first read, and is shared
+ * with the index given, which must not be searched afterwards (the new index replaces it in one step).
  */
 export function updatePassageIndex(
   index: PassageIndex,
@@ -127,18 +130,66 @@ export function updatePassageIndex(
   documents: DocumentMeta[],
   passages: Passage[],
 ): PassageIndex {
+  const documentsAfter = [...index.documents.filter((doc) => !removed.has(doc.id)), ...documents];
+  let kept: number[] | undefined;
+  let ordered: Passage[] | undefined;
+  const order = () => {
+    if (!ordered) {
+      kept = [];
+      index.ordered.forEach((passage, ordinal) => {
+        if (!removed.has(passage.doc.id)) kept!.push(ordinal);
+      });
+      ordered = [...kept.map((ordinal) => index.ordered[ordinal]!), ...passages];
+    }
+    return { kept: kept!, ordered };
+  };
+  let byId: Map<string, Passage> | undefined;
+  let search: Pick<PassageIndex, "mini" | "vocabulary" | "termSets" | "common" | "analyzer"> | undefined;
+  const searchFields = () => {
+    search ??= updateSearch(index, removed, passages, order());
+    return search;
+  };
+  return {
+    documents: documentsAfter,
+    get ordered() {
+      return order().ordered;
+    },
+    get passages() {
+      byId ??= new Map(order().ordered.map((passage) => [passage.id, passage]));
+      return byId;
+    },
+    get mini() {
+      return searchFields().mini;
+    },
+    get vocabulary() {
+      return searchFields().vocabulary;
+    },
+    get termSets() {
+      return searchFields().termSets;
+    },
+    get common() {
+      return searchFields().common;
+    },
+    get analyzer() {
+      return searchFields().analyzer;
+    },
+  };
+}
+
+function updateSearch(
+  index: PassageIndex,
+  removed: ReadonlySet<string>,
+  passages: Passage[],
+  { kept, ordered }: { kept: number[]; ordered: Passage[] },
+): Pick<PassageIndex, "mini" | "vocabulary" | "termSets" | "common" | "analyzer"> {
   const { mini, vocabulary: old, termSets: oldSets } = index;
   const frequencies = new Map<string, number>();
   for (let id = 0; id < old.size; id++) {
     const term = old.termAt(id)!;
     frequencies.set(term, old.passagesWith(term));
   }
-  const kept: number[] = [];
   index.ordered.forEach((passage, ordinal) => {
-    if (!removed.has(passage.doc.id)) {
-      kept.push(ordinal);
-      return;
-    }
+    if (!removed.has(passage.doc.id)) return;
     mini.discard(passage.id);
     for (const id of oldSets.idsAt(ordinal)) {
       const term = old.termAt(id)!;
@@ -157,7 +208,6 @@ export function updatePassageIndex(
   const words = old.words.filter(([, term]) => frequencies.has(term));
   const known = new Set(words.map(([word]) => word));
   for (const entry of surface) if (!known.has(entry[0])) words.push(entry);
-  const ordered = [...kept.map((ordinal) => index.ordered[ordinal]!), ...passages];
   const vocabulary = new Vocabulary(frequencies, words, ordered.length);
   // Term ids are positions in the sorted term list: old ids map to new ones in the same order.
   const remap = new Uint32Array(old.size);
@@ -168,14 +218,10 @@ export function updatePassageIndex(
     ordered.map((passage) => passage.id),
     added.map((terms) => [...terms].map((term) => vocabulary.idOf(term)!)),
   );
-  const documentsAfter = [...index.documents.filter((doc) => !removed.has(doc.id)), ...documents];
   return {
     mini,
-    passages: new Map(ordered.map((passage) => [passage.id, passage])),
-    documents: documentsAfter,
     vocabulary,
     termSets,
-    ordered,
     common: CommonTermPostings.build(termSets, termCounts(vocabulary), POSTINGS_BUDGET),
     analyzer: new PassageAnalyzer(),
   };
