@@ -1,8 +1,9 @@
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { parentPort } from "node:worker_threads";
-import { listKnowledgeFiles, type SkippedFile } from "../core/knowledge/files.ts";
+import { listKnowledgeFiles, readKnowledgeFile, type SkippedFile } from "../core/knowledge/files.ts";
 import { splitPassages } from "../core/knowledge/passages.ts";
+import { FOLDER_LIMITS, mapLimited } from "../core/knowledge/read-files.ts";
 import type { DocumentMeta, KnowledgeDocument } from "../core/knowledge/schema.ts";
 import {
   applyUpdate,
@@ -15,7 +16,7 @@ import {
   type SerializedKnowledgeBase,
   serializeKnowledgeBase,
 } from "../core/knowledge-base.ts";
-import { cacheFileFor, keyOf, openKnowledge, sha256, writeCache } from "./open.ts";
+import { cacheFileFor, keyOf, openKnowledge, readGlossaryFile, sha256, writeCache } from "./open.ts";
 
 // The build worker (started by builder.ts): builds knowledge bases off the main thread, and follows the
 // folder with updates rather than rebuilds. It keeps what a change is measured against (each file's size,
@@ -170,14 +171,14 @@ async function follow(
   const byHash = new Map(Object.entries(kb.hashes).map(([docId, hash]) => [hash, docId]));
   const skippedFiles = new Set(kb.skipped.map((skipped) => skipped.file));
   const files = new Map<string, FileState>();
-  await Promise.all(
-    [...stats].map(async ([file, info]) => {
-      const hash = sha256(await readFile(path.join(dir, file)));
-      const docId = byHash.get(hash) ?? null;
-      const known = docId !== null || skippedFiles.has(file);
-      files.set(file, { ...info, hash: known ? hash : "", docId });
-    }),
-  );
+  // A few at a time (never EMFILE), and defensively: a file that cannot be read is read again next time.
+  await mapLimited([...stats], FOLDER_LIMITS.concurrency, async ([file, info]) => {
+    const bytes = await readKnowledgeFile(path.join(dir, file)).catch(() => null);
+    const hash = bytes ? sha256(bytes) : "";
+    const docId = byHash.get(hash) ?? null;
+    const known = bytes !== null && (docId !== null || skippedFiles.has(file));
+    files.set(file, { ...info, hash: known ? hash : "", docId });
+  });
   const given = new Set([...files.values()].map((known) => known.docId));
   return {
     dir,
@@ -206,7 +207,7 @@ async function update(id: number, state: Followed): Promise<BuildReply> {
   if (touched.length + gone.length > Math.max(MAX_UPDATED_FILES, stats.size / 4))
     return whole(id, state.dir, state.cacheDir);
 
-  const { parseKnowledgeFile, MAX_DOCUMENT_BYTES } = await import("../core/knowledge/load.ts");
+  const { parseKnowledgeFile } = await import("../core/knowledge/load.ts");
   const removed = new Set<string>(state.orphans);
   const added: KnowledgeDocument[] = [];
   const newSkipped: SkippedFile[] = [];
@@ -223,8 +224,13 @@ async function update(id: number, state: Followed): Promise<BuildReply> {
     if (known.docId && !leaving.has(file)) taken.set(known.docId, file);
   for (const [file, info] of touched.sort(([a], [b]) => (a < b ? -1 : 1))) {
     const previous = state.files.get(file);
-    const bytes = info.size > MAX_DOCUMENT_BYTES ? null : await readFile(path.join(state.dir, file));
-    const hash = bytes ? sha256(bytes) : "";
+    let bytes: Buffer | Error;
+    try {
+      bytes = await readKnowledgeFile(path.join(state.dir, file));
+    } catch (error) {
+      bytes = error instanceof Error ? error : new Error(String(error));
+    }
+    const hash = bytes instanceof Error ? "" : sha256(bytes);
     if (previous && previous.hash !== "" && previous.hash === hash) {
       // Touched, not changed: nothing to do but remember its new time.
       next.set(file, { ...previous, ...info });
@@ -232,11 +238,8 @@ async function update(id: number, state: Followed): Promise<BuildReply> {
     }
     if (previous?.docId) removed.add(previous.docId);
     try {
-      if (!bytes) {
-        throw new Error(
-          `file is ${Math.round(info.size / 1024 / 1024)} MB, over the ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB limit`,
-        );
-      }
+      // A file that cannot be read (a FIFO, a link to a device, too big) is skipped with its reason.
+      if (bytes instanceof Error) throw bytes;
       const document = parseKnowledgeFile(file, bytes);
       const clash = taken.get(document.id);
       if (clash) throw new Error(`id "${document.id}" is already used by ${clash}`);
@@ -253,12 +256,13 @@ async function update(id: number, state: Followed): Promise<BuildReply> {
   const documentsAfter = new Set([...state.documents].filter((docId) => !removed.has(docId)));
   for (const document of added) documentsAfter.add(document.id);
 
-  const glossaryHash = await glossaryHashOf(state.dir);
-  let glossary: KnowledgeUpdate["glossary"] = null;
   const glossaryProblems: SkippedFile[] = [];
+  const glossaryBytes = await readGlossaryFile(state.dir, glossaryProblems);
+  const glossaryHash = glossaryProblems.length > 0 ? "" : sha256(glossaryBytes ?? Buffer.from(""));
+  let glossary: KnowledgeUpdate["glossary"] = null;
   let glossaryText = state.glossary;
-  if (glossaryHash !== state.glossaryHash) {
-    const read = await readGlossary(state.dir, glossaryProblems);
+  if (glossaryHash === "" || glossaryHash !== state.glossaryHash) {
+    const read = await parseGlossaryBytes(state.dir, glossaryBytes, glossaryProblems);
     glossaryText = JSON.stringify(read);
     if (glossaryText !== state.glossary || glossaryProblems.length > 0) glossary = read;
   }
@@ -352,33 +356,28 @@ async function persist(state: Followed): Promise<void> {
 
 async function statFiles(dir: string): Promise<Map<string, { size: number; mtimeMs: number }>> {
   const files = await listKnowledgeFiles(dir);
-  const stats = await Promise.all(files.map((file) => stat(path.join(dir, file)).catch(() => null)));
+  const stats = await mapLimited(files, FOLDER_LIMITS.concurrency, (file) =>
+    stat(path.join(dir, file)).catch(() => null),
+  );
   const result = new Map<string, { size: number; mtimeMs: number }>();
+  // Every file listed counts, a FIFO or a broken link too (size -1): reading it says why it is skipped.
   files.forEach((file, i) => {
     const info = stats[i];
-    if (info?.isFile()) result.set(file, { size: info.size, mtimeMs: info.mtimeMs });
+    result.set(file, { size: info?.size ?? -1, mtimeMs: info?.mtimeMs ?? -1 });
   });
   return result;
 }
 
-async function glossaryHashOf(dir: string): Promise<string> {
-  try {
-    return sha256(await readFile(path.join(dir, GLOSSARY_FILE)));
-  } catch {
-    return sha256(Buffer.from(""));
-  }
-}
-
-async function readGlossary(dir: string, problems: SkippedFile[]): Promise<GlossaryData> {
-  let text: string;
-  try {
-    text = await readFile(path.join(dir, GLOSSARY_FILE), "utf8");
-  } catch {
-    return { synonyms: [], examples: [], subject: null };
-  }
+/** The glossary in `bytes` as plain data; an empty one, with the reason in `problems`, when it is broken. */
+async function parseGlossaryBytes(
+  dir: string,
+  bytes: Buffer | null,
+  problems: SkippedFile[],
+): Promise<GlossaryData> {
+  if (bytes === null) return { synonyms: [], examples: [], subject: null };
   const { parseGlossary, GlossaryError } = await import("../core/search/glossary-file.ts");
   try {
-    return glossaryData(parseGlossary(text, path.join(dir, GLOSSARY_FILE)));
+    return glossaryData(parseGlossary(bytes.toString("utf8"), path.join(dir, GLOSSARY_FILE)));
   } catch (error) {
     if (!(error instanceof GlossaryError)) throw error;
     problems.push({

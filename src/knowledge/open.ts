@@ -119,7 +119,8 @@ async function parseGlossary(dir: string, bytes: Buffer | null, skipped: Skipped
 }
 
 /** The glossary's bytes; null when there is none, or when it cannot be read (a FIFO, too big: reported). */
-async function readGlossaryFile(dir: string, skipped: SkippedFile[]): Promise<Buffer | null> {
+/** `glossary.yml`, read defensively; null when it is missing or cannot be read (then with its reason in `skipped`). */
+export async function readGlossaryFile(dir: string, skipped: SkippedFile[]): Promise<Buffer | null> {
   try {
     return await readRegularFile(
       path.join(dir, GLOSSARY_FILE),

@@ -117,6 +117,7 @@ describe("updating the knowledge base in place", () => {
     expect(outcome.update.glossary).toEqual({
       synonyms: [["Zorbak", "operation zorbak"]],
       examples: ["Zorbak?"],
+      subject: null,
     });
     expect(applyUpdate(kb, outcome.update).glossary.examples).toEqual(["Zorbak?"]);
   });
