@@ -205,7 +205,7 @@ async function liveReload(work: string, targets: Targets, passages: number, labe
       stall.disable();
       const line = reloads.at(-1) ?? "";
       const took = /in (\d+) ms/u.exec(line)?.[1] ?? "?";
-      const applied = Number(/\((\d+) ms to apply here\)/u.exec(line)?.[1] ?? Number.NaN);
+      const applied = Number(/(\d+) ms to apply here\)/u.exec(line)?.[1] ?? Number.NaN);
       const target = LIVE_TARGET_MS[passages] ?? Number.POSITIVE_INFINITY;
       console.log(
         `live: ${label}: ${what} -> first answer from it ${firstAnswer.toFixed(0)} ms ` +

@@ -145,8 +145,8 @@ export async function watchKnowledge(initial: KnowledgeBase, options: WatchOptio
     options.onReload?.(next);
     const ms = Math.round(performance.now() - started);
     log.info(
-      `knowledge: ${outcome.kind === "whole" ? "reloaded" : "updated"} ${dir} in ${ms} ms` +
-        `${outcome.kind === "update" ? ` (${appliedMs.toFixed(0)} ms to apply here)` : ""}: ` +
+      `knowledge: reloaded ${dir} in ${ms} ms` +
+        `${outcome.kind === "update" ? ` (updated in place, ${appliedMs.toFixed(0)} ms to apply here)` : ""}: ` +
         `${count(next.index.documents.length, "document")}` +
         // Counting passages would build the updated index here, which the main thread may never search.
         `${outcome.kind === "whole" ? `, ${count(next.index.passages.size, "passage")}` : ""}` +

@@ -90,7 +90,7 @@ describe("a bot that watches its knowledge folder (built in a worker thread)", (
       /over 68 improvised explosive devices .*\[1\]\n.*\n?\[1\] OCHA, "Explosive devices on the Gao road"/u,
     );
     expect(capture.at("info").join("\n")).toMatch(
-      /\[minusma\] knowledge: updated .* in \d+ ms \(\d+ ms to apply here\): 3 documents; added ied-2023$/u,
+      /\[minusma\] knowledge: reloaded .* in \d+ ms \(updated in place, \d+ ms to apply here\): 3 documents; added ied-2023$/u,
     );
   });
 
