@@ -18,6 +18,8 @@ import {
   type Rejected,
   rankSentences,
   type SentenceCandidate,
+  timeOf,
+  whenOf,
 } from "./rank.ts";
 import { documentSubjects, questionScope, subjectCatalog } from "./subject.ts";
 import { askedTime } from "./time.ts";
@@ -134,7 +136,7 @@ export function answerQuestion(
     explain.decision =
       chosen[0] === best
         ? `answered: the best sentence, confidence ${round(confidence)} ≥ ${TUNING.threshold}`
-        : `answered: a newer document states it (${chosen[0]!.when} over ${best.when}), confidence ${round(confidence)}`;
+        : `answered: a newer document states it (${whenOf(chosen[0]!)} over ${whenOf(best)}), confidence ${round(confidence)}`;
   }
   const citations: Citation[] = [];
   const texts: string[] = [];
@@ -217,21 +219,23 @@ function chooseSources(
     let same = [best, ...peers.filter((c) => (holder ? c.typed : isFigure(c)))];
     // "How many have been killed?" with no period asks for the running total: a count for one year ("In
     // 2023, 14 were killed") does not replace it, however new.
-    if (!holder && !periodAsked && same.some((c) => c.cumulative)) same = same.filter((c) => c.cumulative);
+    if (!holder && !periodAsked && same.some((c) => timeOf(c).cumulative)) {
+      same = same.filter((c) => timeOf(c).cumulative);
+    }
     // "Who was the first Force Commander?", "how many soldiers at the start": the earliest, alone.
-    if (EARLIEST.test(query.text)) return [same.reduce((a, b) => (b.when < a.when ? b : a))];
-    const newest = same.reduce((a, b) => (b.when > a.when ? b : a));
+    if (EARLIEST.test(query.text)) return [same.reduce((a, b) => (whenOf(b) < whenOf(a) ? b : a))];
+    const newest = same.reduce((a, b) => (whenOf(b) > whenOf(a) ? b : a));
     if (periodAsked || holder) return [newest];
     const older = same.find(
       (c) =>
         c !== newest &&
-        c.when.slice(0, 4) < newest.when.slice(0, 4) &&
+        whenOf(c).slice(0, 4) < whenOf(newest).slice(0, 4) &&
         !sameFigures(c.sentence, newest.sentence),
     );
     return older ? [newest, older] : [newest];
   }
   const rival = peers[0]!;
-  const newestFirst = [best, rival].sort((a, b) => b.when.localeCompare(a.when));
+  const newestFirst = [best, rival].sort((a, b) => whenOf(b).localeCompare(whenOf(a)));
   if (type === "date" || type === "duration") {
     return sameFigures(best.sentence, rival.sentence) ? [newestFirst[0]!] : newestFirst;
   }

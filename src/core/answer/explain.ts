@@ -1,6 +1,12 @@
 import type { AnswerType } from "../search/query.ts";
 import { type MODEL_TABLE, TUNING } from "./model.ts";
-import type { ConfidenceParts, Rejected, ScoreParts, SentenceCandidate } from "./rank.ts";
+import {
+  type ConfidenceParts,
+  type Rejected,
+  type ScoreParts,
+  type SentenceCandidate,
+  whenOf,
+} from "./rank.ts";
 
 /** How a question was read and why it was answered or refused: what `ask --explain` prints. */
 export interface Explanation {
@@ -69,7 +75,7 @@ export function explanationText(explanation: Explanation): string {
         .map((key) => `${key} ${c.parts[key].toFixed(2)}×${TUNING[PART_WEIGHTS[key]]}`)
         .join(", ");
       lines.push(
-        `  ${i + 1}. ${c.score.toFixed(3)} [${c.hit.passage.id}, ${c.when}] ${clip(c.sentence)}`,
+        `  ${i + 1}. ${c.score.toFixed(3)} [${c.hit.passage.id}, ${whenOf(c)}] ${clip(c.sentence)}`,
         `     ${parts}`,
       );
     });

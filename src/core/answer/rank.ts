@@ -7,7 +7,7 @@ import { tokenize } from "../search/terms.ts";
 import { foldName, satisfiesAnswerType, sentenceFeatures } from "./features.ts";
 import { TUNING } from "./model.ts";
 import { OPEN_SCOPE, type QuestionScope } from "./subject.ts";
-import { type AskedTime, eventDate, matchesTime, sentenceTime } from "./time.ts";
+import { type AskedTime, eventDate, matchesTime, type SentenceTime, sentenceTime } from "./time.ts";
 
 /** Where a follow-up's thread stands: the previous answer's document and sentence. */
 export interface ThreadPlace {
@@ -52,10 +52,8 @@ export interface SentenceCandidate {
   nearCount: boolean;
   parts: ScoreParts;
   score: number;
-  /** when its event happened (YYYY-MM-DD), for "the newest figure wins" */
-  when: string;
-  /** a count over the whole life of something ("since 2013", "to date") rather than of one period */
-  cumulative: boolean;
+  /** the dates it states, read when first needed (`timeOf`): most candidates are never asked */
+  stated: SentenceTime | null;
   /** the sentence before and after it, across a passage boundary if need be */
   before: Neighbour | undefined;
   after: Neighbour | undefined;
@@ -129,12 +127,13 @@ export function rankSentences(
       const before = index === 0 ? first : { sentence: sentences[index - 1]!, terms: terms[index - 1]! };
       const after =
         index === sentences.length - 1 ? last : { sentence: sentences[index + 1]!, terms: terms[index + 1]! };
-      const stated = sentenceTime(sentence);
-      if (time && !matchesTime(time, stated, docDate)) {
+      const stated = time ? sentenceTime(sentence) : null;
+      if (time && stated && !matchesTime(time, stated, docDate)) {
         rejected?.push({ sentence, doc: hit.passage.doc.id, why: `not about ${time.text}` });
         continue;
       }
       if (
+        scope.restricted &&
         !scope.sentenceAllowed(hit.passage.doc.id, [
           ...terms[index]!,
           ...(before?.terms ?? []),
@@ -177,14 +176,24 @@ export function rankSentences(
         nearCount,
         parts,
         score: scoreOf(parts),
-        when: eventDate(stated, docDate),
-        cumulative: stated.cumulative,
+        stated,
         before,
         after,
       });
     }
   }
   return candidates.sort((a, b) => b.score - a.score);
+}
+
+/** The dates a candidate sentence states, read once. */
+export function timeOf(candidate: SentenceCandidate): SentenceTime {
+  candidate.stated ??= sentenceTime(candidate.sentence);
+  return candidate.stated;
+}
+
+/** When a candidate's event happened (YYYY-MM-DD), for "the newest figure wins". */
+export function whenOf(candidate: SentenceCandidate): string {
+  return eventDate(timeOf(candidate), candidate.hit.passage.doc.date);
 }
 
 /** A sentence's score: its parts weighted by the model table. */

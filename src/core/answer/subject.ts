@@ -201,6 +201,8 @@ export interface QuestionScope {
   uncovered: string[];
   /** the uncovered ones that are missions: such a question cannot be answered from this knowledge base */
   uncoveredMissions: string[];
+  /** whether some sentences must name what was asked (`sentenceAllowed` can say no) */
+  restricted: boolean;
   /** whether a document may answer (its subjects meet the question's) */
   allows(docId: string): boolean;
   /**
@@ -216,6 +218,7 @@ export const OPEN_SCOPE: QuestionScope = {
   home: true,
   uncovered: [],
   uncoveredMissions: [],
+  restricted: false,
   allows: () => true,
   sentenceAllowed: () => true,
 };
@@ -262,6 +265,7 @@ export function questionScope(
     uncoveredMissions: uncovered
       .filter((subject) => subject.kind === "mission" && !usedByDocs(subject))
       .map((subject) => subject.key),
+    restricted: foreignKeys.size > 0,
     allows: (docId) => about(docId, wanted) || (foreignKeys.size > 0 && mentions.length > 0),
     sentenceAllowed: (docId, terms) => {
       if (foreignKeys.size === 0 || about(docId, foreignKeys)) return true;
