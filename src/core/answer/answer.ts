@@ -63,8 +63,13 @@ export function answerQuestion(
   const docSubjects = catalog ? documentSubjects(kb.index, catalog) : null;
   const known = (term: string) => kb.index.vocabulary.has(term);
   let scope = questionScope(catalog, docSubjects, text, known);
-  if (resolution.followUp && scope.home && resolution.subjects.length > 0) {
-    scope = questionScope(catalog, docSubjects, resolution.subjects.join(", "), known);
+  // A thread about another mission stays on it until a question names another: "MINUSCA troop increase",
+  // then "what is the new ceiling?".
+  const threadSubjects = resolution.followUp
+    ? resolution.subjects
+    : ([...history].reverse().find((turn) => turn.found)?.subjects ?? []);
+  if (!scope.named && threadSubjects.length > 0) {
+    scope = questionScope(catalog, docSubjects, threadSubjects.join(", "), known);
   }
   const time =
     askedTime(text) ?? (resolution.followUp && resolution.period ? askedTime(resolution.period) : null);

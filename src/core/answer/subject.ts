@@ -197,6 +197,8 @@ export interface QuestionScope {
   subjects: string[];
   /** whether the question named no other mission or country, so the home subject applies */
   home: boolean;
+  /** whether the question named any mission or country, home ones included */
+  named: boolean;
   /** named missions and countries no document is about */
   uncovered: string[];
   /** the uncovered ones that are missions: such a question cannot be answered from this knowledge base */
@@ -216,6 +218,7 @@ export interface QuestionScope {
 export const OPEN_SCOPE: QuestionScope = {
   subjects: [],
   home: true,
+  named: false,
   uncovered: [],
   uncoveredMissions: [],
   restricted: false,
@@ -261,6 +264,7 @@ export function questionScope(
   return {
     subjects: [...wanted],
     home: foreign.length === 0,
+    named: named.length > 0,
     uncovered: uncovered.map((subject) => subject.key),
     uncoveredMissions: uncovered
       .filter((subject) => subject.kind === "mission" && !usedByDocs(subject))

@@ -56,7 +56,9 @@ export function resolveFollowUp(
   const bare = own.length <= 1 && standalone.answerType !== "any" && QUESTION_WORD.test(text);
   const elliptical =
     ELLIPTICAL_OPENING.test(text) || own.length === 0 || bare || (own.length <= 2 && POINTS_BACK.test(text));
-  if (!elliptical) return { ...STANDALONE, concepts: standalone.concepts };
+  // A question that stands on its own still stands in the thread: "how many peacekeepers were injured?" after
+  // "Ber withdrawal" prefers the Ber story's sentence when it answers as well as another's.
+  if (!elliptical) return { ...STANDALONE, concepts: standalone.concepts, place: placeOf(last) };
 
   const referents: Resolution["referents"] = [];
   const extra: string[] = [];
@@ -79,11 +81,13 @@ export function resolveFollowUp(
   return {
     concepts: [...standalone.concepts, ...context],
     followUp: true,
-    place: last.found
-      ? { docs: last.docs, passage: last.passage ?? null, sentence: last.sentence ?? 0 }
-      : null,
+    place: placeOf(last),
     subjects: last.subjects ?? [],
     period: last.period ?? null,
     referents,
   };
+}
+
+function placeOf(turn: Turn): ThreadPlace | null {
+  return turn.found ? { docs: turn.docs, passage: turn.passage ?? null, sentence: turn.sentence ?? 0 } : null;
 }

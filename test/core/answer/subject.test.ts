@@ -109,6 +109,12 @@ describe("subjects", async () => {
     expect(answerQuestion(kb, "How many Malian refugees are in Niger?").text).toContain("60,000");
   });
 
+  it("keeps a thread on another mission until a question names another", () => {
+    const first = answerQuestion(kb, "MONUSCO troop ceiling");
+    expect(answerQuestion(kb, "what is the troop ceiling now", [first.turn]).text).toContain("14,000");
+    expect(answerQuestion(kb, "MINUSMA troop ceiling", [first.turn]).text).toContain("13,289");
+  });
+
   it("keeps the thread's subject for a follow-up that names none", () => {
     const first = answerQuestion(kb, "MONUSCO troop ceiling");
     const next = answerQuestion(kb, "and when was it established?", [first.turn]);

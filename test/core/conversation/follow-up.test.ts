@@ -70,10 +70,11 @@ describe("follow-up resolution", () => {
     expect(resolution.referents).toContainEqual({ word: "there", to: "Aguelhok" });
   });
 
-  it("leaves a question that stands on its own alone", () => {
+  it("adds nothing to a question that stands on its own, but keeps the thread's place for ties", () => {
     const resolution = resolve("troop ceiling police mission head", [headTurn]);
     expect(resolution.followUp).toBe(false);
-    expect(resolution.place).toBeNull();
+    expect(resolution.concepts.every((c) => c.weight === 1)).toBe(true);
+    expect(resolution.place?.docs).toEqual(["2023-report"]);
   });
 
   it("reads turns stored before the thread fields existed", () => {
