@@ -275,6 +275,30 @@ describe("npm start", () => {
     expect(standIn.callsTo("auth.test")).toHaveLength(1);
   }, 120_000);
 
+  it("in Socket Mode, an error nothing handled (the app token refused while reconnecting) stops the bot with exit 1 and says why", async () => {
+    const { knowledge, state } = await folders();
+    const standIn = await SlackStandIn.start();
+    onTestFinished(() => standIn.close());
+    const bot = startBotProcess({
+      SLACK_BOT_TOKEN: TOKEN,
+      SLACK_APP_TOKEN: "xapp-1-A0TEST-main-revoked-later",
+      SLACK_API_URL: standIn.apiUrl,
+      KNOWLEDGE_DIR: knowledge,
+      STATE_DIR: state,
+    });
+    onTestFinished(() => {
+      bot.child.kill("SIGKILL");
+    });
+    await bot.waitForOutput(/connected to Slack in Socket Mode/u, 60_000);
+    // The app-level token is revoked; Slack then asks for one of its routine refreshes.
+    standIn.failing.set("apps.connections.open", { body: { ok: false, error: "invalid_auth" } });
+    standIn.sendEnvelope({ type: "disconnect", reason: "refresh_requested" });
+    expect(await bot.exited).toMatchObject({ code: 1, signal: null });
+    expect(bot.output()).toMatch(/fatal: a promise failed that nothing handled: .*invalid_auth/u);
+    expect(bot.output()).toMatch(/stopping \(an error nothing handled\)/u);
+    expect(bot.output()).not.toMatch(/still running/u);
+  }, 120_000);
+
   it("after kill -9 in the middle of a burst, the next start finds the last complete state and carries on", async () => {
     const standIn = await SlackStandIn.start();
     const state = await mkdtemp(path.join(tmpdir(), "minusma-main-"));
