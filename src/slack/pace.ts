@@ -3,7 +3,7 @@ import type { WebClient } from "@slack/web-api";
 /**
  * Slack accepts about one chat.postMessage a second in a channel, with short bursts, and answers the rest
  * with 429 (https://docs.slack.dev/apis/web-api/rate-limits). Waiting here costs nothing; a 429 costs a
- * retry and pauses every call the client makes.
+ * Retry-After wait for the channel's next posts (rate-limits.ts).
  */
 export const POST_INTERVAL_MS = 1_000;
 /** A channel with this many messages waiting is worth a line in the log (once, until its queue empties). */
