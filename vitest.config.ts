@@ -16,6 +16,7 @@ const INTEGRATION = [
   "test/knowledge/**/*.test.ts",
   "test/slack/e2e.test.ts",
   "test/slack/faults.test.ts",
+  "test/slack/post-once.test.ts",
   "test/slack/hostile-documents.test.ts",
   "test/slack/request-guard.test.ts",
   "test/slack/socket-mode.test.ts",

@@ -10,7 +10,7 @@ import { openKnowledgeBase } from "./knowledge/open.ts";
 import { type AppLogger, processLogger } from "./log.ts";
 import { runShell, ShellNotices } from "./shell/shell.ts";
 import { startSlackBot } from "./slack/app.ts";
-import { chatPoster } from "./slack/digest-poster.ts";
+import { chatFinder, chatPoster } from "./slack/digest-poster.ts";
 import { digestSubcommand } from "./slack/listeners/commands/digest.ts";
 import { knowledgeVersion } from "./state/knowledge-version.ts";
 import { openStateStore } from "./state/open.ts";
@@ -133,6 +133,9 @@ async function startSlack(
   opened.push(() => bot.stop());
   const digest = await attachDigest(config, {
     post: chatPoster(bot.app.client, config.DIGEST_CHANNEL ?? ""),
+    // Before each digest, the channel is read for that day's: a lost record or a timed-out post does not
+    // become a second digest.
+    find: chatFinder(bot.app.client, config.DIGEST_CHANNEL ?? ""),
     store: state,
     getKnowledgeBase,
     log: log.child("digest"),

@@ -6,7 +6,7 @@ import { formatDay, isDay, localDay } from "../core/digest/day.ts";
 import { digestJson, digestText } from "../core/digest/render.ts";
 import { postDigestOnce, previewDigest } from "../digest/poster.ts";
 import { openKnowledgeBase } from "../knowledge/open.ts";
-import { chatPoster } from "../slack/digest-poster.ts";
+import { chatFinder, chatPoster } from "../slack/digest-poster.ts";
 import { openStateStore } from "../state/open.ts";
 import type { StateStore } from "../state/types.ts";
 import { CliExit, exitCodeOf } from "./exit.ts";
@@ -116,6 +116,7 @@ async function digest(argv: string[], io: CliIo, now: () => Date): Promise<numbe
       now: now(),
       kb,
       post: chatPoster(client, channel),
+      find: chatFinder(client, channel),
       force: values.force ?? false,
     });
     switch (outcome.status) {

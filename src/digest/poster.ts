@@ -86,7 +86,24 @@ export async function postDigestOnce(options: PostDigestOptions): Promise<PostOu
     const base = { day, channel, hashes: digest.hashes, turn, attempts, owner };
 
     if (options.find && !options.force) {
-      const found = await options.find(day);
+      let found: { ts: string } | null;
+      try {
+        found = await options.find(day);
+      } catch (error) {
+        // The channel cannot be read (the bot is not in it, Slack is down): posting blind could post twice,
+        // so this attempt fails like a refused post, and a later one looks again.
+        const failure = error instanceof Error ? error : new Error(String(error));
+        if (!isRecorded(existing)) {
+          await store.digest.put({
+            ...base,
+            status: "failed",
+            ts: null,
+            updatedAt: now.toISOString(),
+            error: failure.message,
+          });
+        }
+        return { status: "failed", error: failure, attempts };
+      }
       if (found) {
         await store.digest.put({
           ...base,

@@ -1,6 +1,6 @@
 import type { Server } from "node:http";
 import { App, type CustomRoute, HTTPReceiver, type LogLevel, type SocketModeReceiver } from "@slack/bolt";
-import type { RetryOptions, WebClient } from "@slack/web-api";
+import { type RetryOptions, WebClient } from "@slack/web-api";
 import type { Config } from "../config.ts";
 import { AnswerPool, defaultAnswerWorkers } from "../knowledge/answer-pool.ts";
 import type { AppLogger } from "../log.ts";
@@ -15,6 +15,7 @@ import * as commands from "./listeners/commands/index.ts";
 import * as events from "./listeners/events/index.ts";
 import * as messages from "./listeners/messages/index.ts";
 import { ChannelPacer, paceChatPosts } from "./pace.ts";
+import { exactlyOnce, messageMetadata } from "./post-once.ts";
 import { QuestionLimiter } from "./question-limit.ts";
 import { RateLimitGate, rateLimitedFetch } from "./rate-limits.ts";
 import { boundServer, MAX_REQUEST_BYTES, RequestGuard, type RequestLimits } from "./request-guard.ts";
@@ -178,10 +179,26 @@ function assemble(config: Config, givenDeps: SlackDeps, options: SlackAppOptions
     log,
     shared: deps.state.pace ?? undefined,
   });
+  // Posts go out once: through a client that never retries by itself, looking for the message before
+  // posting it again after an unclear failure (src/slack/post-once.ts).
+  const poster = new WebClient(config.SLACK_BOT_TOKEN, {
+    ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {}),
+    logger: deps.log.child("bolt"),
+    logLevel: config.LOG_LEVEL as LogLevel,
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    timeout: timeoutMs,
+    fetch: fetchWithTimeout(timeoutMs),
+  });
+  const once = exactlyOnce({
+    post: (args) => poster.chat.postMessage(args),
+    retries: (options.retry ?? RETRY).retries ?? 2,
+    log,
+  });
   // app.client posts the digest; listeners get clients from Bolt's pool, paced as each request comes in.
-  paceChatPosts(app.client, pacer);
+  paceChatPosts(app.client, pacer, once);
   app.use(async ({ client, next }) => {
-    paceChatPosts(client, pacer);
+    paceChatPosts(client, pacer, once);
     const done = inFlight.begin();
     try {
       await next();
@@ -235,7 +252,12 @@ async function apologiseForEscapedError(body: unknown, client: WebClient, log: A
     const asked = event?.type === "app_mention" || (event?.type === "message" && event.channel_type === "im");
     if (event && fromAPerson && asked && typeof event.channel === "string" && typeof event.ts === "string") {
       const threadTs = typeof event.thread_ts === "string" ? event.thread_ts : event.ts;
-      await client.chat.postMessage({ channel: event.channel, thread_ts: threadTs, text: APOLOGY_TEXT });
+      await client.chat.postMessage({
+        channel: event.channel,
+        thread_ts: threadTs,
+        text: APOLOGY_TEXT,
+        metadata: messageMetadata("apology", { question: `${event.channel}:${event.ts}` }),
+      });
     }
   } catch (error) {
     log.warn(`could not apologise for that error either: ${describeError(error)}`);

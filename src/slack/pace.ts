@@ -139,15 +139,22 @@ export class ChannelPacer {
 
 const paced = new WeakSet<WebClient>();
 
+/** How a message is sent once its channel's turn comes: by default the client's own chat.postMessage. */
+export type SendPost = (
+  client: WebClient,
+  args: Parameters<WebClient["chat"]["postMessage"]>[0],
+) => ReturnType<WebClient["chat"]["postMessage"]>;
+
 /**
  * Makes every `chat.postMessage` of a Web API client go through the pacer: answers, apologies, shared
  * answers, the digest, and anything Bolt's `say()` sends. Replacing the method on the client, rather than
  * changing each caller, means a new caller cannot forget it. Calling it twice on a client is harmless.
+ * `send` posts when the turn comes (the app gives the exactly-once poster, src/slack/post-once.ts).
  */
-export function paceChatPosts(client: WebClient, pacer: ChannelPacer): WebClient {
+export function paceChatPosts(client: WebClient, pacer: ChannelPacer, send?: SendPost): WebClient {
   if (paced.has(client)) return client;
   const post = client.chat.postMessage;
-  client.chat.postMessage = (args) => pacer.run(args.channel, () => post(args));
+  client.chat.postMessage = (args) => pacer.run(args.channel, () => (send ? send(client, args) : post(args)));
   paced.add(client);
   return client;
 }

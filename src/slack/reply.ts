@@ -9,6 +9,7 @@ import type { SlackDeps } from "./deps.ts";
 import { describeError, failureReply, slackFailure } from "./errors.ts";
 import { BUILT_IN_SUBCOMMANDS, usagesOf } from "./listeners/commands/subcommands.ts";
 import { slackTextToPlain } from "./mrkdwn.ts";
+import { messageMetadata } from "./post-once.ts";
 import { slowDownText, WORKING_REACTION } from "./strings.ts";
 
 /** A question to answer in a thread: a mention, a direct message or a follow-up. */
@@ -23,6 +24,11 @@ export interface ThreadQuestion {
   user: string;
   /** how the question came, for the log */
   via: "mention" | "direct message" | "follow-up";
+}
+
+/** What marks the answer to a question, so a post whose reply was lost is found, not posted twice. */
+function answerMetadata(question: ThreadQuestion) {
+  return messageMetadata("answer", { question: `${question.channel}:${question.ts}` });
 }
 
 /** Keeps links in answers from unfurling into large previews under every answer. */
@@ -55,6 +61,7 @@ export async function answerInThread(
         thread_ts: question.threadTs,
         ...word,
         ...NO_UNFURL,
+        metadata: answerMetadata(question),
       });
       // The thread is the bot's now: a question asked next in it is answered without a mention.
       await deps.state.threads.append(key, { question: text, focus: [], docs: [], found: false });
@@ -72,6 +79,7 @@ export async function answerInThread(
       thread_ts: question.threadTs,
       ...answerMessage(answer, { kind: "thread" }),
       ...NO_UNFURL,
+      metadata: answerMetadata(question),
     });
     await deps.state.threads.append(key, answer.turn);
     log.info(
@@ -85,7 +93,12 @@ export async function answerInThread(
     // When Slack refuses the bot the conversation, an apology would be refused the same way.
     if (!failure?.unreachable) {
       await client.chat
-        .postMessage({ channel: question.channel, thread_ts: question.threadTs, text: reply.text })
+        .postMessage({
+          channel: question.channel,
+          thread_ts: question.threadTs,
+          text: reply.text,
+          metadata: messageMetadata("apology", { question: `${question.channel}:${question.ts}` }),
+        })
         .catch((apologyError: unknown) =>
           log.warn(`could not apologise in ${question.channel} either: ${describeError(apologyError)}`),
         );

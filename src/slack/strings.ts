@@ -10,6 +10,9 @@ export const APOLOGY_TEXT =
 /** The reply to a question the bot could not answer within about 10 s because too many were asked at once. */
 export const BUSY_TEXT =
   "I'm answering a lot of questions right now and couldn't get to yours in time. Please try again in a minute.";
+/** A second click on "Share in channel" (or a click on another copy of the same answer). */
+export const ALREADY_SHARED_TEXT = "This answer is already shared in the channel.";
+
 export const EXPIRED_BUTTON_TEXT =
   "That button no longer works (it comes from an older version of the bot). Ask the question again for a fresh answer.";
 export const PASSAGE_GONE_TEXT =

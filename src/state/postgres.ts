@@ -159,6 +159,15 @@ export class PostgresStore implements StateStore {
         () => true,
       );
     },
+    release: async (...keys: string[]): Promise<void> => {
+      await this.#write(
+        "forget handled events",
+        async (db) => {
+          await db.query("DELETE FROM handled_events WHERE key = ANY($1::text[])", [keys]);
+        },
+        () => undefined,
+      );
+    },
   };
 
   readonly replays = {

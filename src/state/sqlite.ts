@@ -196,6 +196,15 @@ export class SqliteStore implements StateStore {
         () => true,
       );
     },
+    release: async (...keys: string[]): Promise<void> => {
+      this.#write(
+        "forget handled events",
+        () => {
+          for (const key of keys) this.#db.prepare("DELETE FROM handled_events WHERE key = ?").run(key);
+        },
+        () => undefined,
+      );
+    },
   };
 
   readonly replays = {

@@ -115,6 +115,8 @@ export interface StateStore {
   readonly events: {
     /** Records every key; true only when none of them was recorded before (within the TTL). */
     claim(...keys: string[]): Promise<boolean>;
+    /** Forgets keys claimed for work that then failed, so a later try may claim them again. */
+    release(...keys: string[]): Promise<void>;
   };
   /** Signed requests already acted on, so a replay is not acted on again, even after a restart. */
   readonly replays: {

@@ -52,6 +52,8 @@ interface Call {
 let server: Server;
 let apiUrl: string;
 const calls: Call[] = [];
+/** The posts among the calls (before each, the digest command reads the channel for the day's digest). */
+const posts = () => calls.filter((call) => call.path === "/api/chat.postMessage");
 let reply: (params: Record<string, string>) => object = () => ({ ok: true });
 
 beforeAll(async () => {
@@ -142,12 +144,16 @@ describe("npm run digest -- --post", () => {
     expect(run.stdout).toContain(
       "digest: posted the digest for Monday 3 June 2024 to C0DIGEST (ts 1717394400.000100)",
     );
-    expect(calls).toHaveLength(1);
-    expect(calls[0]!.path).toBe("/api/chat.postMessage");
-    expect(calls[0]!.authorization).toBe("Bearer xoxb-test-token");
-    expect(calls[0]!.params.channel).toBe("C0DIGEST");
-    expect(calls[0]!.params.text).toContain("MINUSMA briefing — Monday 3 June 2024");
-    const blocks = JSON.parse(calls[0]!.params.blocks!) as Array<{ type: string }>;
+    expect(calls.map((call) => call.path)).toEqual(["/api/conversations.history", "/api/chat.postMessage"]);
+    expect(calls[0]!.params.include_all_metadata).toBe("true");
+    expect(posts()[0]!.authorization).toBe("Bearer xoxb-test-token");
+    expect(posts()[0]!.params.channel).toBe("C0DIGEST");
+    expect(posts()[0]!.params.text).toContain("MINUSMA briefing — Monday 3 June 2024");
+    expect(JSON.parse(posts()[0]!.params.metadata!)).toEqual({
+      event_type: "minusma_digest",
+      event_payload: { day: "2024-06-03" },
+    });
+    const blocks = JSON.parse(posts()[0]!.params.blocks!) as Array<{ type: string }>;
     expect(blocks[0]!.type).toBe("header");
     expect(await readEntries(stateDir)).toEqual([
       expect.objectContaining({
@@ -161,12 +167,12 @@ describe("npm run digest -- --post", () => {
     const again = await digestCli(args, env);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain("is already posted (ts 1717394400.000100); nothing to do (add --force");
-    expect(calls).toHaveLength(1);
+    expect(posts()).toHaveLength(1);
 
     reply = (params) => ({ ok: true, channel: params.channel, ts: "1717394400.000200" });
     const forced = await digestCli([...args, "--force"], env);
     expect(forced.code).toBe(0);
-    expect(calls).toHaveLength(2);
+    expect(posts()).toHaveLength(2);
     expect(await readEntries(stateDir)).toEqual([
       expect.objectContaining({ day: "2024-06-03", status: "posted", ts: "1717394400.000200", attempts: 2 }),
     ]);

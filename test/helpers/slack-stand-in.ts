@@ -32,7 +32,19 @@ export interface ResponsePost {
 export type ScriptedReply =
   | { status: number; headers?: Record<string, string>; body?: unknown }
   | { body: unknown }
-  | { hang: true };
+  | { hang: true }
+  /** the call is carried out (a post is stored in its channel) but answered only after `ms`: past a timeout */
+  | { acceptAfterMs: number };
+
+/** A message the stand-in holds in a channel, as conversations.history and conversations.replies return it. */
+export interface StoredMessage {
+  ts: string;
+  thread_ts?: string;
+  text?: unknown;
+  bot_id: string;
+  user: string;
+  metadata?: { event_type: string; event_payload: Record<string, unknown> };
+}
 
 export const STAND_IN_BOT = { userId: "U0BOT", botId: "B0BOT", teamId: "T0TEST" } as const;
 
@@ -48,6 +60,8 @@ export class SlackStandIn {
   readonly socketMessages: Array<Record<string, unknown>> = [];
   readonly #sockets = new Set<Socket>();
   readonly #scripted = new Map<string, ScriptedReply[]>();
+  /** the messages posted, by channel, oldest first */
+  readonly messages = new Map<string, StoredMessage[]>();
   readonly #server: Server;
   #ts = 1_700_000_000;
   /** added to every answer (Web API and response_urls), so that requests are still in flight when a test acts */
@@ -175,9 +189,15 @@ export class SlackStandIn {
     const call: RecordedCall = { method, args, token, at };
     this.calls.push(call);
     if (this.unresponsive) return new Promise(() => undefined);
-    const reply = answer(this.#scripted.get(method)?.shift() ?? this.failing.get(method), () =>
-      this.#success(method, args),
-    );
+    const scripted = this.#scripted.get(method)?.shift() ?? this.failing.get(method);
+    if (scripted && "acceptAfterMs" in scripted) {
+      // Carried out now (a post is in its channel at once), answered late: what a client's timeout meets.
+      const body = this.#success(method, args);
+      call.result = body;
+      await new Promise((resolve) => setTimeout(resolve, scripted.acceptAfterMs).unref());
+      return { status: 200, body };
+    }
+    const reply = answer(scripted, () => this.#success(method, args));
     if (reply === "hang") return new Promise(() => undefined);
     call.result = reply.body;
     return reply;
@@ -238,15 +258,46 @@ export class SlackStandIn {
         };
       case "chat.postMessage": {
         const ts = this.#nextTs();
+        const channel = String(args.channel);
+        const message: StoredMessage = {
+          ts,
+          text: args.text,
+          bot_id: STAND_IN_BOT.botId,
+          user: STAND_IN_BOT.userId,
+          ...(typeof args.thread_ts === "string" ? { thread_ts: args.thread_ts } : {}),
+          ...(isMetadata(args.metadata) ? { metadata: args.metadata } : {}),
+        };
+        this.messages.set(channel, [...(this.messages.get(channel) ?? []), message]);
         return { ok: true, channel: args.channel, ts, message: { type: "message", text: args.text, ts } };
+      }
+      case "conversations.history": {
+        // Top-level messages, newest first; metadata only when asked for, as Slack does.
+        const all = (this.messages.get(String(args.channel)) ?? []).filter(
+          (m) => !m.thread_ts || m.thread_ts === m.ts,
+        );
+        const limit = Number(args.limit ?? 100);
+        const messages = [...all]
+          .reverse()
+          .slice(0, limit)
+          .map((m) => withMetadata(m, args.include_all_metadata));
+        return { ok: true, messages, has_more: all.length > limit };
       }
       case "chat.postEphemeral":
         return { ok: true, message_ts: this.#nextTs() };
       case "reactions.add":
       case "reactions.remove":
         return { ok: true };
-      case "conversations.replies":
-        return { ok: true, messages: [], has_more: false };
+      case "conversations.replies": {
+        // The thread's messages, oldest first (the parent, when it is the bot's, first of all).
+        const thread = (this.messages.get(String(args.channel)) ?? []).filter(
+          (m) => m.ts === args.ts || m.thread_ts === args.ts,
+        );
+        return {
+          ok: true,
+          messages: thread.map((m) => withMetadata(m, args.include_all_metadata)),
+          has_more: false,
+        };
+      }
       default:
         return { ok: false, error: "unknown_method" };
     }
@@ -256,6 +307,20 @@ export class SlackStandIn {
     this.#ts += 1;
     return `${this.#ts}.000100`;
   }
+}
+
+function isMetadata(value: unknown): value is StoredMessage["metadata"] {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as { event_type?: unknown }).event_type === "string"
+  );
+}
+
+function withMetadata(message: StoredMessage, include: unknown): StoredMessage {
+  if (include === true || include === "true") return message;
+  const { metadata: _left, ...rest } = message;
+  return rest;
 }
 
 /** One unfragmented WebSocket frame from the start of a buffer (client frames are masked), or null if incomplete. */
@@ -308,6 +373,7 @@ function answer(
 ): { status: number; headers?: Record<string, string>; body: unknown } | "hang" {
   if (!scripted) return { status: 200, body: success() };
   if ("hang" in scripted) return "hang";
+  if ("acceptAfterMs" in scripted) return { status: 200, body: success() };
   if ("status" in scripted)
     return { status: scripted.status, headers: scripted.headers, body: scripted.body ?? {} };
   return { status: 200, body: scripted.body };

@@ -45,6 +45,8 @@ describe("answerInThread", () => {
       ...expected,
       unfurl_links: false,
       unfurl_media: false,
+      // What finds the answer again if Slack takes the post but its reply is lost (posting exactly once).
+      metadata: { event_type: "minusma_answer", event_payload: { question: "C1:100.1" } },
     });
   });
 
@@ -99,6 +101,7 @@ describe("answerInThread", () => {
       channel: "C1",
       thread_ts: "100.1",
       text: APOLOGY_TEXT,
+      metadata: { event_type: "minusma_apology", event_payload: { question: "C1:100.1" } },
     });
     const errors = logs.at("error");
     expect(errors).toHaveLength(1);
@@ -113,7 +116,12 @@ describe("answerInThread", () => {
     const answers = new AnswerPool({ size: 0, log: deps.log, maxWaiting: 0 });
     await answerInThread(slack.client, { ...deps, answers }, question(), "U0BOT");
     expect(slack.callsTo("chat.postMessage").map((call) => call.args)).toEqual([
-      { channel: "C1", thread_ts: "100.1", text: BUSY_TEXT },
+      {
+        channel: "C1",
+        thread_ts: "100.1",
+        text: BUSY_TEXT,
+        metadata: { event_type: "minusma_apology", event_payload: { question: "C1:100.1" } },
+      },
     ]);
     expect(logs.at("error")).toEqual([]);
     expect(logs.at("info").join("\n")).toMatch(/could not answer a mention in C1: BusyError/u);

@@ -9,6 +9,7 @@ import { recordFeedback } from "../../../src/slack/listeners/actions/feedback.ts
 import { shareAnswer } from "../../../src/slack/listeners/actions/share.ts";
 import { showPassage } from "../../../src/slack/listeners/actions/show-passage.ts";
 import {
+  ALREADY_SHARED_TEXT,
   EXPIRED_BUTTON_TEXT,
   FEEDBACK_THANKS_HELPFUL,
   FEEDBACK_THANKS_NOT_HELPFUL,
@@ -71,6 +72,7 @@ describe("Share in channel", () => {
       ...answerMessage(answer, { kind: "shared", question: "troop ceiling", asker: "U0ASKER" }),
       unfurl_links: false,
       unfurl_media: false,
+      metadata: { event_type: "minusma_share", event_payload: { share: "C1:50.5" } },
     });
     expect(replies).toEqual([
       {
@@ -78,6 +80,28 @@ describe("Share in channel", () => {
         ...answerMessage(answer, { kind: "private", question: "troop ceiling", shared: true }),
       },
     ]);
+  });
+
+  it("posts once per answer, however often the button is clicked, and says so privately", async () => {
+    const { deps } = fakeDeps(kb);
+    const slack = fakeClient();
+    const value = encodeValue({ q: "troop ceiling" });
+    await click(shareAnswer(deps), value, { ephemeral: true }, slack);
+    const second = await click(shareAnswer(deps), value, { ephemeral: true }, slack);
+    expect(slack.callsTo("chat.postMessage")).toHaveLength(1);
+    expect(second.replies).toEqual([
+      { response_type: "ephemeral", replace_original: false, text: ALREADY_SHARED_TEXT },
+    ]);
+  });
+
+  it("lets a later click share when Slack refused the first", async () => {
+    const { deps } = fakeDeps(kb);
+    const slack = fakeClient();
+    slack.failNext("chat.postMessage", platformError("msg_too_long"));
+    const value = encodeValue({ q: "troop ceiling" });
+    await click(shareAnswer(deps), value, { ephemeral: true }, slack);
+    await click(shareAnswer(deps), value, { ephemeral: true }, slack);
+    expect(slack.callsTo("chat.postMessage").filter((call) => call.result)).toHaveLength(1);
   });
 
   it("makes replies in the shared answer's thread follow-ups", async () => {

@@ -7,7 +7,8 @@ import { decodeShareValue } from "../../blocks/action-values.ts";
 import { answerMessage } from "../../blocks/answer.ts";
 import type { SlackDeps } from "../../deps.ts";
 import { describeError, failureReply, slackFailure } from "../../errors.ts";
-import { EXPIRED_BUTTON_TEXT } from "../../strings.ts";
+import { messageMetadata } from "../../post-once.ts";
+import { ALREADY_SHARED_TEXT, EXPIRED_BUTTON_TEXT } from "../../strings.ts";
 
 /**
  * "Share in channel" under a private /minusma answer: posts the same answer in the channel, attributed to the
@@ -22,7 +23,13 @@ export function shareAnswer(deps: SlackDeps) {
     client,
   }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs) => {
     await ack();
-    const click: ShareClick = { channel: body.channel?.id, user: body.user.id, value: action.value };
+    const container = body.container as { message_ts?: string } | undefined;
+    const click: ShareClick = {
+      channel: body.channel?.id,
+      user: body.user.id,
+      value: action.value,
+      answerTs: container?.message_ts ?? body.message?.ts,
+    };
     await afterAck(deps.detach, `sharing an answer for ${click.user}`, () =>
       share(deps, click, respond, client),
     );
@@ -35,6 +42,8 @@ interface ShareClick {
   user: string;
   /** the button's value: the question, encoded */
   value: string | undefined;
+  /** the private answer's message ts: with the channel, which answer is shared */
+  answerTs: string | undefined;
 }
 
 /** Everything after the acknowledgement; it catches its own errors and apologises. */
@@ -54,6 +63,13 @@ async function share(
     }
     // The same question against the same documents gives the same answer; the button carries the question
     // rather than the answer because an answer does not fit in a button's 2,000 characters.
+    // One share per answer, however often (and on however many instances) the button is clicked.
+    const shareId = `${channel ?? "?"}:${click.answerTs ?? click.user}:${value.q}`;
+    if (!(await deps.state.events.claim(`share:${shareId}`))) {
+      log.info(`did not share an answer twice for ${click.user} in ${channel ?? "an unknown channel"}`);
+      await respond({ response_type: "ephemeral", replace_original: false, text: ALREADY_SHARED_TEXT });
+      return;
+    }
     const answer = await answerFor(deps.answers, deps.getKnowledgeBase(), value.q, []);
     const shared = answerMessage(answer, { kind: "shared", question: value.q, asker: click.user });
     let postedTs: string | undefined;
@@ -64,11 +80,16 @@ async function share(
         ...shared,
         unfurl_links: false,
         unfurl_media: false,
+        metadata: messageMetadata("share", { share: `${channel}:${click.answerTs ?? click.user}` }),
       });
       postedTs = posted.ts;
     } catch (error) {
       const failure = slackFailure(error);
-      if (channel && !failure?.unreachable) throw error;
+      if (channel && !failure?.unreachable) {
+        // Not shared: a later click may try again.
+        await deps.state.events.release(`share:${shareId}`);
+        throw error;
+      }
       // A channel the bot was never invited to (or a DM between people): the command's response_url can
       // still post there, as the app, without membership.
       log.info(`sharing through the response_url: ${describeError(error)}`);
