@@ -105,8 +105,9 @@ async function digest(argv: string[], io: CliIo, now: () => Date): Promise<numbe
     const client = new WebClient(config.SLACK_BOT_TOKEN, {
       // WebClient appends the method name to this URL, so it must end with a slash.
       ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL.replace(/\/?$/u, "/") } : {}),
-      // A few quick retries; the command can simply be run again after that.
-      retryConfig: { retries: 2, factor: 2, minTimeout: 1000 },
+      // No retry of a post by the client: a post that timed out may have been taken, and a second one would be
+      // a second digest. Run again, the command first looks in the channel (chatFinder), posting only if absent.
+      retryConfig: { retries: 0 },
       timeout: 30_000,
     });
     const outcome = await postDigestOnce({
