@@ -114,6 +114,7 @@ function assemble(config: Config, givenDeps: SlackDeps, options: SlackAppOptions
       new AnswerPool({ size: config.ANSWER_WORKERS ?? defaultAnswerWorkers(), log: givenDeps.log }),
   };
   const timeoutMs = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
+  const rateLimits = new RateLimitGate({ log });
   const common = {
     token: config.SLACK_BOT_TOKEN,
     logger: deps.log.child("bolt"),
@@ -124,7 +125,7 @@ function assemble(config: Config, givenDeps: SlackDeps, options: SlackAppOptions
       timeout: timeoutMs,
       // Bolt posts to response_urls with this fetch, and with no time limit of its own. A 429 makes only the
       // calls it concerns wait (that method, that channel's posts), never the whole client.
-      fetch: rateLimitedFetch(new RateLimitGate({ log }), fetchWithTimeout(timeoutMs)),
+      fetch: rateLimitedFetch(rateLimits, fetchWithTimeout(timeoutMs)),
     },
     // Bolt's conversation store would keep every conversation in memory for nothing: the bot has its own.
     convoStore: false as const,
@@ -188,7 +189,8 @@ function assemble(config: Config, givenDeps: SlackDeps, options: SlackAppOptions
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
     timeout: timeoutMs,
-    fetch: fetchWithTimeout(timeoutMs),
+    // The same per-call 429 handling as every other call (a 429 is Slack saying it did not post).
+    fetch: rateLimitedFetch(rateLimits, fetchWithTimeout(timeoutMs)),
   });
   const once = exactlyOnce({
     post: (args) => poster.chat.postMessage(args),
