@@ -41,12 +41,15 @@ const NOT_A_COUNT = new RegExp(
   "gu",
 );
 
+const PARAGRAPH_NUMBER = /^\(?\d{1,3}[.)]\s+/u;
+
 // The year of a resolution or the year in a document symbol dates the text, not an event.
 const NOT_A_DATE = /\bresolution \d+ \(\d{4}\)|\b[A-Z]{1,3}\/\d{4}\/\d+\b/gu;
 
 export function sentenceFeatures(sentence: string): SentenceFeatures {
   return {
-    number: HAS_NUMBER.test(sentence.replace(NOT_A_COUNT, " ")),
+    // A report's paragraph number ("23. The peacekeepers...") is no count either.
+    number: HAS_NUMBER.test(sentence.replace(PARAGRAPH_NUMBER, "").replace(NOT_A_COUNT, " ")),
     date: HAS_DATE.test(sentence.replace(NOT_A_DATE, " ")),
     duration: HAS_DURATION.test(sentence),
     names: [...sentence.matchAll(INNER_CAPITAL)].map((match) => match[1] ?? ""),

@@ -8,6 +8,10 @@ describe("sentence features", () => {
     expect(sentenceFeatures("The mission has 13,289 troops.").number).toBe(true);
     expect(sentenceFeatures("Two combat helicopters were delivered.").number).toBe(true);
     expect(sentenceFeatures("Resolution 2100 was adopted on 25 April 2013.").number).toBe(false);
+    expect(sentenceFeatures("23. The peacekeepers of MINUSMA continue to pay a heavy price.").number).toBe(
+      false,
+    );
+    expect(sentenceFeatures("The 9365th meeting adopted it.").number).toBe(false);
   });
 
   it("finds a date, but not the year of a resolution or a symbol", () => {
