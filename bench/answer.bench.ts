@@ -88,12 +88,13 @@ async function corpusRun(targets: Targets, label: string, passages: number, rest
 
     const before = heapAfterGc();
     let start = performance.now();
-    const built = await openKnowledgeBase(dir);
+    // Built once, and persisted as a start persists it (the write is a small part of the time).
+    const built = await openKnowledgeBase(dir, restartToo ? { cacheDir } : {});
     const buildMs = performance.now() - start;
     const heap = heapAfterGc() - before;
     const buildTarget = TARGETS.buildMs[passages];
     console.log(
-      `${label}: ${built.index.passages.size} passages, build ${buildMs.toFixed(0)} ms` +
+      `${label}: ${built.index.passages.size} passages, build${restartToo ? " and persist" : ""} ${buildMs.toFixed(0)} ms` +
         (buildTarget ? ` ${targets.check(`${label} build`, buildMs, buildTarget, "ms")}` : "") +
         `, heap +${mb(heap)}`,
     );
@@ -112,7 +113,6 @@ async function corpusRun(targets: Targets, label: string, passages: number, rest
     );
     if (!restartToo) return;
 
-    await openKnowledgeBase(dir, { cacheDir }); // builds and persists
     start = performance.now();
     const loaded = await openKnowledgeBase(dir, { cacheDir });
     const loadMs = performance.now() - start;

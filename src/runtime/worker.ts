@@ -11,25 +11,22 @@ export function startWorker(from: string, name: string, options: WorkerOptions =
   if (!from.endsWith(".ts")) {
     // Modules preloaded into the process (`--import x`, as the load benchmark's probe is) are not the worker's:
     // a worker runs its own module, and a preload written in TypeScript would not even load there.
-    const execArgv = options.execArgv ?? withoutPreloads(process.execArgv);
-    return new Worker(new URL(`./${name}.js`, from), { ...options, execArgv });
+    const execArgv = options.execArgv ?? workerExecArgv(process.execArgv);
+    return new Worker(new URL(`./${name}.js`, from), execArgv ? { ...options, execArgv } : options);
   }
   const boot = `import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))})
   .then(({ register }) => { register(); return import(${JSON.stringify(new URL(`./${name}.ts`, from).href)}); })`;
   return new Worker(boot, { ...options, eval: true });
 }
 
-/** Node's flags without the modules they preload (`--import x`, `--require x`, `--loader x`, `--import=x`). */
-export function withoutPreloads(execArgv: readonly string[]): string[] {
-  const kept: string[] = [];
-  for (let i = 0; i < execArgv.length; i++) {
-    const flag = execArgv[i]!;
-    if (/^--(import|require|loader|experimental-loader)$/u.test(flag) || flag === "-r") {
-      i += 1;
-      continue;
-    }
-    if (/^--(import|require|loader|experimental-loader)=/u.test(flag)) continue;
-    kept.push(flag);
-  }
-  return kept;
+/**
+ * The Node flags for a compiled worker: none when the process preloads modules (`--import x`, `--require x`,
+ * `--loader x`), since those are not the worker's, and a worker may not be given V8's process-wide flags one by
+ * one; otherwise undefined, so the worker inherits the process's flags as usual.
+ */
+export function workerExecArgv(execArgv: readonly string[]): string[] | undefined {
+  const preloads = execArgv.some((flag) =>
+    /^(-r|--(import|require|loader|experimental-loader))(=|$)/u.test(flag),
+  );
+  return preloads ? [] : undefined;
 }

@@ -1,21 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { withoutPreloads } from "../../src/runtime/worker.ts";
+import { workerExecArgv } from "../../src/runtime/worker.ts";
 
 describe("the Node flags a compiled worker is started with", () => {
-  it("leave out the modules preloaded into the process, and keep the other flags", () => {
-    expect(
-      withoutPreloads([
-        "--expose-gc",
-        "--import",
-        "tsx",
-        "--import=file:///probe.ts",
-        "-r",
-        "./hook.cjs",
-        "--require",
-        "x",
-        "--max-old-space-size=512",
-        "--enable-source-maps",
-      ]),
-    ).toEqual(["--expose-gc", "--max-old-space-size=512", "--enable-source-maps"]);
+  it("are none when the process preloads modules, which are not the worker's", () => {
+    expect(workerExecArgv(["--expose-gc", "--import", "tsx", "--import=file:///probe.ts"])).toEqual([]);
+    expect(workerExecArgv(["-r", "./hook.cjs"])).toEqual([]);
+  });
+
+  it("are the process's own otherwise (inherited)", () => {
+    expect(workerExecArgv(["--max-old-space-size=512", "--enable-source-maps"])).toBeUndefined();
   });
 });
