@@ -106,7 +106,7 @@ describe("npm run digest -- --dry-run", () => {
     expect(items[0]!.doc).toBe("2022-04-01-un-report-mali-operations-disastrous-for-civilians");
     const figures = json.figures as Array<Record<string, unknown>>;
     expect(figures.length).toBeGreaterThan(0);
-    for (const figure of figures) expect(Object.keys(figure)).toEqual(["text", "doc", "date"]);
+    for (const figure of figures) expect(Object.keys(figure)).toEqual(["text", "doc", "date", "earlier"]);
     expect(figures.some((f) => String(f.text).includes("13,289"))).toBe(true);
     expect(String(json.text)).toMatch(/^MINUSMA briefing — Monday 3 June 2024\n/u);
     expect(await readEntries(stateDir)).toEqual([]);

@@ -1,4 +1,5 @@
 import { documentsNewestFirst } from "../answer/format.ts";
+import { documentSubjects, subjectCatalog } from "../answer/subject.ts";
 import type { DocumentMeta } from "../knowledge/schema.ts";
 import type { KnowledgeBase } from "../knowledge-base.ts";
 import { buildCorpus } from "./corpus.ts";
@@ -46,8 +47,22 @@ export interface PreviousDigest {
   hashes: Record<string, string>;
 }
 
-/** What the digest reads from a knowledge base. */
-export type DigestSource = Pick<KnowledgeBase, "index" | "hashes">;
+/** What the digest reads from a knowledge base; with a glossary, key figures come from home documents only. */
+export type DigestSource = Pick<KnowledgeBase, "index" | "hashes"> & Partial<Pick<KnowledgeBase, "glossary">>;
+
+/**
+ * The documents about the knowledge base's home subject (MINUSMA, Mali): a Congo mission's ceiling is no key
+ * figure of this briefing. Without a glossary subject every document counts.
+ */
+function homeDocuments(kb: DigestSource, documents: DocumentMeta[]): DocumentMeta[] {
+  const catalog = kb.glossary ? subjectCatalog(kb.glossary) : null;
+  if (!catalog) return documents;
+  const subjects = documentSubjects(kb.index, catalog);
+  return documents.filter((doc) => {
+    const about = subjects.get(doc.id);
+    return !about || [...about].some((subject) => catalog.home.has(subject));
+  });
+}
 
 /** The header of a day's digest. */
 export function digestHeader(day: Day): string {
@@ -91,7 +106,7 @@ export function buildDigest(kb: DigestSource, input: { day: Day; previous: Previ
     previousDay: previous?.day ?? null,
     documentCount: documents.length,
     items,
-    figures: keyFigures(corpus.sentences, documents, { newDocs }),
+    figures: keyFigures(corpus.sentences, homeDocuments(kb, documents), { newDocs }),
     hashes,
   };
 }

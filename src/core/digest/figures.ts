@@ -9,7 +9,8 @@ export type FigureKind =
   | "peacekeepers-killed"
   | "casualties"
   | "incidents"
-  | "personnel";
+  | "personnel"
+  | "head-of-mission";
 
 /** Kinds in the order a digest lists them, with how much each counts when choosing. */
 export const FIGURE_KINDS: ReadonlyArray<{ kind: FigureKind; label: string; weight: number }> = [
@@ -20,13 +21,33 @@ export const FIGURE_KINDS: ReadonlyArray<{ kind: FigureKind; label: string; weig
   { kind: "casualties", label: "casualties", weight: 5 },
   { kind: "incidents", label: "incidents", weight: 4 },
   { kind: "personnel", label: "personnel", weight: 3 },
+  { kind: "head-of-mission", label: "head of mission", weight: 7 },
 ];
+/** The topics every digest gives one line each, the newest statement first (an older, different one after it). */
+// A topic that only grows (deaths since deployment): an older figure counts as its earlier value only when it
+// is a running total too, not the toll of one reporting period ("14 peacekeepers were killed" in a quarter).
+const CUMULATIVE = new Set<FigureKind>(["peacekeepers-killed"]);
+const RUNNING_TOTAL =
+  /\b(since|to date|in total|a total of|so far|altogether|in all|during its (decade|\d+ years))\b/iu;
+
 const HEADLINE = new Set<FigureKind>([
   "troop-ceiling",
   "police-ceiling",
   "deployed-personnel",
   "peacekeepers-killed",
+  "head-of-mission",
 ]);
+
+/**
+ * Roles whose holder the digest gives like a figure: the words that name the role in a sentence. The holder
+ * is the person's name nearest to them ("El-Ghassim Wane, the Special Representative and head of the mission").
+ */
+export const ROLE_TOPICS: ReadonlyArray<{ kind: FigureKind; cue: RegExp }> = [
+  {
+    kind: "head-of-mission",
+    cue: /\b(head of (the )?(Mission|mission|MINUSMA)|Special Representative (of the Secretary-General )?for Mali|MINUSMA is led by)\b/u,
+  },
+];
 
 /** How many key figures a digest lists: enough for the headline figures and a few from new documents. */
 export const MAX_FIGURES = 6;
@@ -41,8 +62,13 @@ export interface KeyFigure {
   text: string;
   doc: DocumentMeta;
   kinds: FigureKind[];
-  /** the numbers it states, as written ("13,289") */
+  /** the numbers it states, as written ("13,289"), or the holder's name for a role */
   values: string[];
+  /**
+   * For a headline topic: an older document's different value, shown after the newest with its date
+   * ("1,920 as of 2023; 1,440 as of 2013"). Absent when no older document says otherwise.
+   */
+  earlier?: { value: string; doc: DocumentMeta };
 }
 
 /** One number found in a sentence, and what it counts. */
@@ -178,6 +204,45 @@ function classify(person: string | null, near: Set<string>, sentence: Set<string
   return null;
 }
 
+// Capitalised words that are titles or institutions, not a person's name.
+const NOT_A_NAME = new Set(
+  "Secretary-General Secretary General Special Representative Deputy Head Mission MINUSMA United Nations Security Council Major Lieutenant Colonel Brigadier Mr Ms Mrs Dr President Prime Minister Force Commander Chief The Malian Mali Under-Secretary-General Assistant Peacekeeping Operations Government Transition".split(
+    " ",
+  ),
+);
+const NAME_RUN = /\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+)+/gu;
+
+/** The holders of the roles in `ROLE_TOPICS` that a sentence names, as mentions. */
+export function findRoleHolders(sentence: string): FigureMention[] {
+  const mentions: FigureMention[] = [];
+  for (const { kind, cue } of ROLE_TOPICS) {
+    const role = cue.exec(sentence);
+    if (!role) continue;
+    let best: FigureMention | null = null;
+    let bestDistance = Number.POSITIVE_INFINITY;
+    for (const run of sentence.matchAll(NAME_RUN)) {
+      // Titles before a name ("Major General Jean Bosco Kazura") are dropped; what remains must be a name.
+      const words = run[0].split(/\s+/u);
+      let skip = 0;
+      while (skip < words.length && NOT_A_NAME.has(words[skip]!.replace(/[.’']s?$/u, ""))) skip++;
+      const name = words.slice(skip);
+      if (name.length < 2 || name.some((word) => NOT_A_NAME.has(word))) continue;
+      const start = run.index + run[0].length - name.join(" ").length;
+      const end = run.index + run[0].length;
+      const distance = start > role.index ? start - (role.index + role[0].length) : role.index - end;
+      if (distance < bestDistance && distance <= ROLE_NAME_CHARS) {
+        bestDistance = distance;
+        best = { value: name.join(" "), kind, start, end };
+      }
+    }
+    if (best) mentions.push(best);
+  }
+  return mentions;
+}
+
+// How far from the words naming a role its holder's name may stand, in characters.
+const ROLE_NAME_CHARS = 80;
+
 function words(tokens: Token[], from: number, to: number): string[] {
   return tokens
     .slice(Math.max(0, from), Math.max(0, to))
@@ -218,8 +283,13 @@ export function keyFigures(
   const coveredValues = new Set<string>();
   const seenText = new Set<string>();
 
-  const take = (candidate: Candidate): boolean => {
+  const take = (candidate: Candidate, headline = false): boolean => {
     if (chosen.length >= max || chosen.includes(candidate)) return false;
+    // One line per topic: past the headline lines, a sentence that restates a headline topic already given
+    // (an older ceiling beside a new count) would put a stale value on a line of its own.
+    if (!headline && candidate.mentions.some((m) => HEADLINE.has(m.kind) && coveredKinds.has(m.kind))) {
+      return false;
+    }
     const key = candidate.figure.text.toLowerCase().replace(/\W+/gu, " ").trim();
     if (seenText.has(key)) return false;
     const pairs = candidate.mentions.map((m) => `${m.kind}:${m.value.replace(/,/gu, "")}`);
@@ -238,10 +308,24 @@ export function keyFigures(
   for (const { kind } of FIGURE_KINDS) {
     if (!HEADLINE.has(kind) || coveredKinds.has(kind)) continue;
     // Newest document first: the current ceiling, not the one from five years ago.
-    const best = candidates
+    const statements = candidates
       .filter((c) => c.mentions.some((m) => m.kind === kind))
-      .sort((a, b) => b.figure.doc.date.localeCompare(a.figure.doc.date) || b.score - a.score)[0];
-    if (best) take(best);
+      .sort((a, b) => b.figure.doc.date.localeCompare(a.figure.doc.date) || b.score - a.score);
+    const best = statements[0];
+    if (!best || !take(best, true)) continue;
+    // An older document's different value says the figure changed: it follows the newest, with its date.
+    const value = topicValue(best, kind);
+    const older = statements.find(
+      (c) =>
+        c.figure.doc.date < best.figure.doc.date &&
+        topicValue(c, kind) !== value &&
+        (CUMULATIVE.has(kind) ? RUNNING_TOTAL.test(c.figure.text) : comparable(topicValue(c, kind), value)),
+    );
+    if (older)
+      best.figure.earlier = {
+        value: older.mentions.find((m) => m.kind === kind)!.value,
+        doc: older.figure.doc,
+      };
   }
   let fromNew = 0;
   for (const candidate of candidates.filter((c) => c.fromNew).sort((a, b) => b.score - a.score)) {
@@ -251,6 +335,24 @@ export function keyFigures(
   for (const candidate of [...candidates].sort((a, b) => b.score - a.score)) take(candidate);
 
   return chosen.sort((a, b) => a.rank - b.rank || b.score - a.score).map((c) => c.figure);
+}
+
+/**
+ * Whether an older count can be the same figure's earlier value: ceilings and strengths move by a few
+ * thousand, so a count less than half or more than twice the newest is about something else (a joint force's
+ * "5,000 troops" is no MINUSMA ceiling). Names are always comparable.
+ */
+function comparable(older: string, newest: string): boolean {
+  const a = Number(older);
+  const b = Number(newest);
+  if (!Number.isFinite(a) || !Number.isFinite(b) || b === 0) return true;
+  return a / b >= 0.5 && a / b <= 2;
+}
+
+/** The candidate's value for a topic, comparable across spellings ("13,289" = "13289"). */
+function topicValue(candidate: Candidate, kind: FigureKind): string {
+  const mention = candidate.mentions.find((m) => m.kind === kind);
+  return (mention?.value ?? "").replace(/,/gu, "").toLowerCase();
 }
 
 function collectCandidates(
@@ -263,7 +365,7 @@ function collectCandidates(
   const candidates: Candidate[] = [];
   for (const doc of documents) {
     for (const sentence of sentences.get(doc.id) ?? []) {
-      const mentions = findFigures(sentence.text);
+      const mentions = [...findFigures(sentence.text), ...findRoleHolders(sentence.text)];
       if (mentions.length === 0) continue;
       const weights = mentions.map((m) => kindInfo(m.kind).weight);
       const fromNew = newDocs.has(doc.id);
@@ -278,7 +380,8 @@ function collectCandidates(
       if (sentence.text.length > FIGURE_CHARS * 1.5) score -= 1;
       candidates.push({
         figure: {
-          text: figureText(sentence.text, mentions),
+          // A report's paragraph number ("9. As at 15 March ...") is layout, not part of the figure.
+          text: figureText(sentence.text, mentions).replace(/^\d{1,3}\.\s+/u, ""),
           doc,
           kinds: [...new Set(mentions.map((m) => m.kind))],
           values: mentions.map((m) => m.value),

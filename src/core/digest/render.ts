@@ -50,9 +50,15 @@ export function citedSummary(item: DigestItem): string {
   return [...item.summary, shortCitation(item.doc)].join(" ");
 }
 
-/** A key figure as one cited line: "The troop ceiling ... 13,289 ... (AFP (via UPI), as of c. 1 Jun 2019)". */
+/**
+ * A key figure as one cited line, newest first: "The troop ceiling ... 13,289 ... (AFP (via UPI), as of c. 1 Jun
+ * 2019)", then an older document's different value with its date: "Earlier: 12,640 (S/2016/498, as of ...)".
+ */
 export function citedFigure(figure: KeyFigure): string {
-  return `${figure.text} ${shortCitation(figure.doc, true)}`;
+  const line = `${figure.text} ${shortCitation(figure.doc, true)}`;
+  return figure.earlier
+    ? `${line} Earlier: ${figure.earlier.value} ${shortCitation(figure.earlier.doc, true)}.`
+    : line;
 }
 
 /** The digest as plain text, for a terminal, a log or the JSON output. Nothing is escaped. */
@@ -86,6 +92,9 @@ export function digestJson(digest: Digest) {
       text: figure.text,
       doc: figure.doc.id,
       date: figure.doc.date,
+      earlier: figure.earlier
+        ? { value: figure.earlier.value, doc: figure.earlier.doc.id, date: figure.earlier.doc.date }
+        : null,
     })),
     text: digestText(digest),
   };

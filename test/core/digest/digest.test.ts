@@ -132,6 +132,7 @@ describe("buildDigest", () => {
       text: expect.stringContaining("13,289"),
       doc: "ceiling-2019",
       date: "2019-06-01",
+      earlier: null,
     });
   });
 });

@@ -1,12 +1,18 @@
+import { copyFile } from "node:fs/promises";
+import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { buildCorpus } from "../../../src/core/digest/corpus.ts";
+import { buildDigest } from "../../../src/core/digest/digest.ts";
 import {
   FIGURE_CHARS,
   figureText,
   findFigures,
+  findRoleHolders,
+  type KeyFigure,
   keyFigures,
   MAX_FIGURES,
 } from "../../../src/core/digest/figures.ts";
+import { citedFigure } from "../../../src/core/digest/render.ts";
 import { openKnowledgeBase } from "../../../src/knowledge/open.ts";
 import {
   ATTACK_DOC,
@@ -134,5 +140,98 @@ describe("keyFigures", () => {
     });
     expect(figures.map((f) => f.doc.id)).toContain("ied-2023");
     expect(figures).toHaveLength(3);
+  });
+});
+
+describe("key figures: one line per topic, newest first", () => {
+  const DOCS = [
+    {
+      id: "res-2013",
+      title: "Council establishes MINUSMA",
+      source: "UN",
+      date: "2013-04-25",
+      body: "The Council decided that MINUSMA would have a troop ceiling of 11,200 military personnel and 1,440 police.\n\nMINUSMA is led by Bert Koenders of the Netherlands, the Special Representative for Mali.",
+    },
+    {
+      id: "report-2021",
+      title: "Report on MINUSMA",
+      source: "UN",
+      date: "2021-03-30",
+      body: "Since 2013, 148 peacekeepers have been killed in hostile acts in Mali.\n\nDuring the reporting period, 9 peacekeepers were killed in attacks on MINUSMA convoys.\n\nThe head of MINUSMA, Mahamat Saleh Annadif, said the Mission would stay.",
+    },
+    {
+      id: "res-2016",
+      title: "Council raises MINUSMA ceiling",
+      source: "UN",
+      date: "2016-06-29",
+      body: "The Council raised the troop ceiling of MINUSMA to 13,289 military personnel and its police ceiling to 1,920 police.",
+    },
+    {
+      id: "news-2024",
+      title: "MINUSMA completes withdrawal",
+      source: "UN News",
+      date: "2024-01-02",
+      body: "MINUSMA left Mali with 311 peacekeepers killed during its decade in the country.\n\nEl-Ghassim Wane, the Special Representative and head of the mission, lowered the flag in Bamako.",
+    },
+    {
+      id: "congo-2023",
+      title: "MONUSCO renewed",
+      source: "UN News",
+      date: "2023-12-19",
+      body: "The Council kept the troop ceiling of MONUSCO at 13,500 military personnel and 591 police.",
+    },
+  ];
+
+  async function figuresOf() {
+    const { dir, remove } = await tempDir("topics");
+    cleanups.push(remove);
+    for (const d of DOCS) await writeDoc(dir, d);
+    await copyFile("knowledge/glossary.yml", path.join(dir, "glossary.yml"));
+    const kb = await openKnowledgeBase(dir);
+    return buildDigest(kb, { day: "2024-06-03", previous: null }).figures;
+  }
+  const line = (figures: KeyFigure[], kind: string) => figures.filter((f) => f.kinds.includes(kind as never));
+
+  it("gives each topic from the newest document, with an older different value and its date", async () => {
+    const figures = await figuresOf();
+    const troops = line(figures, "troop-ceiling");
+    expect(troops).toHaveLength(1);
+    expect(troops[0]!.doc.id).toBe("res-2016");
+    expect(troops[0]!.earlier).toMatchObject({ value: "11,200", doc: { id: "res-2013" } });
+    expect(citedFigure(troops[0]!)).toMatch(/13,289.*Earlier: 11,200 \(UN, as of 25 Apr 2013\)\.$/u);
+  });
+
+  it("compares a running total only with an older running total, not one period's toll", async () => {
+    const killed = line(await figuresOf(), "peacekeepers-killed");
+    expect(killed[0]!.doc.id).toBe("news-2024");
+    expect(killed[0]!.earlier).toMatchObject({ value: "148", doc: { id: "report-2021" } });
+  });
+
+  it("names the head of mission from the newest document, and the one before", async () => {
+    const head = line(await figuresOf(), "head-of-mission");
+    expect(head).toHaveLength(1);
+    expect(head[0]!.values).toEqual(["El-Ghassim Wane"]);
+    expect(head[0]!.earlier).toMatchObject({ value: "Mahamat Saleh Annadif", doc: { id: "report-2021" } });
+  });
+
+  it("leaves another mission's figures out of the briefing's key figures", async () => {
+    const figures = await figuresOf();
+    expect(figures.some((f) => f.doc.id === "congo-2023")).toBe(false);
+    expect(figures.map((f) => f.earlier?.value)).not.toContain("13,500");
+  });
+});
+
+describe("findRoleHolders", () => {
+  it("finds the person named next to the role, past titles and other names", () => {
+    const holders = (s: string) => findRoleHolders(s).map((m) => m.value);
+    expect(
+      holders("The head of MINUSMA, Mahamat Saleh Annadif, said the peacekeepers had shown courage."),
+    ).toEqual(["Mahamat Saleh Annadif"]);
+    expect(
+      holders(
+        "MINUSMA is led by Bert Koenders of the Netherlands, while Major General Jean Bosco Kazura of Rwanda commands the force.",
+      ),
+    ).toEqual(["Bert Koenders"]);
+    expect(holders("The Mission's mandate was renewed for a year.")).toEqual([]);
   });
 });
