@@ -2,8 +2,11 @@ import type { AppLogger } from "../log.ts";
 import { describeError } from "./errors.ts";
 import type { InFlight } from "./in-flight.ts";
 
-/** Runs the work that follows an acknowledgement; see `detachedWork`. */
-export type Detach = (what: string, work: () => Promise<void>) => void;
+/**
+ * Runs the work that follows an acknowledgement; see `detachedWork`. Resolves when the listener may return:
+ * at once when the work is detached (the running app), after it when it is run in place.
+ */
+export type Detach = (what: string, work: () => Promise<void>) => Promise<void>;
 
 /**
  * Work handed over by a listener once Slack has its acknowledgement: started at once, counted as in flight
@@ -19,15 +22,6 @@ export function detachedWork(inFlight: InFlight, log: AppLogger): Detach {
     work()
       .catch((error: unknown) => log.error(`unhandled error while ${what}: ${describeError(error)}`))
       .finally(done);
+    return Promise.resolve();
   };
-}
-
-/**
- * Hands `work` to `detach` when there is one (the running app), or runs it to the end (a test of one
- * listener, which awaits the listener and then looks at what it did).
- */
-export function afterAck(detach: Detach | undefined, what: string, work: () => Promise<void>): Promise<void> {
-  if (!detach) return work();
-  detach(what, work);
-  return Promise.resolve();
 }

@@ -6,7 +6,7 @@ import { AnswerPool, defaultAnswerWorkers } from "../knowledge/answer-pool.ts";
 import type { AppLogger } from "../log.ts";
 import { knowledgeVersion } from "../state/knowledge-version.ts";
 import { detachedWork } from "./after-ack.ts";
-import type { SlackDeps } from "./deps.ts";
+import type { SlackBotInputs, SlackDeps } from "./deps.ts";
 import { describeError, slackFailure } from "./errors.ts";
 import { startHealthServer } from "./health.ts";
 import { InFlight } from "./in-flight.ts";
@@ -93,11 +93,11 @@ const SURFACES = [commands, events, messages, actions];
  * Builds the Bolt app for the configured mode, with every listener registered. Nothing talks to Slack until
  * `app.init()` (which checks the token) and `app.start()`.
  */
-export function buildSlackApp(config: Config, deps: SlackDeps, options: SlackAppOptions = {}): App {
+export function buildSlackApp(config: Config, deps: SlackBotInputs, options: SlackAppOptions = {}): App {
   return assemble(config, deps, options).app;
 }
 
-function assemble(config: Config, givenDeps: SlackDeps, options: SlackAppOptions): AssembledApp {
+function assemble(config: Config, givenDeps: SlackBotInputs, options: SlackAppOptions): AssembledApp {
   if (config.mode === "shell") {
     throw new SlackStartError("slack: no Slack credentials are set, so there is no Slack app to build");
   }
@@ -112,6 +112,8 @@ function assemble(config: Config, givenDeps: SlackDeps, options: SlackAppOptions
     answers:
       givenDeps.answers ??
       new AnswerPool({ size: config.ANSWER_WORKERS ?? defaultAnswerWorkers(), log: givenDeps.log }),
+    subcommands: givenDeps.subcommands ?? [],
+    now: givenDeps.now ?? (() => new Date()),
   };
   const timeoutMs = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
   const rateLimits = new RateLimitGate({ log });
@@ -217,7 +219,7 @@ function assemble(config: Config, givenDeps: SlackDeps, options: SlackAppOptions
   };
   app.error(lastResort as ExtendedErrorHandler);
   for (const surface of SURFACES) surface.register(app, deps);
-  return { app, guard, connection, inFlight, pacer, answers: deps.answers as AnswerPool };
+  return { app, guard, connection, inFlight, pacer, answers: deps.answers };
 }
 
 /**
@@ -305,7 +307,7 @@ function healthRoute(deps: SlackDeps): CustomRoute {
  */
 export async function startSlackBot(
   config: Config,
-  deps: SlackDeps,
+  deps: SlackBotInputs,
   options: SlackAppOptions = {},
 ): Promise<RunningSlackBot> {
   const assembled = assemble(config, deps, options);

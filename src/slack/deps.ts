@@ -18,25 +18,27 @@ export interface SlackDeps {
   state: StateStore;
   log: AppLogger;
   /** More `/minusma` subcommands (such as the digest's), listed in the help after the built-in ones. */
-  subcommands?: Subcommand[];
-  /**
-   * How many questions each person may ask a minute. The app builds one from QUESTIONS_PER_MINUTE; a test of
-   * one listener may leave it out, and then nobody is limited.
-   */
-  questions?: QuestionLimiter;
-  /**
-   * Where questions are answered: worker threads in the running app. A test of one listener leaves it out,
-   * and questions are answered on the test's thread.
-   */
-  answers?: AnswerPool;
+  subcommands: Subcommand[];
+  /** How many questions each person may ask a minute (QUESTIONS_PER_MINUTE; 0: nobody is limited). */
+  questions: QuestionLimiter;
+  /** Where questions are answered: worker threads in the running app (size 0: on the calling thread). */
+  answers: AnswerPool;
   /**
    * Takes over the work that follows an acknowledgement (answering), so the listener can return and Bolt let
-   * go of the request. The app provides it; a test of one listener leaves it out, and the work is awaited.
+   * go of the request; the promise it returns is what the listener waits for before returning.
    */
-  detach?: Detach;
-  /** the clock, for feedback timestamps */
-  now?: () => Date;
+  detach: Detach;
+  /** the clock: feedback timestamps, the digest preview's "today" */
+  now: () => Date;
 }
+
+/**
+ * What the Slack app is given to start: the knowledge, the state and the log. The rest of `SlackDeps` it
+ * builds from the configuration (the per-person limit, the answer workers, the in-flight tracking, the
+ * clock); a caller may give its own instead, as the tests do.
+ */
+export type SlackBotInputs = Pick<SlackDeps, "getKnowledgeBase" | "state" | "log"> &
+  Partial<Omit<SlackDeps, "getKnowledgeBase" | "state" | "log">>;
 
 export interface SubcommandContext {
   /** the words after the subcommand's name, as plain text */

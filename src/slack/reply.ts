@@ -119,8 +119,8 @@ async function withinQuestionLimit(
   question: ThreadQuestion,
 ): Promise<boolean> {
   const limiter = deps.questions;
-  const verdict = await limiter?.take(question.user);
-  if (!limiter || !verdict || verdict.allowed) return true;
+  const verdict = await limiter.take(question.user);
+  if (verdict.allowed) return true;
   const log = deps.log.child("slack");
   log.info(
     `asked too fast: ${question.user} in ${question.channel} is over ${limiter.perMinute} questions a ` +
@@ -149,10 +149,7 @@ function wordCommand(text: string, deps: SlackDeps): SlackMessage | null {
   const word = text.toLowerCase().replace(/[?!.]+$/u, "");
   const kb = deps.getKnowledgeBase();
   if (word === "help") {
-    return helpMessage(
-      usagesOf([...BUILT_IN_SUBCOMMANDS, ...(deps.subcommands ?? [])]),
-      kb.glossary.examples,
-    );
+    return helpMessage(usagesOf([...BUILT_IN_SUBCOMMANDS, ...deps.subcommands]), kb.glossary.examples);
   }
   if (word === "sources") return sourcesMessage(kb.index.documents);
   return null;

@@ -7,7 +7,7 @@ import { PREVIEW_NOTE } from "../../src/slack/blocks/digest.ts";
 import { type ChatClient, chatPoster } from "../../src/slack/digest-poster.ts";
 import { digestSubcommand } from "../../src/slack/listeners/commands/digest.ts";
 import { commandBody, eventEnvelope, sendSigned } from "../helpers/signed-request.ts";
-import { fakeDeps, realKnowledgeBase } from "../helpers/slack-fakes.ts";
+import { realKnowledgeBase, testDeps } from "../helpers/slack-fakes.ts";
 import { SlackStandIn } from "../helpers/slack-stand-in.ts";
 import { FakeClock } from "./helpers/fake-clock.ts";
 import { tempDir } from "./helpers/knowledge.ts";
@@ -43,7 +43,7 @@ async function bot() {
   });
   const kb = await realKnowledgeBase();
   const settings = digestSettings(config)!;
-  const { deps } = fakeDeps(kb, { subcommands: [digestSubcommand(settings)] });
+  const { deps } = testDeps(kb, { subcommands: [digestSubcommand(settings)] });
   const running = await startSlackBot(config, deps);
   cleanups.push(() => running.stop());
 

@@ -2,9 +2,11 @@ import path from "node:path";
 import { WebAPIPlatformError, type WebClient } from "@slack/web-api";
 import { vi } from "vitest";
 import type { KnowledgeBase } from "../../src/core/knowledge-base.ts";
+import { AnswerPool } from "../../src/knowledge/answer-pool.ts";
 import { openKnowledgeBase } from "../../src/knowledge/open.ts";
 import { AppLogger, type Level } from "../../src/log.ts";
 import type { SlackDeps } from "../../src/slack/deps.ts";
+import { QuestionLimiter } from "../../src/slack/question-limit.ts";
 import { SqliteStore } from "../../src/state/sqlite.ts";
 
 let realKb: Promise<KnowledgeBase> | undefined;
@@ -75,12 +77,23 @@ export function fakeClient() {
 }
 
 /** Listener dependencies around a knowledge base, with an in-memory SQLite state store and a captured log. */
-export function fakeDeps(kb: KnowledgeBase, extra: Partial<SlackDeps> = {}) {
+/**
+ * Everything a listener needs, as a test of one listener gives it: the real state store in memory, a limiter
+ * that limits nobody (0 a minute), answers on the test's own thread (an answer pool of size 0), the work
+ * after an acknowledgement run in place (so the test awaits the listener and then looks at what it did), a
+ * fixed clock and no extra subcommands. `extra` replaces any of them.
+ */
+export function testDeps(kb: KnowledgeBase, extra: Partial<SlackDeps> = {}) {
   const logs = captureLog();
+  const state = extra.state ?? SqliteStore.inMemory({ log: logs.log });
   const deps: SlackDeps = {
     getKnowledgeBase: () => kb,
-    state: SqliteStore.inMemory({ log: logs.log }),
+    state,
     log: logs.log,
+    subcommands: [],
+    questions: new QuestionLimiter({ perMinute: 0, store: state.questions }),
+    answers: new AnswerPool({ size: 0, log: logs.log }),
+    detach: (_what, work) => work(),
     now: () => new Date("2024-05-01T08:00:00Z"),
     ...extra,
   };

@@ -8,7 +8,7 @@ import { BUILT_IN_SUBCOMMANDS } from "../../src/slack/listeners/commands/subcomm
 import { answerInThread } from "../../src/slack/reply.ts";
 import { APOLOGY_TEXT } from "../../src/slack/strings.ts";
 import { HOSTILE_QUERIES } from "../helpers/hostile-queries.ts";
-import { fakeClient, fakeDeps, realKnowledgeBase } from "../helpers/slack-fakes.ts";
+import { fakeClient, realKnowledgeBase, testDeps } from "../helpers/slack-fakes.ts";
 import { allTexts } from "./blocks/fixtures.ts";
 
 // Hostile questions through the listeners, as Slack delivers them: the reply is always an answer or a polite
@@ -23,7 +23,7 @@ beforeAll(async () => {
 const LIVE_MARKUP = /<[!@#]/u;
 
 async function viaCommand(text: string) {
-  const { deps, logs } = fakeDeps(kb);
+  const { deps, logs } = testDeps(kb);
   const respond = vi.fn(async (_message: unknown) => new Response("ok"));
   const command = {
     command: "/minusma",
@@ -49,7 +49,7 @@ async function viaCommand(text: string) {
 
 async function viaMention(text: string) {
   const slack = fakeClient();
-  const { deps, logs } = fakeDeps(kb);
+  const { deps, logs } = testDeps(kb);
   await answerInThread(
     slack.client,
     deps,

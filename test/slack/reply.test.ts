@@ -8,7 +8,7 @@ import { sourcesMessage } from "../../src/slack/blocks/sources.ts";
 import { BUILT_IN_SUBCOMMANDS, usagesOf } from "../../src/slack/listeners/commands/subcommands.ts";
 import { answerInThread, type ThreadQuestion } from "../../src/slack/reply.ts";
 import { APOLOGY_TEXT, BUSY_TEXT, WORKING_REACTION } from "../../src/slack/strings.ts";
-import { fakeClient, fakeDeps, platformError, realKnowledgeBase } from "../helpers/slack-fakes.ts";
+import { fakeClient, platformError, realKnowledgeBase, testDeps } from "../helpers/slack-fakes.ts";
 
 let kb: KnowledgeBase;
 beforeAll(async () => {
@@ -28,7 +28,7 @@ const question = (fields: Partial<ThreadQuestion> = {}): ThreadQuestion => ({
 describe("answerInThread", () => {
   it("shows the working sign, answers in the thread, then removes the sign", async () => {
     const slack = fakeClient();
-    const { deps } = fakeDeps(kb);
+    const { deps } = testDeps(kb);
     await answerInThread(slack.client, deps, question(), "U0BOT");
     expect(slack.calls.map((call) => call.method)).toEqual([
       "reactions.add",
@@ -52,7 +52,7 @@ describe("answerInThread", () => {
 
   it("replies to a bare 'help' or 'sources' as the slash command does, and follows the thread after", async () => {
     const slack = fakeClient();
-    const { deps } = fakeDeps(kb);
+    const { deps } = testDeps(kb);
     await answerInThread(slack.client, deps, question({ text: "<@U0BOT> help" }), "U0BOT");
     await answerInThread(
       slack.client,
@@ -68,7 +68,7 @@ describe("answerInThread", () => {
 
   it("remembers the turn, so the next question in the thread is read as a follow-up", async () => {
     const slack = fakeClient();
-    const { deps } = fakeDeps(kb);
+    const { deps } = testDeps(kb);
     await answerInThread(slack.client, deps, question(), "U0BOT");
     await answerInThread(
       slack.client,
@@ -86,7 +86,7 @@ describe("answerInThread", () => {
 
   it("apologises in the thread and logs the error once when answering fails, and still removes the sign", async () => {
     const slack = fakeClient();
-    const { deps, logs } = fakeDeps(kb, {
+    const { deps, logs } = testDeps(kb, {
       getKnowledgeBase: () => {
         throw new Error("index unavailable");
       },
@@ -111,7 +111,7 @@ describe("answerInThread", () => {
 
   it("says it is busy, rather than apologising, when the answers are overloaded", async () => {
     const slack = fakeClient();
-    const { deps, logs } = fakeDeps(kb);
+    const { deps, logs } = testDeps(kb);
     // A pool whose waiting line holds nothing: every question is refused as busy.
     const answers = new AnswerPool({ size: 0, log: deps.log, maxWaiting: 0 });
     await answerInThread(slack.client, { ...deps, answers }, question(), "U0BOT");
@@ -130,7 +130,7 @@ describe("answerInThread", () => {
   it("apologises when Slack refuses the answer for a passing reason", async () => {
     const slack = fakeClient();
     slack.failNext("chat.postMessage", platformError("internal_error"));
-    const { deps, logs } = fakeDeps(kb);
+    const { deps, logs } = testDeps(kb);
     await answerInThread(slack.client, deps, question(), "U0BOT");
     expect(slack.callsTo("chat.postMessage").map((call) => call.args.text)).toHaveLength(2);
     expect(slack.callsTo("chat.postMessage")[1]?.args.text).toBe(APOLOGY_TEXT);
@@ -140,7 +140,7 @@ describe("answerInThread", () => {
   it("does not try to apologise where the bot cannot post (not_in_channel), and says what to do", async () => {
     const slack = fakeClient();
     slack.failNext("chat.postMessage", platformError("not_in_channel"));
-    const { deps, logs } = fakeDeps(kb);
+    const { deps, logs } = testDeps(kb);
     await answerInThread(slack.client, deps, question(), "U0BOT");
     expect(slack.calls.map((call) => call.method)).toEqual([
       "reactions.add",
@@ -156,7 +156,7 @@ describe("answerInThread", () => {
     const slack = fakeClient();
     slack.failNext("chat.postMessage", platformError("internal_error"));
     slack.failNext("chat.postMessage", platformError("ratelimited"));
-    const { deps, logs } = fakeDeps(kb);
+    const { deps, logs } = testDeps(kb);
     await expect(answerInThread(slack.client, deps, question(), "U0BOT")).resolves.toBeUndefined();
     expect(logs.at("error")).toHaveLength(1);
     expect(logs.at("warn")).toEqual([
@@ -167,7 +167,7 @@ describe("answerInThread", () => {
   it("still answers when the working sign cannot be shown, and does not try to remove it", async () => {
     const slack = fakeClient();
     slack.failNext("reactions.add", platformError("missing_scope"));
-    const { deps, logs } = fakeDeps(kb);
+    const { deps, logs } = testDeps(kb);
     await answerInThread(slack.client, deps, question(), "U0BOT");
     expect(slack.calls.map((call) => call.method)).toEqual(["reactions.add", "chat.postMessage"]);
     expect(logs.at("warn")).toEqual([
@@ -178,7 +178,7 @@ describe("answerInThread", () => {
   it("removes an hourglass an earlier attempt left (already_reacted)", async () => {
     const slack = fakeClient();
     slack.failNext("reactions.add", platformError("already_reacted"));
-    const { deps } = fakeDeps(kb);
+    const { deps } = testDeps(kb);
     await answerInThread(slack.client, deps, question(), "U0BOT");
     expect(slack.calls.map((call) => call.method)).toEqual([
       "reactions.add",

@@ -15,7 +15,7 @@ import {
   FEEDBACK_THANKS_NOT_HELPFUL,
   PASSAGE_GONE_TEXT,
 } from "../../../src/slack/strings.ts";
-import { fakeClient, fakeDeps, platformError, realKnowledgeBase } from "../../helpers/slack-fakes.ts";
+import { fakeClient, platformError, realKnowledgeBase, testDeps } from "../../helpers/slack-fakes.ts";
 
 let kb: KnowledgeBase;
 beforeAll(async () => {
@@ -61,7 +61,7 @@ async function click(
 
 describe("Share in channel", () => {
   it("posts the same answer in the channel, attributed to the asker, and marks the private copy as shared", async () => {
-    const { deps } = fakeDeps(kb);
+    const { deps } = testDeps(kb);
     const { slack, order, replies } = await click(shareAnswer(deps), encodeValue({ q: "troop ceiling" }), {
       ephemeral: true,
     });
@@ -83,7 +83,7 @@ describe("Share in channel", () => {
   });
 
   it("posts once per answer, however often the button is clicked, and says so privately", async () => {
-    const { deps } = fakeDeps(kb);
+    const { deps } = testDeps(kb);
     const slack = fakeClient();
     const value = encodeValue({ q: "troop ceiling" });
     await click(shareAnswer(deps), value, { ephemeral: true }, slack);
@@ -95,7 +95,7 @@ describe("Share in channel", () => {
   });
 
   it("lets a later click share when Slack refused the first", async () => {
-    const { deps } = fakeDeps(kb);
+    const { deps } = testDeps(kb);
     const slack = fakeClient();
     slack.failNext("chat.postMessage", platformError("msg_too_long"));
     const value = encodeValue({ q: "troop ceiling" });
@@ -105,7 +105,7 @@ describe("Share in channel", () => {
   });
 
   it("makes replies in the shared answer's thread follow-ups", async () => {
-    const { deps } = fakeDeps(kb);
+    const { deps } = testDeps(kb);
     const { slack } = await click(shareAnswer(deps), encodeValue({ q: "troop ceiling" }), {
       ephemeral: true,
     });
@@ -117,7 +117,7 @@ describe("Share in channel", () => {
   });
 
   it("shares through the response_url in a channel the bot is not in", async () => {
-    const { deps, logs } = fakeDeps(kb);
+    const { deps, logs } = testDeps(kb);
     const slack = fakeClient();
     slack.failNext("chat.postMessage", platformError("not_in_channel"));
     const { replies } = await click(
@@ -139,7 +139,7 @@ describe("Share in channel", () => {
   });
 
   it("says a button from another version no longer works", async () => {
-    const { deps } = fakeDeps(kb);
+    const { deps } = testDeps(kb);
     const { replies, slack } = await click(shareAnswer(deps), "{garbage", { ephemeral: true });
     expect(replies).toEqual([
       { response_type: "ephemeral", replace_original: false, text: EXPIRED_BUTTON_TEXT },
@@ -150,7 +150,7 @@ describe("Share in channel", () => {
 
 describe("Show passage", () => {
   it("shows the whole passage privately in the thread of the answer", async () => {
-    const { deps } = fakeDeps(kb);
+    const { deps } = testDeps(kb);
     const answer = answerQuestion(kb, "troop ceiling");
     const first = answer.citations[0]!;
     const { slack, replies } = await click(showPassage(deps), encodeValue({ p: first.passageId, n: 1 }), {
@@ -169,7 +169,7 @@ describe("Show passage", () => {
   });
 
   it("answers a private /minusma answer's button through its response_url", async () => {
-    const { deps } = fakeDeps(kb);
+    const { deps } = testDeps(kb);
     const first = answerQuestion(kb, "troop ceiling").citations[0]!;
     const { slack, replies } = await click(showPassage(deps), encodeValue({ p: first.passageId, n: 1 }), {
       ephemeral: true,
@@ -185,7 +185,7 @@ describe("Show passage", () => {
   });
 
   it("says so when the documents changed and the passage is gone", async () => {
-    const { deps } = fakeDeps(kb);
+    const { deps } = testDeps(kb);
     const { slack } = await click(showPassage(deps), encodeValue({ p: "gone#1", n: 1 }), {
       ephemeral: false,
       ts: "1.1",
@@ -194,7 +194,7 @@ describe("Show passage", () => {
   });
 
   it("falls back to the response_url when Slack refuses the private message", async () => {
-    const { deps } = fakeDeps(kb);
+    const { deps } = testDeps(kb);
     const slack = fakeClient();
     slack.failNext("chat.postEphemeral", platformError("channel_not_found"));
     const first = answerQuestion(kb, "troop ceiling").citations[0]!;
@@ -214,7 +214,7 @@ describe("Helpful / Not helpful", () => {
   }
 
   it("records the vote in the state store, logs it and thanks the person privately", async () => {
-    const { deps, logs } = fakeDeps(kb);
+    const { deps, logs } = testDeps(kb);
     const { slack } = await click(recordFeedback(deps, false), feedbackValue(), {
       ephemeral: false,
       ts: "100.9",
@@ -240,7 +240,7 @@ describe("Helpful / Not helpful", () => {
   });
 
   it("keeps one vote per person per answer", async () => {
-    const { deps } = fakeDeps(kb);
+    const { deps } = testDeps(kb);
     const at = { ephemeral: false as const, ts: "100.9" };
     await click(recordFeedback(deps, false), feedbackValue(), at);
     const { slack } = await click(recordFeedback(deps, true), feedbackValue(), at);
@@ -249,13 +249,13 @@ describe("Helpful / Not helpful", () => {
   });
 
   it("records nothing for a button it did not write", async () => {
-    const { deps } = fakeDeps(kb);
+    const { deps } = testDeps(kb);
     await click(recordFeedback(deps, true), "[]", { ephemeral: true });
     expect(await deps.state.feedback.list()).toEqual([]);
   });
 
   it("apologises when recording fails", async () => {
-    const { deps, logs } = fakeDeps(kb);
+    const { deps, logs } = testDeps(kb);
     const broken: SlackDeps = {
       ...deps,
       now: () => {

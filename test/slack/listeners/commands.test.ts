@@ -15,7 +15,7 @@ import {
   usagesOf,
 } from "../../../src/slack/listeners/commands/subcommands.ts";
 import { APOLOGY_TEXT, BUSY_TEXT } from "../../../src/slack/strings.ts";
-import { fakeClient, fakeDeps, platformError, realKnowledgeBase } from "../../helpers/slack-fakes.ts";
+import { fakeClient, platformError, realKnowledgeBase, testDeps } from "../../helpers/slack-fakes.ts";
 
 let kb: KnowledgeBase;
 beforeAll(async () => {
@@ -49,7 +49,7 @@ async function run(deps: SlackDeps, text: string, subcommands: readonly Subcomma
 
 describe("/minusma", () => {
   it("acknowledges before anything else, then answers privately with a Share button", async () => {
-    const { deps } = fakeDeps(kb);
+    const { deps } = testDeps(kb);
     const { order, ack, replies } = await run(deps, "troop ceiling");
     expect(order).toEqual(["ack", "respond"]);
     expect(ack).toHaveBeenCalledWith();
@@ -61,7 +61,7 @@ describe("/minusma", () => {
   });
 
   it("alone or with help, shows the usage with three example questions", async () => {
-    const { deps } = fakeDeps(kb);
+    const { deps } = testDeps(kb);
     const usage = {
       response_type: "ephemeral",
       ...helpMessage(usagesOf(BUILT_IN_SUBCOMMANDS), kb.glossary.examples),
@@ -72,20 +72,20 @@ describe("/minusma", () => {
   });
 
   it("with sources, lists the documents newest first", async () => {
-    const { deps } = fakeDeps(kb);
+    const { deps } = testDeps(kb);
     expect((await run(deps, "sources")).replies).toEqual([
       { response_type: "ephemeral", ...sourcesMessage(kb.index.documents) },
     ]);
   });
 
   it("treats 'sources of ...' as a question, not the sources subcommand", async () => {
-    const { deps } = fakeDeps(kb);
+    const { deps } = testDeps(kb);
     const reply = (await run(deps, "sources of funding")).replies[0] as { text: string };
     expect(reply.text).toMatch(/^You asked: sources of funding\n/u);
   });
 
   it("runs a subcommand added to the table, with its arguments, and lists it in the help", async () => {
-    const { deps } = fakeDeps(kb);
+    const { deps } = testDeps(kb);
     const seen: string[] = [];
     const digest: Subcommand = {
       name: "digest",
@@ -107,14 +107,14 @@ describe("/minusma", () => {
   });
 
   it("says privately that it is busy when the answers are overloaded", async () => {
-    const { deps } = fakeDeps(kb);
+    const { deps } = testDeps(kb);
     const answers = new AnswerPool({ size: 0, log: deps.log, maxWaiting: 0 });
     const { replies } = await run({ ...deps, answers }, "troop ceiling");
     expect(replies).toEqual([{ response_type: "ephemeral", text: BUSY_TEXT }]);
   });
 
   it("apologises privately and logs the error once when answering fails", async () => {
-    const { deps, logs } = fakeDeps(kb, {
+    const { deps, logs } = testDeps(kb, {
       getKnowledgeBase: () => {
         throw new Error("index unavailable");
       },
@@ -128,7 +128,7 @@ describe("/minusma", () => {
   });
 
   it("apologises privately in the channel when the response_url refuses the apology", async () => {
-    const { deps, logs } = fakeDeps(kb, {
+    const { deps, logs } = testDeps(kb, {
       getKnowledgeBase: () => {
         throw new Error("index unavailable");
       },
@@ -151,7 +151,7 @@ describe("/minusma", () => {
   });
 
   it("survives a response_url and a channel that both refuse the apology", async () => {
-    const { deps, logs } = fakeDeps(kb, {
+    const { deps, logs } = testDeps(kb, {
       getKnowledgeBase: () => {
         throw new Error("index unavailable");
       },

@@ -3,7 +3,7 @@ import { answerQuestion } from "../../../src/core/answer/answer.ts";
 import type { KnowledgeBase } from "../../../src/core/knowledge-base.ts";
 import { appMention } from "../../../src/slack/listeners/events/app-mention.ts";
 import { directOrFollowUp } from "../../../src/slack/listeners/messages/direct-or-follow-up.ts";
-import { fakeClient, fakeDeps, realKnowledgeBase } from "../../helpers/slack-fakes.ts";
+import { fakeClient, realKnowledgeBase, testDeps } from "../../helpers/slack-fakes.ts";
 
 let kb: KnowledgeBase;
 beforeAll(async () => {
@@ -39,7 +39,7 @@ const mention = {
 describe("app_mention", () => {
   it("answers in the question's thread", async () => {
     const slack = fakeClient();
-    const { deps } = fakeDeps(kb);
+    const { deps } = testDeps(kb);
     await appMention(deps)(mentionArgs("Ev1", mention, slack.client));
     const posted = slack.callsTo("chat.postMessage");
     expect(posted).toHaveLength(1);
@@ -49,7 +49,7 @@ describe("app_mention", () => {
 
   it("answers a mention inside an existing thread in that thread", async () => {
     const slack = fakeClient();
-    const { deps } = fakeDeps(kb);
+    const { deps } = testDeps(kb);
     await appMention(deps)(mentionArgs("Ev1", { ...mention, ts: "100.5", thread_ts: "100.1" }, slack.client));
     expect(slack.callsTo("chat.postMessage")[0]?.args).toMatchObject({ thread_ts: "100.1" });
     expect(slack.callsTo("reactions.add")[0]?.args).toMatchObject({ timestamp: "100.5" });
@@ -57,7 +57,7 @@ describe("app_mention", () => {
 
   it("answers a retried event once", async () => {
     const slack = fakeClient();
-    const { deps } = fakeDeps(kb);
+    const { deps } = testDeps(kb);
     const listener = appMention(deps);
     await listener(mentionArgs("Ev1", mention, slack.client));
     await listener(mentionArgs("Ev1", mention, slack.client));
@@ -66,7 +66,7 @@ describe("app_mention", () => {
 
   it("ignores other bots, its own messages and edits", async () => {
     const slack = fakeClient();
-    const { deps, logs } = fakeDeps(kb);
+    const { deps, logs } = testDeps(kb);
     const listener = appMention(deps);
     await listener(mentionArgs("Ev1", { ...mention, bot_id: "B0OTHER" }, slack.client));
     await listener(mentionArgs("Ev2", { ...mention, user: "U0BOT", ts: "100.2" }, slack.client));
@@ -81,7 +81,7 @@ describe("app_mention", () => {
 describe("message", () => {
   it("answers a direct message in its thread", async () => {
     const slack = fakeClient();
-    const { deps } = fakeDeps(kb);
+    const { deps } = testDeps(kb);
     const dm = {
       type: "message",
       channel: "D1",
@@ -96,7 +96,7 @@ describe("message", () => {
 
   it("answers a follow-up in a thread where the bot answered, from the thread's context", async () => {
     const slack = fakeClient();
-    const { deps } = fakeDeps(kb);
+    const { deps } = testDeps(kb);
     await appMention(deps)(mentionArgs("Ev1", mention, slack.client));
     const reply = {
       type: "message",
@@ -116,7 +116,7 @@ describe("message", () => {
 
   it("answers a mention that also arrives as a message event once", async () => {
     const slack = fakeClient();
-    const { deps } = fakeDeps(kb);
+    const { deps } = testDeps(kb);
     await appMention(deps)(mentionArgs("Ev1", mention, slack.client));
     const reply = {
       channel: "C1",
@@ -133,7 +133,7 @@ describe("message", () => {
 
   it("ignores replies in threads the bot is not part of", async () => {
     const slack = fakeClient();
-    const { deps } = fakeDeps(kb);
+    const { deps } = testDeps(kb);
     const reply = {
       type: "message",
       channel: "C1",

@@ -32,7 +32,7 @@ export function recordFeedback(deps: SlackDeps, helpful: boolean) {
       const messageTs = container.message_ts ?? body.message?.ts ?? "";
       await deps.state.feedback.add({
         key: `${channel}:${messageTs}:${body.user.id}`,
-        at: (deps.now?.() ?? new Date()).toISOString(),
+        at: deps.now().toISOString(),
         user: body.user.id,
         channel,
         question: value.q,

@@ -2,7 +2,6 @@ import type { AllMiddlewareArgs, BlockButtonAction, RespondFn, SlackActionMiddle
 import type { WebClient } from "@slack/web-api";
 import { threadKey } from "../../../core/conversation/thread-memory.ts";
 import { answerFor } from "../../../knowledge/answer-pool.ts";
-import { afterAck } from "../../after-ack.ts";
 import { decodeShareValue } from "../../blocks/action-values.ts";
 import { answerMessage } from "../../blocks/answer.ts";
 import type { SlackDeps } from "../../deps.ts";
@@ -30,9 +29,7 @@ export function shareAnswer(deps: SlackDeps) {
       value: action.value,
       answerTs: container?.message_ts ?? body.message?.ts,
     };
-    await afterAck(deps.detach, `sharing an answer for ${click.user}`, () =>
-      share(deps, click, respond, client),
-    );
+    await deps.detach(`sharing an answer for ${click.user}`, () => share(deps, click, respond, client));
   };
 }
 

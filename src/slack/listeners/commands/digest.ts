@@ -22,7 +22,7 @@ export function digestSubcommand(settings: { timeZone: string }): Subcommand {
         await respond({ response_type: "ephemeral", text: DIGEST_DATE_USAGE });
         return;
       }
-      const now = deps.now?.() ?? new Date();
+      const now = deps.now();
       const day = asked === "" ? localDay(now, settings.timeZone) : asked;
       const digest = await previewDigest(deps.state, deps.getKnowledgeBase(), day);
       await respond({ response_type: "ephemeral", ...digestMessage(digest, { preview: true }) });

@@ -5,5 +5,5 @@ import { minusmaCommand } from "./minusma.ts";
 import { BUILT_IN_SUBCOMMANDS } from "./subcommands.ts";
 
 export function register(app: App, deps: SlackDeps): void {
-  app.command(COMMAND, minusmaCommand(deps, [...BUILT_IN_SUBCOMMANDS, ...(deps.subcommands ?? [])]));
+  app.command(COMMAND, minusmaCommand(deps, [...BUILT_IN_SUBCOMMANDS, ...deps.subcommands]));
 }

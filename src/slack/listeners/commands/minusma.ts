@@ -2,7 +2,6 @@ import type { AllMiddlewareArgs, RespondFn, SlackCommandMiddlewareArgs, SlashCom
 import type { WebClient } from "@slack/web-api";
 import { answerFor } from "../../../knowledge/answer-pool.ts";
 import { mainThreadQueue } from "../../../knowledge/main-thread-queue.ts";
-import { afterAck } from "../../after-ack.ts";
 import { answerMessage } from "../../blocks/answer.ts";
 import type { SlackDeps } from "../../deps.ts";
 import { describeError, failureReply } from "../../errors.ts";
@@ -17,7 +16,7 @@ import { findSubcommand, helpSubcommand, type Subcommand } from "./subcommands.t
 export function minusmaCommand(deps: SlackDeps, subcommands: readonly Subcommand[]) {
   return async ({ command, ack, respond, client }: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => {
     await ack();
-    await afterAck(deps.detach, `answering ${command.command} for ${command.user_id}`, () =>
+    await deps.detach(`answering ${command.command} for ${command.user_id}`, () =>
       answerCommand(deps, subcommands, command, respond, client),
     );
   };
@@ -33,8 +32,8 @@ async function answerCommand(
 ): Promise<void> {
   const log = deps.log.child("slack");
   try {
-    const verdict = await deps.questions?.take(command.user_id);
-    if (deps.questions && verdict && !verdict.allowed) {
+    const verdict = await deps.questions.take(command.user_id);
+    if (!verdict.allowed) {
       await respond({
         response_type: "ephemeral",
         text: slowDownText(deps.questions.perMinute, verdict.retryInSeconds),

@@ -1,5 +1,4 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from "@slack/bolt";
-import { afterAck } from "../../after-ack.ts";
 import type { SlackDeps } from "../../deps.ts";
 import { firstDelivery, notFromAPerson } from "../../incoming.ts";
 import { answerInThread, type ThreadQuestion } from "../../reply.ts";
@@ -31,7 +30,7 @@ export function appMention(deps: SlackDeps) {
       via: "mention",
     };
     const botUserId = context.botUserId;
-    await afterAck(deps.detach, `answering a mention in ${question.channel}`, () =>
+    await deps.detach(`answering a mention in ${question.channel}`, () =>
       answerInThread(client, deps, question, botUserId),
     );
   };

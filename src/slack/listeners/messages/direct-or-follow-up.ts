@@ -1,5 +1,4 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from "@slack/bolt";
-import { afterAck } from "../../after-ack.ts";
 import type { SlackDeps } from "../../deps.ts";
 import { classifyMessage, firstDelivery, type IncomingMessage } from "../../incoming.ts";
 import { answerInThread, type ThreadQuestion } from "../../reply.ts";
@@ -33,7 +32,7 @@ export function directOrFollowUp(deps: SlackDeps) {
       via: decision.via,
     };
     const botUserId = context.botUserId;
-    await afterAck(deps.detach, `answering a ${question.via} in ${question.channel}`, () =>
+    await deps.detach(`answering a ${question.via} in ${question.channel}`, () =>
       answerInThread(client, deps, question, botUserId),
     );
   };
