@@ -1,4 +1,5 @@
 import { monitorEventLoopDelay } from "node:perf_hooks";
+import { stateStats } from "../src/state/stats.ts";
 
 // Preloaded into the bot by the load benchmark (`node --import tsx --import ./bench/load-probe.ts
 // dist/main.js`), so the bot under load is the real entry point, unchanged. It measures what can only be
@@ -19,6 +20,8 @@ export interface ProbeSample {
   loopDelay: { p50: number; p99: number; max: number };
   /** fetches the probe refused because they were not to 127.0.0.1 */
   refused: string[];
+  /** writes the state store has made since the process started */
+  stateWrites: number;
 }
 
 const RESOLUTION_MS = 10;
@@ -57,6 +60,7 @@ process.on("message", (message: { type?: string; gc?: boolean }) => {
     cpuMs: (cpu.user + cpu.system) / 1000,
     loopDelay: { p50: late(delay.percentile(50)), p99: late(delay.percentile(99)), max: late(delay.max) },
     refused,
+    stateWrites: stateStats.writes,
   };
   process.send?.(sample);
 });

@@ -40,6 +40,8 @@ const MENTION_WAVES = 5;
 const TARGET_ACK_P99_MS = 100;
 const TARGET_ANSWER_P99_MS = 1_000;
 const TARGET_RSS_GROWTH_MB = 50;
+/** A question claims its event, counts against its asker's limit and remembers its thread: three writes. */
+const TARGET_STATE_WRITES = 4;
 /** CPU of the main thread (HTTP, Bolt, state, posting) per question */
 const TARGET_MAIN_CPU_MS = 1.5;
 /** CPU of the other threads (answer workers, and V8's helpers such as GC) per answer */
@@ -518,6 +520,12 @@ async function main(): Promise<number> {
         `CPU per question: not measured (no /proc here) ${targets.require("CPU per question", false, "measured")}`,
       );
     }
+    const writesPerQuestion = (after.stateWrites - before.stateWrites) / sent;
+    console.log(
+      `state writes per question: ${writesPerQuestion.toFixed(2)} (${after.stateWrites - before.stateWrites} ` +
+        `rows written through for ${sent} questions) ` +
+        targets.check("state writes per question", writesPerQuestion, TARGET_STATE_WRITES, ""),
+    );
     console.log(
       `stop: SIGTERM -> exit code ${exit.code} in ${exit.at - signalled} ms; requests to anything but 127.0.0.1: ` +
         `${refused} ${targets.require("clean stop", exit.code === 0 && refused === 0, "exit 0, nothing outside")}`,

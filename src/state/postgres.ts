@@ -10,6 +10,7 @@ import {
   retryIn,
   type StateLog,
 } from "./sqlite.ts";
+import { stateStats } from "./stats.ts";
 import {
   boundedTurn,
   type DigestLockHolder,
@@ -135,6 +136,11 @@ export class PostgresStore implements StateStore {
 
   get writes(): number {
     return this.#writes;
+  }
+
+  #counted(): void {
+    this.#writes += 1;
+    stateStats.writes += 1;
   }
 
   health(): StateHealth {
@@ -301,7 +307,7 @@ export class PostgresStore implements StateStore {
           "attempts = EXCLUDED.attempts, updated_at = EXCLUDED.updated_at, error = EXCLUDED.error, owner = EXCLUDED.owner",
         ledgerEntryToRow(entry),
       );
-      this.#writes += 1;
+      this.#counted();
     },
     byMessage: async (channel: string, ts: string): Promise<LedgerEntry | null> => {
       const result = await this.#pool.query("SELECT * FROM digest_days WHERE channel = $1 AND ts = $2", [
@@ -449,7 +455,7 @@ export class PostgresStore implements StateStore {
         );
       }
       await client.query("COMMIT");
-      this.#writes += 1;
+      this.#counted();
     } catch (error) {
       await client.query("ROLLBACK").catch(() => undefined);
       throw error;
@@ -504,7 +510,7 @@ export class PostgresStore implements StateStore {
     }
     try {
       const result = await write(client);
-      this.#writes += 1;
+      this.#counted();
       client.release();
       return result;
     } catch (error) {

@@ -6,6 +6,7 @@ import type { Turn } from "../core/answer/types.ts";
 import type { LedgerEntry } from "../digest/ledger.ts";
 import { acquireLockFile, type HeldLock } from "../digest/lock.ts";
 import { LATEST_SCHEMA, MIGRATIONS, statementsFor } from "./schema.ts";
+import { stateStats } from "./stats.ts";
 import {
   boundedTurn,
   type DigestLockHolder,
@@ -165,6 +166,11 @@ export class SqliteStore implements StateStore {
     return this.#writes;
   }
 
+  #counted(): void {
+    this.#writes += 1;
+    stateStats.writes += 1;
+  }
+
   health(): StateHealth {
     return { ok: true, engine: "sqlite", problem: this.#failing };
   }
@@ -317,7 +323,7 @@ export class SqliteStore implements StateStore {
             "owner = excluded.owner",
         )
         .run(...ledgerEntryToRow(entry));
-      this.#writes += 1;
+      this.#counted();
     },
     byMessage: async (channel: string, ts: string): Promise<LedgerEntry | null> => {
       const row = this.#db
@@ -441,7 +447,7 @@ export class SqliteStore implements StateStore {
       );
       for (const entry of data.digest) insertDay.run(...ledgerEntryToRow(entry));
     });
-    this.#writes += 1;
+    this.#counted();
   }
 
   async close(): Promise<void> {
@@ -490,7 +496,7 @@ export class SqliteStore implements StateStore {
 
   setMeta(key: string, value: string): void {
     this.#setMeta(key, value);
-    this.#writes += 1;
+    this.#counted();
   }
 
   /**
@@ -501,7 +507,7 @@ export class SqliteStore implements StateStore {
   #write<T>(what: string, write: () => T, fallback: () => T): T {
     try {
       const result = write();
-      this.#writes += 1;
+      this.#counted();
       // On a nearly full disk some writes still fit: writing "works again" only after a quiet minute keeps
       // the log to one line per outage, not one per write.
       if (this.#failing && this.#now() - this.#failedAt >= 60_000) {
