@@ -1,5 +1,4 @@
 import { monitorEventLoopDelay } from "node:perf_hooks";
-import { stateStats } from "../src/state/stats.ts";
 
 // Preloaded into the bot by the load benchmark (`node --import tsx --import ./bench/load-probe.ts
 // dist/main.js`), so the bot under load is the real entry point, unchanged. It measures what can only be
@@ -60,7 +59,11 @@ process.on("message", (message: { type?: string; gc?: boolean }) => {
     cpuMs: (cpu.user + cpu.system) / 1000,
     loopDelay: { p50: late(delay.percentile(50)), p99: late(delay.percentile(99)), max: late(delay.max) },
     refused,
-    stateWrites: stateStats.writes,
+    // Counted by the state store (src/state/stats.ts) under a global symbol: no import of the bot's modules here.
+    stateWrites:
+      (globalThis as unknown as Record<symbol, { writes: number } | undefined>)[
+        Symbol.for("minusma.stateStats")
+      ]?.writes ?? 0,
   };
   process.send?.(sample);
 });
