@@ -31,7 +31,7 @@ export const MODEL_TABLE = {
     why: "a short sentence made of the question's words beats a long one that mentions them in passing",
   },
   scoreProminence: {
-    value: 0.04,
+    value: 0.05,
     why: "the sentence that is about a thing names it early",
   },
   scoreProximity: {
@@ -85,7 +85,7 @@ export const MODEL_TABLE = {
     why: "the passage covering the question says the sentence is in the right place",
   },
   confidenceTyped: {
-    value: 0.15,
+    value: 0.188,
     why: "holding the kind of answer asked for, counted only as far as the sentence is about what was asked",
   },
   capUntyped: {
