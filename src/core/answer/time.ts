@@ -83,7 +83,7 @@ const SINCE_YEAR = new RegExp(
   "giu",
 );
 const CUMULATIVE =
-  /\bsince (?:its |the mission's |the |their )?(?:deployment|establishment|inception|creation|start|beginning|launch)\b|\bsince (?:it|the mission) (?:was )?(?:deployed|established|set up|created|began)\b|\bto date\b|\bin total\b|\bcumulative\b|\baltogether\b|\bsince \d{4}\b/iu;
+  /\bsince (?:its |the mission's |the |their )?(?:deployment|establishment|inception|creation|start|beginning|launch)\b|\bsince (?:it|the mission) (?:was )?(?:deployed|established|set up|created|began)\b|\bto date\b|\bin total\b|\bcumulative\b|\baltogether\b|\bsince \d{4}\b|\b(?:during|over|in|throughout) (?:its|the|their|a) (?:decade|ten years|(?:past|last|\w+-year) (?:decade|\w+ years))\b/iu;
 const ANY_YEAR = /\b(?:19|20)\d{2}\b/gu;
 // "In 2019,", "during 2021", "as at 15 May 2019", "by the end of 2020": the time the statement holds for.
 const DATED = new RegExp(

@@ -38,6 +38,7 @@ describe("when a sentence's event happened", () => {
     });
     expect(sentenceTime("Since January 2021, over 68 IEDs were used.")).toMatchObject({ since: 2021 });
     expect(sentenceTime("To date, 310 peacekeepers have died.").cumulative).toBe(true);
+    expect(sentenceTime("311 peacekeepers killed during its decade in the country.").cumulative).toBe(true);
     expect(sentenceTime("In 2023, 20 peacekeepers were killed.")).toMatchObject({
       years: [2023],
       cumulative: false,
