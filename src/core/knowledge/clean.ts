@@ -5,7 +5,7 @@ import { isEnglishWord } from "./words.ts";
  * (src/knowledge/open.ts), so bump it whenever a change here or in sentences.ts/passages.ts changes the text
  * a document gives: an index persisted before the change is then rebuilt instead of answering with old text.
  */
-export const CLEAN_VERSION = 3;
+export const CLEAN_VERSION = 4;
 
 /**
  * Turns raw document text (a news page copied as text, a PDF's text export, or an already clean knowledge
@@ -19,7 +19,7 @@ export function cleanText(raw: string): string {
     .split("\n")
     .map((line) => line.replace(/[ \t]+$/u, ""))
     .filter((line) => line.trim() !== "" && !isPageFurniture(line));
-  const text = dropTeasers(dropLeadingNavigation(dropChrome(dropLinkLists(lines))));
+  const text = dropLeadingNavigation(dropChrome(dropLinkLists(dropTeasers(lines))));
   const blocks = joinLines(text, isOneParagraphALine(text));
   return blocks.map((block) => (block.heading ? `## ${block.text}` : block.text)).join("\n\n");
 }
@@ -143,6 +143,8 @@ const CHROME: RegExp[] = [
   // A news agency or site named alone: the credit under a byline.
   /^(un news|reuters|afp|agence france-presse|ap|associated press|upi|xinhua|al jazeera|bbc news|france 24)$/iu,
   /^(photo|photograph|picture|credit|image)( credit)?:.{1,100}$/iu,
+  // A photo caption as news sites print it: a sentence, then the agency's credit ("... Wagner Group. (AFP)").
+  /^.{10,400}[.!?]["'”’]?\s*\((AFP|Reuters|AP|UPI|ANI|EPA|Getty Images)\)$/u,
 ];
 
 // A by-line: "By Jane Doe", "By John Smith and Amadou Diallo", "By Jane Doe, UN News". A month or a number

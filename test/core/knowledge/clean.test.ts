@@ -69,8 +69,10 @@ describe("cleanText on a news page copied as text", () => {
     expect(cleaned).not.toMatch(/^The term$/mu);
   });
 
-  it("keeps a caption credit as the end of its paragraph", () => {
-    expect(cleaned).toMatch(/Russian Wagner Group\. \(AFP\)\n\nThe UN secretary-general/u);
+  it("drops the photo caption that ends with the agency's credit", () => {
+    expect(cleaned).not.toContain("(AFP)");
+    expect(cleaned).not.toContain('The term "partners" in the report');
+    expect(cleaned).toMatch(/civilian population"\.\n\nThe UN secretary-general/u);
   });
 
   it("recognises a sub-heading", () => {
