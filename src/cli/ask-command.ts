@@ -62,7 +62,8 @@ async function ask(argv: string[], io: CliIo): Promise<number> {
     const explanation: Explanation | undefined = options.explain ? {} : undefined;
     const answer = answerQuestion(kb, question, [], explanation);
     io.output.write(`${options.json ? JSON.stringify(answerJson(answer, null)) : answerAsText(answer)}\n`);
-    if (explanation) io.output.write(`\n${explanationText(explanation)}\n`);
+    // With --json the explanation goes to stderr, so standard output stays one JSON object.
+    if (explanation) (options.json ? io.errors : io.output).write(`\n${explanationText(explanation)}\n`);
     return 0;
   }
   const threads = new Map<string, Turn[]>();

@@ -23,6 +23,19 @@ describe("npm run ask", () => {
     expect(out).toMatch(/13,289.*\[1\]\n\(as of c\. 1 Jun 2019\)\n\[1\] AFP \(via UPI\), "Guterres warns/su);
   });
 
+  it("explains how the question was read and why the answer was chosen with --explain", async () => {
+    const { code, out } = await ask(["--explain", "troop ceiling"]);
+    expect(code).toBe(0);
+    expect(out).toContain("13,289");
+    expect(out).toMatch(/How the question was read:\n {2}concepts: troop .*ceiling/u);
+    expect(out).toContain("subject: MINUSMA, Mali");
+    expect(out).toMatch(/Candidate sentences \(score = sum of part × weight\):\n {2}1\. /u);
+    expect(out).toMatch(/Decision: answered/u);
+    const json = await ask(["--json", "--explain", "troop ceiling"]);
+    expect(JSON.parse(json.out).found).toBe(true);
+    expect(json.err).toContain("Decision: answered");
+  });
+
   it("prints one JSON object with --json", async () => {
     const { out } = await ask(["--json", "troop cieling"]);
     const answer = JSON.parse(out);
