@@ -1,6 +1,7 @@
 import { stemmer } from "stemmer";
 import { MONTH_PATTERN as MONTH, NUMBER_WORD_PATTERN as NUMBER_WORD, WEEKDAY_PATTERN } from "../lexicon.ts";
 import type { AnswerType } from "../search/query.ts";
+import { TUNING } from "./model.ts";
 
 const HAS_NUMBER = new RegExp(`\\d|\\b(${NUMBER_WORD})\\b`, "iu");
 const HAS_DATE = new RegExp(
@@ -114,7 +115,9 @@ function namesHolderOfRole(features: SentenceFeatures, asked: Set<string>): bool
   return words.some(
     (word, i) =>
       (word.folded === role || stemmer(word.folded) === stem) &&
-      words.slice(Math.max(0, i - 4), i + 5).some((near) => near.name && !asked.has(near.folded)),
+      words
+        .slice(Math.max(0, i - TUNING.roleWindow), i + TUNING.roleWindow + 1)
+        .some((near) => near.name && !asked.has(near.folded)),
   );
 }
 

@@ -66,6 +66,10 @@ export const MODEL_TABLE = {
     value: 12,
     why: "content words before which a first mention still counts as early",
   },
+  roleWindow: {
+    value: 4,
+    why: "words either side of a role ('Force Commander') within which a name is taken for its holder",
+  },
   densityWords: {
     value: 6,
     why: "content words per question word at which a sentence stops counting as dense",
