@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PostgresStore } from "../../src/state/postgres.ts";
 import { StateError } from "../../src/state/types.ts";
+import { startHttpBot } from "../helpers/http-bot.ts";
 import { type PostgresServer, postgresInstalled, startPostgres } from "../helpers/postgres-server.ts";
 import { captureLog } from "../helpers/slack-fakes.ts";
 import { describeStateStore } from "./store-contract.ts";
@@ -130,4 +131,39 @@ describe.runIf(postgresInstalled())("PostgresStore", () => {
     expect(await store.threads.has("C1:1")).toBe(true);
     await store.close();
   }, 120_000);
+
+  // Also last: it stops the server for a moment.
+  it("/healthz answers 503 while the database is lost, and 200 again once it is back", async () => {
+    const url = await server.database();
+    const bot = await startHttpBot({ env: { DATABASE_URL: url } });
+    const health = async () => {
+      const response = await fetch(bot.url.replace("/slack/events", "/healthz"));
+      return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+    };
+    try {
+      expect(await health()).toMatchObject({ status: 200, body: { state: { engine: "postgres" } } });
+      await server.pause();
+      // A question now finds the database gone (an idle connection may already have said so).
+      await bot.mention("CDOWN", "1.1", "troop ceiling");
+      await waitUntil(async () => (await health()).status === 503);
+      expect((await health()).body).toMatchObject({
+        ok: false,
+        state: { problem: expect.stringMatching(/unreachable/u) },
+      });
+      await server.resume();
+      await waitUntil(async () => (await health()).status === 200);
+      expect(bot.logText()).toMatch(/the connection to PostgreSQL at .* is back/u);
+    } finally {
+      await bot.close();
+    }
+  }, 120_000);
 });
+
+/** Polls until `check` holds; the ceiling is for a hang, never the thing measured. */
+async function waitUntil(check: () => Promise<boolean>, ms = 60_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error("gave up waiting");
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
