@@ -1,4 +1,5 @@
 import path from "node:path";
+import { buildProgressDisplay } from "./cli/build-progress.ts";
 import { requireFolderNotFile, usableKnowledge } from "./cli/knowledge.ts";
 import { runCli } from "./cli/run.ts";
 import { parseStartOptions, START_USAGE } from "./cli/start-options.ts";
@@ -42,9 +43,11 @@ runCli(async (argv) => {
   );
   const knowledgeDir = options.knowledge ?? config.KNOWLEDGE_DIR;
   await requireFolderNotFile("start", knowledgeDir, START_USAGE);
+  const shown = buildProgressDisplay(process.stderr, process.stderr.isTTY === true, knowledgeDir);
   const kb = await openKnowledgeBase(knowledgeDir, {
     cacheDir: path.join(config.STATE_DIR, "index"),
-  });
+    progress: shown.progress,
+  }).finally(shown.stop);
   // Refuses a folder with no usable document, as `ask` and `digest` do.
   const skipped = usableKnowledge(kb);
   // The watcher swaps in a new knowledge base when the files change: everything asks getKnowledgeBase(), never

@@ -7,6 +7,7 @@ import { type Explanation, explanationText } from "../core/answer/explain.ts";
 import { answerAsText } from "../core/answer/format.ts";
 import type { Answer, Turn } from "../core/answer/types.ts";
 import { openKnowledgeBase } from "../knowledge/open.ts";
+import { buildProgressDisplay } from "./build-progress.ts";
 import { CliExit, exitCodeOf } from "./exit.ts";
 import type { CliIo } from "./io.ts";
 import { requireFolderNotFile, usableKnowledge } from "./knowledge.ts";
@@ -55,7 +56,11 @@ async function ask(argv: string[], io: CliIo): Promise<number> {
   const config = loadConfig(io.env, { tool: true });
   const dir = options.knowledge ?? config.KNOWLEDGE_DIR;
   await requireFolderNotFile("ask", dir, ASK_USAGE);
-  const kb = await openKnowledgeBase(dir, { cacheDir: path.join(config.STATE_DIR, "index") });
+  const shown = buildProgressDisplay(io.errors, io.progress, dir);
+  const kb = await openKnowledgeBase(dir, {
+    cacheDir: path.join(config.STATE_DIR, "index"),
+    progress: shown.progress,
+  }).finally(shown.stop);
   for (const line of usableKnowledge(kb)) io.errors.write(`${line}\n`);
 
   if (question.trim() !== "") {

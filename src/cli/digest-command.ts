@@ -9,6 +9,7 @@ import { openKnowledgeBase } from "../knowledge/open.ts";
 import { chatFinder, chatPoster } from "../slack/digest-poster.ts";
 import { openStateStore } from "../state/open.ts";
 import type { StateStore } from "../state/types.ts";
+import { buildProgressDisplay } from "./build-progress.ts";
 import { CliExit, exitCodeOf } from "./exit.ts";
 import type { CliIo } from "./io.ts";
 import { requireFolderNotFile, usableKnowledge } from "./knowledge.ts";
@@ -79,7 +80,11 @@ async function digest(argv: string[], io: CliIo, now: () => Date): Promise<numbe
 
   const dir = values.knowledge ?? config.KNOWLEDGE_DIR;
   await requireFolderNotFile("digest", dir, DIGEST_USAGE);
-  const kb = await openKnowledgeBase(dir, { cacheDir: path.join(config.STATE_DIR, "index") });
+  const shown = buildProgressDisplay(io.errors, io.progress, dir);
+  const kb = await openKnowledgeBase(dir, {
+    cacheDir: path.join(config.STATE_DIR, "index"),
+    progress: shown.progress,
+  }).finally(shown.stop);
   for (const line of usableKnowledge(kb)) io.errors.write(`${line}\n`);
 
   // A tool beside a running bot: it shares the store (SQLite allows it) without taking the bot's place.

@@ -1,5 +1,5 @@
 import type { SkippedFile } from "./knowledge/files.ts";
-import type { Knowledge } from "./knowledge/load.ts";
+import type { BuildProgress, Knowledge } from "./knowledge/load.ts";
 import { splitPassages } from "./knowledge/passages.ts";
 import type { DocumentMeta, Passage } from "./knowledge/schema.ts";
 import { buildGlossary, type Glossary, type SubjectData } from "./search/glossary.ts";
@@ -135,12 +135,18 @@ export function applyUpdate(kb: KnowledgeBase, update: KnowledgeUpdate): Knowled
 export const GLOSSARY_FILE = "glossary.yml";
 
 /** Builds a knowledge base from loaded documents and a glossary (pure: no file is read). */
-export function buildKnowledgeBase(knowledge: Knowledge, glossary: Glossary): KnowledgeBase {
+export function buildKnowledgeBase(
+  knowledge: Knowledge,
+  glossary: Glossary,
+  progress?: BuildProgress,
+): KnowledgeBase {
   const passages = knowledge.documents.flatMap(splitPassages);
   const documents = knowledge.documents.map(({ body: _body, file: _file, hash: _hash, ...meta }) => meta);
   return {
     dir: knowledge.dir,
-    index: buildPassageIndex(documents, passages),
+    index: buildPassageIndex(documents, passages, (done, total) =>
+      progress?.({ stage: "indexing", done, total }),
+    ),
     glossary,
     skipped: knowledge.skipped,
     hashes: Object.fromEntries(knowledge.documents.map((doc) => [doc.id, doc.hash])),

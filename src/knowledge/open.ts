@@ -8,6 +8,7 @@ import {
   readKnowledgeFile,
   type SkippedFile,
 } from "../core/knowledge/files.ts";
+import type { BuildProgress } from "../core/knowledge/load.ts";
 import { PASSAGE_WORDS } from "../core/knowledge/passages.ts";
 import {
   FOLDER_LIMITS,
@@ -29,6 +30,8 @@ import { FIELD_BOOSTS, INDEX_VERSION, POSTINGS_BUDGET } from "../core/search/pas
 export interface OpenOptions {
   /** a folder for the persisted index; without one the index is always built in memory */
   cacheDir?: string | undefined;
+  /** hears how a build goes (documents read, passages indexed); not called when the persisted index is loaded */
+  progress?: BuildProgress | undefined;
 }
 
 /** A knowledge base just opened, with what it takes to persist or send it again. */
@@ -66,7 +69,7 @@ export async function openKnowledge(dir: string, options: OpenOptions = {}): Pro
   }
 
   const glossary = await parseGlossary(dir, glossaryBytes, glossaryProblems);
-  const base = buildKnowledgeBase(await loadKnowledge(dir), glossary);
+  const base = buildKnowledgeBase(await loadKnowledge(dir, options.progress), glossary, options.progress);
   // A broken glossary is not remembered, so the next start reads it again and reports it again.
   const persistedHash = glossaryProblems.length === 0 ? glossaryHash : "";
   const written =
@@ -95,8 +98,8 @@ async function readCache(
 
 // The document parser and the YAML reader are imported only when they are needed: a restart that loads the
 // persisted index (the common case) answers sooner without them.
-async function loadKnowledge(dir: string) {
-  return (await import("../core/knowledge/load.ts")).loadKnowledge(dir);
+async function loadKnowledge(dir: string, progress: BuildProgress | undefined) {
+  return (await import("../core/knowledge/load.ts")).loadKnowledge(dir, progress);
 }
 
 /**

@@ -118,7 +118,10 @@ describe("npm run ask, given a wrong command line", () => {
     await writeFile(path.join(broken, "b.md"), "no front matter at all\n");
     const { code, out, err } = await ask(["--knowledge", broken, "troop ceiling"]);
     expect({ code, out }).toEqual({ code: 1, out: "" });
-    expect(err.split("\n")[0]).toBe(
+    const [building, refusal] = err.split("\n");
+    // Not a terminal: one line while it builds, then the refusal.
+    expect(building).toBe(`knowledge: building the index of ${broken} (once: the next start loads it)…`);
+    expect(refusal).toBe(
       `knowledge: no usable documents in ${broken}: add Markdown files with front matter (title, source, date), fix the skipped files listed below, or point --knowledge (or KNOWLEDGE_DIR) at the folder that has them`,
     );
     expect(err).toContain(

@@ -139,7 +139,9 @@ describe("npm run digest -- --post", () => {
     };
     const args = ["--post", "--date", "2024-06-03", "--knowledge", knowledgeDir];
     const run = await digestCli(args, env);
-    expect(run.stderr).toBe("");
+    expect(run.stderr).toBe(
+      `knowledge: building the index of ${knowledgeDir} (once: the next start loads it)…\n`,
+    );
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(
       "digest: posted the digest for Monday 3 June 2024 to C0DIGEST (ts 1717394400.000100)",

@@ -106,3 +106,31 @@ describe("the glossary", () => {
     }
   });
 });
+
+describe("openKnowledgeBase's progress", () => {
+  it("reports each document read, then the passages indexed, when it builds; nothing when it loads", async () => {
+    const dir = await knowledgeFolder({
+      "a.md": doc({ title: "A", source: "AFP", date: "2023-01-01" }, "The convoy reached Gao on Monday."),
+      "b.md": doc({ title: "B", source: "AFP", date: "2023-01-02" }, "The camp at Ber was handed over."),
+      "broken.md": "no front matter",
+    });
+    const cache = await cacheDir();
+    const steps: Array<{ stage: string; done: number; total: number }> = [];
+    const kb = await openKnowledgeBase(dir, { cacheDir: cache, progress: (step) => steps.push(step) });
+    expect(steps.filter((step) => step.stage === "reading")).toEqual([
+      { stage: "reading", done: 1, total: 3 },
+      { stage: "reading", done: 2, total: 3 },
+      { stage: "reading", done: 3, total: 3 },
+    ]);
+    expect(steps.at(-1)).toEqual({
+      stage: "indexing",
+      done: kb.index.passages.size,
+      total: kb.index.passages.size,
+    });
+
+    const again: unknown[] = [];
+    const loaded = await openKnowledgeBase(dir, { cacheDir: cache, progress: (step) => again.push(step) });
+    expect(loaded.origin).toBe("cache");
+    expect(again).toEqual([]);
+  });
+});

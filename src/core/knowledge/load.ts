@@ -34,11 +34,18 @@ const matterOptions = {
 };
 
 /**
+ * How far a build has got, for a progress display: documents read and cleaned, then passages indexed. Called
+ * as each step is done, in order; only a build calls it (loading a persisted index is quick).
+ */
+export type BuildProgress = (step: { stage: "reading" | "indexing"; done: number; total: number }) => void;
+
+/**
  * Loads every Markdown file of a knowledge folder. A file that cannot be used is skipped with one line saying
  * which file and which field; the others still load.
  */
-export async function loadKnowledge(dir: string): Promise<Knowledge> {
+export async function loadKnowledge(dir: string, progress?: BuildProgress): Promise<Knowledge> {
   const files = await listKnowledgeFiles(dir);
+  let read = 0;
   // Read a few at a time (never every file at once: EMFILE), then checked in the folder's order, so the
   // first of two files with one id keeps it whatever order the reads end in.
   const parsed = await mapLimited(files, FOLDER_LIMITS.concurrency, async (file) => {
@@ -46,6 +53,9 @@ export async function loadKnowledge(dir: string): Promise<Knowledge> {
       return parseKnowledgeFile(file, await readKnowledgeFile(path.join(dir, file)));
     } catch (error) {
       return error instanceof Error ? error : new Error(String(error));
+    } finally {
+      read += 1;
+      progress?.({ stage: "reading", done: read, total: files.length });
     }
   });
   const documents: KnowledgeDocument[] = [];

@@ -85,8 +85,15 @@ function passageTerms(
   return seen;
 }
 
-/** Builds a MiniSearch index and vocabulary over passages. */
-export function buildPassageIndex(documents: DocumentMeta[], passages: Passage[]): PassageIndex {
+/** How many passages are indexed between two progress reports: often enough for a bar, rare enough to cost nothing. */
+const PROGRESS_EVERY = 500;
+
+/** Builds a MiniSearch index and vocabulary over passages; `progress` hears how many are indexed so far. */
+export function buildPassageIndex(
+  documents: DocumentMeta[],
+  passages: Passage[],
+  progress?: (done: number, total: number) => void,
+): PassageIndex {
   const mini = new MiniSearch<IndexedPassage>(INDEX_OPTIONS);
   const surface = new Map<string, string>();
   const frequencies = new Map<string, number>();
@@ -96,7 +103,10 @@ export function buildPassageIndex(documents: DocumentMeta[], passages: Passage[]
     terms.push(passageTerms(each, frequencies, surface));
     return each;
   });
-  mini.addAll(indexed);
+  for (let start = 0; start < indexed.length; start += PROGRESS_EVERY) {
+    mini.addAll(indexed.slice(start, start + PROGRESS_EVERY));
+    progress?.(Math.min(start + PROGRESS_EVERY, indexed.length), indexed.length);
+  }
   const vocabulary = new Vocabulary(frequencies, [...surface.entries()], passages.length);
   const termSets = PassageTermSets.build(
     passages.map((passage) => passage.id),
