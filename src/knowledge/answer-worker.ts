@@ -122,7 +122,22 @@ async function loadFile(
   }
 }
 
+/**
+ * The English word list (275k words) is not needed to load a base or for most answers, so it is not loaded
+ * at start; it is loaded once the worker has had a few quiet seconds, so that an update (which reads new
+ * documents' words) or a question with an unknown word later does not wait for it.
+ */
+let wordsWarmed = false;
+function warmWordsSoon(): void {
+  if (wordsWarmed) return;
+  wordsWarmed = true;
+  setTimeout(() => {
+    void import("../core/knowledge/words.ts").then(({ isEnglishWord }) => isEnglishWord("mission"));
+  }, 5_000).unref();
+}
+
 function answer(message: Extract<ToWorker, { type: "answer" }>): void {
+  warmWordsSoon();
   try {
     if (!kb) throw new Error("answer worker: asked a question before it was given the knowledge base");
     const reply: FromWorker = {

@@ -1,4 +1,4 @@
-import { readFile, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import path from "node:path";
 import { parentPort } from "node:worker_threads";
 import { listKnowledgeFiles, readKnowledgeFile, type SkippedFile } from "../core/knowledge/files.ts";
@@ -6,17 +6,16 @@ import { splitPassages } from "../core/knowledge/passages.ts";
 import { FOLDER_LIMITS, mapLimited } from "../core/knowledge/read-files.ts";
 import type { DocumentMeta, KnowledgeDocument } from "../core/knowledge/schema.ts";
 import {
-  applyUpdate,
-  deserializeKnowledgeBase,
   GLOSSARY_FILE,
   type GlossaryData,
   glossaryData,
   type KnowledgeBase,
   type KnowledgeUpdate,
-  type SerializedKnowledgeBase,
   serializeKnowledgeBase,
 } from "../core/knowledge-base.ts";
-import { cacheFileFor, keyOf, openKnowledge, readGlossaryFile, sha256, writeCache } from "./open.ts";
+import { startWorker } from "../runtime/worker.ts";
+import { cacheFileFor, keyOf, openKnowledge, readGlossaryFile, sha256 } from "./open.ts";
+import type { PersistJob } from "./persist-worker.ts";
 
 // The build worker (started by builder.ts): builds knowledge bases off the main thread, and follows the
 // folder with updates rather than rebuilds. It keeps what a change is measured against (each file's size,
@@ -90,8 +89,6 @@ interface Followed {
   /** the last index this worker persisted (or the root), and the updates since that it must apply */
   persisted: string | undefined;
   pending: KnowledgeUpdate[];
-  /** the index as last persisted, kept while updates come in bursts */
-  heavy: KnowledgeBase | null;
 }
 
 const port = parentPort;
@@ -138,7 +135,6 @@ async function whole(id: number, dir: string, cacheDir: string | undefined): Pro
     examples: kb.glossary.examples,
   };
   followed = await follow(dir, cacheDir, kb, stats, glossary, glossaryHash);
-  followed.heavy = kb;
   const packed = JSON.stringify(serializeKnowledgeBase(kb, glossaryHash));
   return { id, ok: true, kind: "whole", packed, origin: kb.origin, file: kb.file };
 }
@@ -192,7 +188,6 @@ async function follow(
     root,
     persisted: root,
     pending: [],
-    heavy: null,
   };
 }
 
@@ -306,9 +301,9 @@ function sameSkipped(a: SkippedFile[], b: SkippedFile[]): boolean {
 }
 
 /**
- * Writes the updated index for the next start, after a burst of updates: the index as last persisted (kept
- * from the last time, or read again), the updates since applied to it, under the key of the files as the
- * updates saw them. Memory for the whole index is held only while this runs and for a minute after.
+ * Writes the updated index for the next start, a little after a burst of updates, on a thread of its own
+ * (persist-worker.ts): the index as last persisted, read again, with the updates since applied to it, under
+ * the key of the files as the updates saw them. Updates go on meanwhile; the next write waits for this one.
  */
 function schedulePersist(state: Followed): void {
   if (!state.cacheDir) {
@@ -323,35 +318,32 @@ function schedulePersist(state: Followed): void {
 }
 
 async function persist(state: Followed): Promise<void> {
-  if (!state.cacheDir || state.pending.length === 0) return;
-  let heavy = state.heavy;
-  if (!heavy) {
-    if (!state.persisted) return;
-    const data = JSON.parse(await readFile(state.persisted, "utf8")) as SerializedKnowledgeBase;
-    heavy = deserializeKnowledgeBase(data, "cache");
-  }
+  if (!state.cacheDir || !state.persisted || state.pending.length === 0) return;
   const updates = state.pending.splice(0);
-  for (const change of updates) heavy = applyUpdate(heavy, change);
   const key = keyOf(
     [...state.files]
       .filter(([, known]) => known.hash !== "")
       .sort(([a], [b]) => (a < b ? -1 : 1))
       .map(([file, known]) => [file, known.hash] as const),
   );
-  const file = cacheFileFor(state.cacheDir, key);
-  const persistedSkipped = heavy.skipped.filter((entry) => entry.file !== GLOSSARY_FILE);
-  const written = await writeCache(
-    state.cacheDir,
-    file,
-    serializeKnowledgeBase({ ...heavy, skipped: persistedSkipped }, state.glossaryHash),
-    [state.root],
-  );
-  if (written) state.persisted = file;
-  state.heavy = heavy;
-  // The whole index is dropped a minute after the last burst: the next one reads it again.
-  setTimeout(() => {
-    if (state.pending.length === 0 && persistTimer === null) state.heavy = null;
-  }, 60_000).unref();
+  const job: PersistJob = {
+    from: state.persisted,
+    updates,
+    cacheDir: state.cacheDir,
+    file: cacheFileFor(state.cacheDir, key),
+    keep: state.root ? [state.root] : [],
+    glossaryHash: state.glossaryHash,
+  };
+  const written = await new Promise<boolean>((resolve) => {
+    const worker = startWorker(import.meta.url, "persist-worker", { workerData: job });
+    worker.unref();
+    worker.once("message", (reply: { written: boolean }) => resolve(reply.written));
+    worker.once("error", () => resolve(false));
+    worker.once("exit", () => resolve(false));
+  });
+  if (written) state.persisted = job.file;
+  // Not written (a full disk): the updates are written with the next ones, from the last index written.
+  else state.pending.unshift(...updates);
 }
 
 async function statFiles(dir: string): Promise<Map<string, { size: number; mtimeMs: number }>> {

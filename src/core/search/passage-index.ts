@@ -228,11 +228,22 @@ function updateSearch(
     ordered.map((passage) => passage.id),
     added.map((terms) => [...terms].map((term) => vocabulary.idOf(term)!)),
   );
+  const newOrdinal = new Int32Array(index.ordered.length).fill(-1);
+  kept.forEach((ordinal, i) => {
+    newOrdinal[ordinal] = i;
+  });
   return {
     mini,
     vocabulary,
     termSets,
-    common: CommonTermPostings.build(termSets, termCounts(vocabulary), POSTINGS_BUDGET),
+    common: index.common.update(
+      termSets,
+      remap,
+      newOrdinal,
+      kept.length,
+      termCounts(vocabulary),
+      POSTINGS_BUDGET,
+    ),
     analyzer: new PassageAnalyzer(),
   };
 }

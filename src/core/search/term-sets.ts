@@ -151,6 +151,49 @@ export class CommonTermPostings {
     return new CommonTermPostings(new Map([...common].map(([id, list]) => [id, Uint32Array.from(list)])));
   }
 
+  /**
+   * The lists after an update, without sorting every passage again: the kept passages' ordinals renumbered
+   * (`newOrdinal[old]`, -1 for a removed one), term ids renumbered by `remap`, the new passages (ordinals from
+   * `firstAdded`) appended to the lists with room, and a list built from scratch only for a term that has
+   * just become common.
+   */
+  update(
+    termSets: PassageTermSets,
+    remap: Uint32Array,
+    newOrdinal: Int32Array,
+    firstAdded: number,
+    counts: ArrayLike<number>,
+    budget: number,
+  ): CommonTermPostings {
+    const lists = new Map<number, number[]>();
+    for (const [oldId, list] of this.lists) {
+      const id = remap[oldId]!;
+      if (!(counts[id]! > budget)) continue;
+      const kept: number[] = [];
+      for (const ordinal of list) {
+        const moved = newOrdinal[ordinal]!;
+        if (moved >= 0) kept.push(moved);
+      }
+      lists.set(id, kept);
+    }
+    const fresh: number[] = [];
+    for (let id = 0; id < counts.length; id++) if (counts[id]! > budget && !lists.has(id)) fresh.push(id);
+    for (let ordinal = firstAdded; ordinal < termSets.passageCount; ordinal++) {
+      for (const id of termSets.idsAt(ordinal)) {
+        const list = lists.get(id);
+        if (list && list.length < budget) list.push(ordinal);
+      }
+    }
+    const result = new Map<number, Uint32Array>([...lists].map(([id, list]) => [id, Uint32Array.from(list)]));
+    if (fresh.length > 0) {
+      const freshCounts = new Uint32Array(counts.length);
+      for (const id of fresh) freshCounts[id] = counts[id]!;
+      for (const [id, list] of CommonTermPostings.build(termSets, freshCounts, budget).lists)
+        result.set(id, list);
+    }
+    return new CommonTermPostings(result);
+  }
+
   /** The passage ordinals to try for a common term, shortest passages first; undefined for a rarer term. */
   get(termId: number): Uint32Array | undefined {
     return this.lists.get(termId);

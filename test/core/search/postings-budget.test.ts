@@ -7,6 +7,7 @@ import {
   type PassageIndex,
   POSTINGS_BUDGET,
   serializePassageIndex,
+  updatePassageIndex,
 } from "../../../src/core/search/passage-index.ts";
 import { parseQuery } from "../../../src/core/search/query.ts";
 import { planRetrieval, searchPassages } from "../../../src/core/search/search.ts";
@@ -85,5 +86,26 @@ describe("the postings budget", () => {
     expect(searchPassages(restored, concepts(question), 5).map((hit) => hit.passage.id)).toEqual(
       searchPassages(index, concepts(question), 5).map((hit) => hit.passage.id),
     );
+  });
+
+  it("holds after an update in place, whose new passages join the common words' lists", () => {
+    const own = buildPassageIndex([doc], passages());
+    const extra: DocumentMeta = { ...doc, id: "extra", title: "Extra" };
+    const added: Passage[] = [
+      {
+        id: "extra#1",
+        doc: extra,
+        section: null,
+        text: "The mission reported incidents in the region around Zorbak.",
+      },
+    ];
+    const updated = updatePassageIndex(own, new Set(["nothing"]), [extra], added);
+    const ask = (question: string) =>
+      parseQuery(question, updated.vocabulary, buildGlossary([], [])).concepts;
+    expect(planRetrieval(updated, ask("mission reported region")).scored).toBeLessThanOrEqual(
+      POSTINGS_BUDGET,
+    );
+    expect(searchPassages(updated, ask("Zorbak mission region"), 1)[0]?.passage.id).toBe("extra#1");
+    expect(searchPassages(updated, ask("mission reported region"), 3).length).toBeGreaterThan(0);
   });
 });
