@@ -108,6 +108,10 @@ export const MODEL_TABLE = {
     value: 1 / 3,
     why: "the share of the question's weight in unknown names above which it is about something else",
   },
+  capAskedUnknown: {
+    value: 0.45,
+    why: "the thing a question asks about (its head noun: 'religion' in 'the main religion in Mali') that no document uses means the documents do not answer it, however well the other words match",
+  },
   threshold: {
     value: 0.5,
     why: "below this the bot says it could not find the answer rather than guess",

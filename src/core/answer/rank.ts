@@ -3,7 +3,8 @@ import { MONTH_WORDS } from "../lexicon.ts";
 import type { PassageAnalysis } from "../search/analysis.ts";
 import { type Concept, conceptWeight, type ParsedQuery } from "../search/query.ts";
 import type { PassageHit } from "../search/search.ts";
-import { tokenize } from "../search/terms.ts";
+import { contentTerms, tokenize } from "../search/terms.ts";
+import { askedHead } from "./asked.ts";
 import { foldName, satisfiesAnswerType, sentenceFeatures } from "./features.ts";
 import { TUNING } from "./model.ts";
 import { OPEN_SCOPE, type QuestionScope } from "./subject.ts";
@@ -274,7 +275,26 @@ export function confidenceParts(best: SentenceCandidate, query: ParsedQuery): Co
       why: `no document uses ${names.join(", ")}`,
     };
   }
+  // The thing asked about ("religion" in "the main religion in Mali") that no document uses: the sentence
+  // matched only the question's incidental words. An asked thing the documents know but the passage words
+  // differently ("peacekeepers" / "uniformed personnel", "ceiling" / "up to 11,200") is no such sign.
+  const head = unknownAskedThing(query);
+  if (head) {
+    cap = {
+      value: Math.min(cap?.value ?? 1, TUNING.capAskedUnknown),
+      why: `no document mentions the asked "${head.text}"`,
+    };
+  }
   return { coverage: best.coverage, own: mine, passage: best.hit.coverage, typed, cap };
+}
+
+/** The question's asked thing (its head noun, asked.ts) when it is a word no document uses, else null. */
+function unknownAskedThing(query: ParsedQuery): Concept | null {
+  const head = askedHead(query.text);
+  if (!head) return null;
+  const headTerms = contentTerms(head);
+  const concept = ownConcepts(query).find((c) => contentTerms(c.text).some((t) => headTerms.includes(t)));
+  return concept && !concept.known ? concept : null;
 }
 
 /** Confidence from its parts, weighted by the model table and capped. */

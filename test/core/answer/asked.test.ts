@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { answerQuestion } from "../../../src/core/answer/answer.ts";
+import { askedHead } from "../../../src/core/answer/asked.ts";
+import { type Explanation, explanationText } from "../../../src/core/answer/explain.ts";
+import { openKnowledgeBase } from "../../../src/knowledge/open.ts";
+import { doc, knowledgeFolder } from "../../helpers/knowledge-folder.ts";
+
+describe("askedHead", () => {
+  it("takes the last word of the phrase after the question's frame", () => {
+    expect(askedHead("What is the main religion in Mali?")).toBe("religion");
+    expect(askedHead("What is the Malian national anthem?")).toBe("anthem");
+    expect(askedHead("What was MINUSMA's budget for 2017-2018?")).toBe("budget");
+    expect(askedHead("Who is the UN special envoy for the Sahel?")).toBe("envoy");
+    expect(askedHead("How many IED attacks were there in 2016?")).toBe("attacks");
+    expect(askedHead("and how many civilian staff did MINUSMA have")).toBe("staff");
+  });
+
+  it("ends a counted noun's phrase at its verb", () => {
+    expect(askedHead("how many blue helmets died in 2016")).toBe("helmets");
+    expect(askedHead("How many people live in Bamako?")).toBe("people");
+    expect(askedHead("How many peacekeepers killed")).toBe("peacekeepers");
+  });
+
+  it("finds no asked thing outside the frames", () => {
+    expect(askedHead("why is the rest of the Mopti police unit stuck in Senegal")).toBeNull();
+    expect(askedHead("when did the mission leave Kidal")).toBeNull();
+    expect(askedHead("troop ceiling")).toBeNull();
+  });
+});
+
+const files = {
+  "2016-05-30-news.md": doc(
+    { title: "Togolese peacekeepers killed", source: "UN News", date: "2016-05-30" },
+    "Togo, one of the mission's main contributors, has lost several soldiers in Mali since 2013. The convoy was hit near Sevare.",
+  ),
+  "2019-03-01-report.md": doc(
+    { title: "Report on the mission", source: "UN", date: "2019-03-01" },
+    "The mission's police unit in Mopti is still stuck in Dakar because of a customs dispute over its equipment.",
+  ),
+};
+
+describe("an asked thing no document uses", async () => {
+  const kb = await openKnowledgeBase(await knowledgeFolder(files));
+
+  it("is not answered by a sentence sharing only the question's other words", () => {
+    const explanation = {} as Explanation;
+    const answer = answerQuestion(kb, "What is the main religion in Mali?", [], explanation);
+    expect(answer.found).toBe(false);
+    expect(explanationText(explanation)).toContain('no document mentions the asked "religion"');
+  });
+
+  it("does not stop an answer when the unknown word is incidental", () => {
+    const answer = answerQuestion(kb, "why is the Mopti police unit stuck in Senegal");
+    expect(answer.found).toBe(true);
+    expect(answer.text).toContain("customs dispute");
+  });
+});
