@@ -73,7 +73,12 @@ export function answerQuestion(
   }
   const time =
     askedTime(text) ?? (resolution.followUp && resolution.period ? askedTime(resolution.period) : null);
-  const context: RankContext = { scope, time, thread: resolution.place };
+  const context: RankContext = {
+    scope,
+    time,
+    thread: resolution.place,
+    threadTime: time !== null && askedTime(text) === null,
+  };
   const turnBase = {
     subjects: scope.home ? undefined : scope.subjects,
     period: time?.text,
@@ -135,7 +140,7 @@ export function answerQuestion(
     return notFound(kb, question, hits, confidence, focusOf(query), turnBase);
   }
 
-  const chosen = chooseSources(best, candidates, query, time !== null && time.kind !== "total");
+  const chosen = chooseSources(best, candidates, query, time !== null && time.kind !== "total", preferDocs);
   if (explain) {
     explain.chosen = chosen;
     explain.decision =
@@ -206,6 +211,7 @@ function chooseSources(
   candidates: SentenceCandidate[],
   query: ParsedQuery,
   periodAsked: boolean,
+  threadDocs: ReadonlySet<string>,
 ): SentenceCandidate[] {
   const type: AnswerType = query.answerType;
   const peers = candidates.filter(
@@ -239,6 +245,9 @@ function chooseSources(
     );
     return older ? [newest, older] : [newest];
   }
+  // A follow-up about the thread's event ("when did the government sign?") is answered from the thread's
+  // document; another document's date for a similar event is no update of it.
+  if (threadDocs.has(best.hit.passage.doc.id)) return [best];
   const rival = peers[0]!;
   const newestFirst = [best, rival].sort((a, b) => whenOf(b).localeCompare(whenOf(a)));
   if (type === "date" || type === "duration") {

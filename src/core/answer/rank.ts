@@ -10,6 +10,9 @@ import { TUNING } from "./model.ts";
 import { OPEN_SCOPE, type QuestionScope } from "./subject.ts";
 import { type AskedTime, eventDate, matchesTime, type SentenceTime, sentenceTime } from "./time.ts";
 
+/** Openings that stand for a person or thing the sentence before named. */
+const PRONOUN_OPENING = /^["“]?(He|She|It|They|His|Her|Its|Their)\b/u;
+
 /** Where a follow-up's thread stands: the previous answer's document and sentence. */
 export interface ThreadPlace {
   docs: readonly string[];
@@ -23,6 +26,8 @@ export interface RankContext {
   scope: QuestionScope;
   time: AskedTime | null;
   thread: ThreadPlace | null;
+  /** the period is the thread's, not the question's ("when did he take power?" after "Keita 2013 election") */
+  threadTime?: boolean;
 }
 
 export const NO_CONTEXT: RankContext = { scope: OPEN_SCOPE, time: null, thread: null };
@@ -107,7 +112,7 @@ export function rankSentences(
   const asked = askedWords(query);
   const total = totalWeight(query.concepts);
   const asksSomething = query.concepts.some((concept) => concept.weight === 1 && concept.known);
-  const { scope, time, thread } = context;
+  const { scope, time, thread, threadTime } = context;
   const candidates: SentenceCandidate[] = [];
   for (const hit of hits) {
     const { sentences, terms } = hit.analysis;
@@ -129,7 +134,9 @@ export function rankSentences(
       const after =
         index === sentences.length - 1 ? last : { sentence: sentences[index + 1]!, terms: terms[index + 1]! };
       const stated = time ? sentenceTime(sentence) : null;
-      if (time && stated && !matchesTime(time, stated, docDate)) {
+      // A period the question inherited from its thread does not set aside the thread's own documents: they
+      // were chosen for it, and their background ("appointed in April 2012") is what a follow-up asks about.
+      if (time && stated && !(threadTime && threadAt) && !matchesTime(time, stated, docDate)) {
         rejected?.push({ sentence, doc: hit.passage.doc.id, why: `not about ${time.text}` });
         continue;
       }
@@ -146,14 +153,24 @@ export function rankSentences(
       }
       // What the neighbouring sentences add counts at half: "The area had been infiltrated by ISGS" answers
       // "ISGS along the Gao road" because the sentence before it names the road.
+      const previous = (index === 0 ? firstCover : covers[index - 1])?.concepts ?? new Set<Concept>();
       const around = new Set<Concept>([
-        ...((index === 0 ? firstCover : covers[index - 1])?.concepts ?? []),
+        ...previous,
         ...((index === sentences.length - 1 ? lastCover : covers[index + 1])?.concepts ?? []),
       ]);
+      // A sentence that opens with a pronoun ("He takes over from ...") is about what the sentence before it
+      // named: those concepts count fully, as if the name stood in its place.
+      const carried = PRONOUN_OPENING.test(sentence)
+        ? [...previous].filter((concept) => !own.concepts.has(concept))
+        : [];
       const context = [...around]
         .filter((concept) => !own.concepts.has(concept))
         .reduce((sum, concept) => sum + conceptWeight(concept), 0);
-      const coverage = Math.min(1, (own.weight + context * TUNING.neighbourShare) / total);
+      const carriedWeight = carried.reduce((sum, concept) => sum + conceptWeight(concept), 0);
+      const coverage = Math.min(
+        1,
+        (own.weight + carriedWeight * (1 - TUNING.neighbourShare) + context * TUNING.neighbourShare) / total,
+      );
       const typed = satisfiesAnswerType(query.answerType, sentenceFeatures(sentence), asked);
       const length = terms[index]!.length;
       // "How many police?": "1,920 police" answers it better than "20 reports ... MINUSMA police".
@@ -166,7 +183,7 @@ export function rankSentences(
         density: Math.min(1, (own.hits * TUNING.densityWords) / Math.max(TUNING.densityWords, length)),
         prominence: 1 - Math.min(own.first, TUNING.prominenceWindow) / TUNING.prominenceWindow,
         proximity: own.concepts.size > 1 ? Math.min(1, (own.concepts.size + 1) / (own.span + 1)) : 1,
-        thread: threadAt === null ? 0 : threadAt.sameDoc ? (index >= threadAt.after ? 1 : 0.5) : 0,
+        thread: threadPart(threadAt, index),
       };
       candidates.push({
         hit,
@@ -209,6 +226,18 @@ export function scoreOf(parts: ScoreParts): number {
     parts.proximity * TUNING.scoreProximity +
     (parts.thread > 0 ? TUNING.scoreThread + (parts.thread === 1 ? TUNING.scoreThreadAfter : 0) : 0)
   );
+}
+
+/**
+ * How far a sentence continues the thread: 1 after the previous answer in its document, 0.5 elsewhere in it,
+ * 0 for the previous answer itself (a follow-up asks something new: "where did it happen?" is seldom answered
+ * by the sentence just given; a penalty beyond that lost "near which villages did they patrol?") and for other
+ * documents.
+ */
+function threadPart(threadAt: { sameDoc: boolean; after: number } | null, index: number): number {
+  if (threadAt === null || !threadAt.sameDoc) return 0;
+  if (index >= threadAt.after) return 1;
+  return index === threadAt.after - 1 ? 0 : 0.5;
 }
 
 /**

@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { answerQuestion } from "../../../src/core/answer/answer.ts";
+import type { Turn } from "../../../src/core/answer/types.ts";
+import { openKnowledgeBase } from "../../../src/knowledge/open.ts";
+import { doc, knowledgeFolder } from "../../helpers/knowledge-folder.ts";
+
+// Follow-ups answered from the thread's own document: its background, its dates, its later sentences.
+const files = {
+  "2013-09-04-sworn-in.md": doc(
+    { title: "Keita sworn in as president", source: "Wire", date: "2013-09-04" },
+    "Ibrahim Boubacar Keita was sworn in as president after winning the 2013 election with 77.6 percent of the vote. He replaces interim president Dioncounda Traore, who was appointed in April 2012 after a coup.",
+  ),
+  "2015-06-20-accord.md": doc(
+    { title: "Rebels sign peace accord", source: "Wire", date: "2015-06-20" },
+    "The rebel alliance signed the peace accord with the government in Bamako on Saturday. The government and the loyalist militias had signed the accord on May 15.",
+  ),
+  "2019-06-01-review.md": doc(
+    { title: "Mission review", source: "Wire", date: "2019-06-01" },
+    "A peace accord signed by the government and armed groups in June 2015 was aimed at restoring stability.",
+  ),
+  "2014-10-03-ambush.md": doc(
+    { title: "Nine Niger peacekeepers killed", source: "Wire", date: "2014-10-03" },
+    "Nine peacekeepers from Niger were killed when gunmen ambushed their convoy on Friday, the mission said. The convoy was travelling between Menaka and Ansongo when it came under fire. Niger has about 850 troops in the force, most of them deployed around Menaka and Ansongo.",
+  ),
+};
+
+/** Asks the questions in order as one thread and returns the answers. */
+function thread(kb: Parameters<typeof answerQuestion>[0], questions: string[]) {
+  const history: Turn[] = [];
+  return questions.map((question) => {
+    const answer = answerQuestion(kb, question, history);
+    history.push(answer.turn);
+    return answer;
+  });
+}
+
+describe("follow-ups answered in the thread's document", async () => {
+  const kb = await openKnowledgeBase(await knowledgeFolder(files));
+
+  it("does not set aside the thread document's background for the period the thread inherited", () => {
+    const [first, replaced] = thread(kb, ["Keita 2013 election", "who did he replace?"]);
+    expect(first!.citations[0]?.doc.id).toBe("2013-09-04-sworn-in");
+    // The sentence names April 2012, not 2013: the inherited "2013" must not reject it.
+    expect(replaced!.found).toBe(true);
+    expect(replaced!.text).toContain("Dioncounda Traore");
+  });
+
+  it("answers a date follow-up from the thread's document, not with a newer document's date", () => {
+    const [, when] = thread(kb, ["peace accord signed by the rebels", "when did the government sign?"]);
+    expect(when!.text).toContain("May 15");
+    expect(when!.citations.map((c) => c.doc.id)).toEqual(["2015-06-20-accord"]);
+  });
+
+  it("a question with a period of its own still sets aside sentences about another year", () => {
+    const [, replaced] = thread(kb, ["Keita 2013 election", "who was appointed in 2011?"]);
+    expect(replaced!.text).not.toContain("April 2012");
+  });
+});
