@@ -24,6 +24,7 @@ import { machineLoad, Targets } from "./targets.ts";
 // The import benchmark of issue 5: how fast `npm run add` reads a 50-page UN PDF, and how long a running bot
 // with a 10k-passage knowledge base takes from a file landing in its folder to answering from it.
 // Usage: npm run bench (runs after the answer benchmark), or node --import tsx bench/import.bench.ts
+//   [--quick: no 100k live run] [--only-100k: no 10k live run]
 
 const SENTENCES = [
   "The Mission continued to support the redeployment of the Malian Defence and Security Forces in the centre of the country.",
@@ -163,6 +164,10 @@ async function liveReload(work: string, targets: Targets, passages: number, labe
       warn: (line: unknown) => console.warn(String(line)),
     },
   });
+  // Questions are answered on this thread here, as an answer worker answers them in the bot: like a worker
+  // that has been running a few seconds, it has the English word list loaded (answer-worker.ts loads it when
+  // idle), which applying an update needs for the name variants of new words.
+  (await import("../src/core/knowledge/words.ts")).isEnglishWord("mission");
   // The build worker starts and learns the base, as it has long done in a bot that has been running.
   start = performance.now();
   await live.ready();
@@ -228,7 +233,7 @@ async function main(): Promise<void> {
   const targets = new Targets();
   try {
     await importThroughput(work);
-    await liveReload(work, targets, 10_000, "10k");
+    if (!process.argv.includes("--only-100k")) await liveReload(work, targets, 10_000, "10k");
     if (!quick) await liveReload(work, targets, 100_000, "100k");
     console.log(targets.summary());
     if (targets.missed.length > 0) process.exitCode = 1;
