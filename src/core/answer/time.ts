@@ -15,6 +15,12 @@ export interface AskedTime {
   to: number;
   /** the words that asked it, for explanations */
   text: string;
+  /**
+   * a count of events over a whole year ("how many peacekeepers were killed in 2019"), a flow, as opposed to
+   * a stock that holds at a date ("troops deployed in 2014"): only a sentence that states its count for that
+   * year answers it, not a story of one attack in a document of that year
+   */
+  flow?: boolean;
 }
 
 const Y = "((?:19|20)\\d{2})";
@@ -32,8 +38,33 @@ const ASKED: Array<[AskedTime["kind"] | "decade", RegExp]> = [
 const TOTAL =
   /\bsince (?:its |the mission's |the |their )?(?:deployment|establishment|inception|creation|start|beginning|launch)\b|\bsince (?:it|the mission) (?:was )?(?:deployed|established|set up|created|began)\b|\bto date\b|\bin total\b|\baltogether\b/iu;
 
+// Events counted over a period (flows); "deployed", "ceiling", "staff" are stocks and are not here.
+const FLOW_WORDS =
+  /\b(?:killed|died|dead|deaths?|injured|wounded|casualties|fatalities|lost their lives|attacks?|attacked|incidents?|abducted|kidnapped|kidnappings?|executed|massacred)\b/iu;
+// "the death toll of the village killings" asks about one event, not a year's count: "toll" is left out.
+const COUNT_ASKED = /\bhow many\b|\bnumber of\b/iu;
+// Part of a year (a month, a season, a half, a quarter) is not the whole year's count.
+const PART_OF_YEAR = new RegExp(
+  `\\b(?:${MONTH_PATTERN}|spring|summer|autumn|fall|winter|half|quarter|early|mid|late)\\b`,
+  "iu",
+);
+
 /** The year or period a question names, or null. A resolution's number ("resolution 2100") is no year. */
 export function askedTime(question: string): AskedTime | null {
+  const asked = askedPeriod(question);
+  // A count of events for a whole year (no month, season or half named) is a flow.
+  if (
+    asked?.kind === "in" &&
+    COUNT_ASKED.test(question) &&
+    FLOW_WORDS.test(question) &&
+    !PART_OF_YEAR.test(question)
+  ) {
+    return { ...asked, flow: true };
+  }
+  return asked;
+}
+
+function askedPeriod(question: string): AskedTime | null {
   const text = question.replace(NOT_A_YEAR, " ");
   const total = TOTAL.exec(text);
   for (const [kind, pattern] of ASKED) {
@@ -76,6 +107,8 @@ export interface SentenceTime {
   since: number | null;
   /** a count over the whole life of something: "since 2013", "since its deployment", "to date", "in total" */
   cumulative: boolean;
+  /** counted from a month of its document's year ("since January, 13 peacekeepers had been killed") */
+  sinceMonth?: boolean;
 }
 
 const SINCE_YEAR = new RegExp(
@@ -91,6 +124,11 @@ const DATED = new RegExp(
   "gu",
 );
 
+const SINCE_MONTH = new RegExp(
+  `\\b[Ss]ince (?:\\d{1,2} )?(?:${MONTH_PATTERN})\\b(?!,? (?:19|20)\\d{2}\\b)`,
+  "u",
+);
+
 /** The dates a sentence states, as `matchesTime` and recency read them. */
 export function sentenceTime(sentence: string): SentenceTime {
   const text = sentence.replace(NOT_A_YEAR, " ");
@@ -101,7 +139,13 @@ export function sentenceTime(sentence: string): SentenceTime {
   });
   const years = [...withoutSince.matchAll(ANY_YEAR)].map((match) => Number(match[0]));
   const dated = [...withoutSince.matchAll(DATED)].map((match) => Number(match[1]));
-  return { years, dated, since, cumulative: since !== null || CUMULATIVE.test(text) };
+  return {
+    years,
+    dated,
+    since,
+    cumulative: since !== null || CUMULATIVE.test(text),
+    sinceMonth: SINCE_MONTH.test(withoutSince),
+  };
 }
 
 /**
@@ -122,6 +166,9 @@ export function matchesTime(asked: AskedTime, time: SentenceTime, docDate: strin
   if (time.cumulative) {
     return time.since !== null && time.since >= asked.from && inPeriod(time.since) && inPeriod(docYear);
   }
+  // A year's count of events is stated for that year ("In 2019, ...", "during 2019", "since January" in that
+  // year's report); a sentence about one attack, dated only by its document or in passing, is not it.
+  if (asked.flow) return time.dated.some(inPeriod) || (time.sinceMonth === true && inPeriod(docYear));
   if (time.years.length > 0) return time.years.some(inPeriod);
   return inPeriod(docYear);
 }

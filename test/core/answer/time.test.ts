@@ -81,3 +81,37 @@ describe("when a sentence's event happened", () => {
     expect(eventDate(sentenceTime("Over 300 killed since 2013."), "2023-08-01")).toBe("2023-08-01");
   });
 });
+
+describe("a year's count of events (a flow)", () => {
+  it("is read from a count question about events over a whole year", () => {
+    expect(askedTime("How many peacekeepers were killed in 2019?")?.flow).toBe(true);
+    expect(askedTime("how many IED attacks were there in 2016")?.flow).toBe(true);
+    // stocks, parts of a year and one event are not flows
+    expect(askedTime("How many troops were deployed in 2014?")?.flow).toBeUndefined();
+    expect(askedTime("How many civilians were killed in spring 2019?")?.flow).toBeUndefined();
+    expect(askedTime("How many were killed in the first half of 2021?")?.flow).toBeUndefined();
+    expect(askedTime("what was the death toll of the village killings in 2019")?.flow).toBeUndefined();
+  });
+
+  it("is answered only by a sentence that states its count for that year", () => {
+    const flow = askedTime("How many peacekeepers were killed in 2019?")!;
+    expect(matchesTime(flow, sentenceTime("In 2019, 27 peacekeepers were killed."), "2020-01-10")).toBe(true);
+    expect(matchesTime(flow, sentenceTime("During 2019, 27 peacekeepers died."), "2020-01-10")).toBe(true);
+    // one attack, dated by its document or by a day: not the year's count
+    expect(
+      matchesTime(flow, sentenceTime("An attack on Sunday killed 10 peacekeepers from Chad."), "2019-01-21"),
+    ).toBe(false);
+    expect(
+      matchesTime(flow, sentenceTime("On 20 January 2019, 10 peacekeepers were killed."), "2019-01-21"),
+    ).toBe(false);
+    // a report of that year counting from a month of it
+    expect(
+      matchesTime(flow, sentenceTime("Since January, 13 peacekeepers had been killed."), "2019-06-30"),
+    ).toBe(true);
+    // a stock is still dated by its document
+    const stock = askedTime("How many troops were deployed in 2014?")!;
+    expect(matchesTime(stock, sentenceTime("Niger has about 850 troops in the force."), "2014-10-03")).toBe(
+      true,
+    );
+  });
+});
