@@ -112,9 +112,22 @@ export function answerQuestion(
   }
 
   const preferDocs = new Set(resolution.place?.docs ?? []);
-  const hits = searchPassages(kb.index, query.concepts, TUNING.passages, (passage) =>
-    scope.allows(passage.doc.id),
-  ).map((hit) =>
+  // A figure goes stale: with no period asked, passages just past the cut are scored too when their document is
+  // newer than all the kept ones ("311 killed" in a 2024 story ranked 10th by its words). Not for "who": a
+  // newer sentence naming someone near "led by" is too often another role's holder (measured on the library).
+  const changing = time === null && query.answerType === "number";
+  const found = searchPassages(
+    kb.index,
+    query.concepts,
+    TUNING.passages + (changing ? TUNING.newerPassages : 0),
+    (passage) => scope.allows(passage.doc.id),
+  );
+  const kept = found.slice(0, TUNING.passages);
+  const newestKept = kept.reduce((d, hit) => (hit.passage.doc.date > d ? hit.passage.doc.date : d), "");
+  const hits = [
+    ...kept,
+    ...found.slice(TUNING.passages).filter((hit) => hit.passage.doc.date > newestKept),
+  ].map((hit) =>
     preferDocs.has(hit.passage.doc.id) ? { ...hit, score: hit.score * TUNING.threadPassageBoost } : hit,
   );
   const rejected: Rejected[] | undefined = explain ? [] : undefined;

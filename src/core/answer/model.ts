@@ -138,6 +138,10 @@ export const MODEL_TABLE = {
     value: 8,
     why: "passages whose sentences are scored: enough for a rival figure from another document, few enough to stay fast",
   },
+  newerPassages: {
+    value: 8,
+    why: "for a figure with no period asked, the next passages are scored too when their document is newer than every one kept: the newest statement must reach the ranking to win",
+  },
 
   // --- Choosing between documents: time and subject -----------------------------------------------------
   rivalCoverage: {
