@@ -62,17 +62,28 @@ export function resolveFollowUp(
 
   const referents: Resolution["referents"] = [];
   const extra: string[] = [];
-  const refer = (pattern: RegExp, names: string[] | undefined) => {
+  const refer = (pattern: RegExp, to: string | undefined) => {
     const word = pattern.exec(text)?.[0];
-    const to = names?.[0];
     if (word && to) {
       referents.push({ word, to });
       extra.push(to);
     }
   };
-  refer(PERSON, last.people);
-  refer(GROUP, last.people);
-  refer(PLACE, last.places);
+  // The thread is about what its question named: "he" after "El-Ghassim Wane appointment" is Wane, not the
+  // Secretary-General who announced it; "they" after "UNIFIL peacekeepers injured" are the peacekeepers (the
+  // question's own words, already carried), not "United Nations Interim Force".
+  const asked = new Set(last.focus.map((word) => word.toLowerCase()));
+  const inQuestion = (name: string) =>
+    name
+      .toLowerCase()
+      .split(/[\s-]+/u)
+      .some((word) => asked.has(word));
+  const people = last.people ?? [];
+  // "he" is no acronym ("MINUSMA", "JNIM"): those are organisations.
+  const persons = people.filter((name) => !/^\p{Lu}{2,}$/u.test(name));
+  refer(PERSON, persons.find(inQuestion) ?? persons[0]);
+  refer(GROUP, people.find(inQuestion));
+  refer(PLACE, last.places?.[0]);
 
   const ownKeys = new Set(standalone.concepts.map(conceptKey));
   const context = parseFocus([...last.focus, ...extra].join(" ")).concepts.filter(

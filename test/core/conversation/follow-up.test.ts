@@ -53,6 +53,31 @@ describe("follow-up resolution", () => {
     );
   });
 
+  it("reads 'he' as the person the thread's question named, not the first one its answer named", () => {
+    const appointment: Turn = {
+      ...headTurn,
+      question: "El-Ghassim Wane appointment",
+      focus: ["el-ghassim", "wane", "appointment"],
+      people: ["Secretary-General António Guterres", "El-Ghassim Wane"],
+    };
+    expect(resolve("what did he do before?", [appointment]).referents).toEqual([
+      { word: "he", to: "El-Ghassim Wane" },
+    ]);
+  });
+
+  it("never reads 'he' as an acronym, and 'they' only as a group the question named", () => {
+    const mission: Turn = { ...headTurn, focus: ["head", "mission"], people: ["MINUSMA", "Annadif"] };
+    expect(resolve("who was his predecessor?", [mission]).referents).toEqual([
+      { word: "his", to: "Annadif" },
+    ]);
+    const injured: Turn = {
+      ...attackTurn,
+      focus: ["peacekeepers", "injured"],
+      people: ["United Nations Interim Force"],
+    };
+    expect(resolve("where were they from?", [injured]).referents).toEqual([]);
+  });
+
   it("keeps the thread's place: its document, passage and sentence", () => {
     const resolution = resolve("how many were injured?", [attackTurn]);
     expect(resolution.followUp).toBe(true);
