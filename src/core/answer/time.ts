@@ -1,4 +1,4 @@
-import { MONTH_PATTERN } from "../lexicon.ts";
+import { MONTH_PATTERN, MONTHS, WEEKDAY_PATTERN } from "../lexicon.ts";
 
 // When things happened, as a question asks and as a sentence states it. A question's year must match the
 // event's date: a sentence's own year, else its document's. A cumulative count ("since 2013", "to date")
@@ -109,6 +109,12 @@ export interface SentenceTime {
   cumulative: boolean;
   /** counted from a month of its document's year ("since January, 13 peacekeepers had been killed") */
   sinceMonth?: boolean;
+  /**
+   * the sentence dates its own event by a day or a month without a year ("on Friday", "In November", "Oct.
+   * 21"): the event is in its document's year, or the year before for a month after the document's. 0 for a
+   * weekday or "today", 1..12 for a month, null when it does neither
+   */
+  relative?: number | null;
 }
 
 const SINCE_YEAR = new RegExp(
@@ -129,6 +135,23 @@ const SINCE_MONTH = new RegExp(
   "u",
 );
 
+const MONTH_ABBREVIATIONS = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec";
+// A month named with no year after it, as a date: "In November", "on 14 November", "November 14", "Oct. 21".
+const MONTH_NO_YEAR = new RegExp(
+  `(?:\\b(?:[Ii]n|[Oo]n|[Ll]ate|[Ee]arly|[Mm]id-?) (?:\\d{1,2} )?(${MONTH_PATTERN})|\\b\\d{1,2} (${MONTH_PATTERN})|\\b(${MONTH_PATTERN}|${MONTH_ABBREVIATIONS})\\.? \\d{1,2}\\b)(?!,? (?:\\d{1,2},? )?(?:19|20)\\d{2})`,
+  "u",
+);
+const DAY_NO_YEAR = new RegExp(`\\b(?:on (?:${WEEKDAY_PATTERN})|today|yesterday)\\b`, "u");
+
+function relativeDate(text: string): number | null {
+  const month = MONTH_NO_YEAR.exec(text);
+  if (month) {
+    const name = (month[1] ?? month[2] ?? month[3])!.slice(0, 3).toLowerCase();
+    return MONTHS.findIndex((m) => m.slice(0, 3).toLowerCase() === name) + 1;
+  }
+  return DAY_NO_YEAR.test(text) ? 0 : null;
+}
+
 /** The dates a sentence states, as `matchesTime` and recency read them. */
 export function sentenceTime(sentence: string): SentenceTime {
   const text = sentence.replace(NOT_A_YEAR, " ");
@@ -145,6 +168,7 @@ export function sentenceTime(sentence: string): SentenceTime {
     since,
     cumulative: since !== null || CUMULATIVE.test(text),
     sinceMonth: SINCE_MONTH.test(withoutSince),
+    relative: relativeDate(withoutSince),
   };
 }
 
@@ -163,12 +187,23 @@ export function matchesTime(asked: AskedTime, time: SentenceTime, docDate: strin
     return time.cumulative || docYear >= asked.from;
   }
   // "Since January 2021, over 68 IEDs" answers "how many in 2021" in a 2021 document; "since 2013" does not.
-  if (time.cumulative) {
-    return time.since !== null && time.since >= asked.from && inPeriod(time.since) && inPeriod(docYear);
-  }
+  const countFrom = () =>
+    time.since !== null && time.since >= asked.from && inPeriod(time.since) && inPeriod(docYear);
   // A year's count of events is stated for that year ("In 2019, ...", "during 2019", "since January" in that
   // year's report); a sentence about one attack, dated only by its document or in passing, is not it.
-  if (asked.flow) return time.dated.some(inPeriod) || (time.sinceMonth === true && inPeriod(docYear));
+  if (asked.flow) {
+    if (time.cumulative) return countFrom();
+    return time.dated.some(inPeriod) || (time.sinceMonth === true && inPeriod(docYear));
+  }
+  // An event dated by a day or month of its document's time ("killed on Friday ... the deadliest attack since
+  // it deployed", "In November, the army retook Kidal, held since 2014") happened then, whatever other years
+  // it names in passing.
+  if (time.dated.length === 0 && time.relative !== undefined && time.relative !== null) {
+    const docMonth = Number(docDate.slice(5, 7));
+    // Only ever a reason to accept: "by 15 July" in a June report is a deadline, not last year's July.
+    if (inPeriod(time.relative > docMonth ? docYear - 1 : docYear)) return true;
+  }
+  if (time.cumulative) return countFrom();
   if (time.years.length > 0) return time.years.some(inPeriod);
   return inPeriod(docYear);
 }

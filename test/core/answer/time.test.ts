@@ -115,3 +115,32 @@ describe("a year's count of events (a flow)", () => {
     );
   });
 });
+
+describe("an event dated by a day or month of its document's time", () => {
+  it("reads a month or weekday with no year as the document's time", () => {
+    expect(sentenceTime("Peacekeepers left their camps in Tessalit on Oct. 21.").relative).toBe(10);
+    expect(sentenceTime("In November, the army retook Kidal.").relative).toBe(11);
+    expect(sentenceTime("Nine peacekeepers were killed on Friday.").relative).toBe(0);
+    expect(sentenceTime("It met on 14 November 2021.").relative).toBeNull();
+  });
+
+  it("is about its document's year whatever years it names in passing", () => {
+    const in2014 = askedTime("niger peacekeepers ambush 2014")!;
+    const ambush = sentenceTime(
+      "Nine peacekeepers were killed on Friday in the deadliest attack on the force since it deployed last year.",
+    );
+    expect(ambush.cumulative).toBe(true);
+    expect(matchesTime(in2014, ambush, "2014-10-03")).toBe(true);
+    // a month after the document's month is last year's: "In November" in a June 2024 review is 2023
+    const in2023 = askedTime("who retook Kidal in 2023")!;
+    const retaken = sentenceTime("In November, the army retook Kidal, held by the rebels since 2014.");
+    expect(matchesTime(in2023, retaken, "2024-06-30")).toBe(true);
+    expect(matchesTime(askedTime("who retook Kidal in 2024")!, retaken, "2024-06-30")).toBe(false);
+  });
+
+  it("never sets aside a sentence for a deadline after its document", () => {
+    const in2021 = askedTime("which resolution renewed MINUSMA in 2021")!;
+    const renewal = sentenceTime("The Council requested options on force levels by 15 July.");
+    expect(matchesTime(in2021, renewal, "2021-06-29")).toBe(true);
+  });
+});
