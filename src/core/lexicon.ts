@@ -26,6 +26,9 @@ export const MONTH_WORDS: ReadonlySet<string> = new Set([
   ..."jan feb mar apr jun jul aug sep sept oct nov dec".split(" "),
 ]);
 
+/** Abbreviated month names as wire copy writes them before a day ("Oct. 21", "Sept. 3"), as an alternation. */
+export const MONTH_ABBREVIATION_PATTERN = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec";
+
 /** Days of the week, as they open a date ("Tuesday 4 May"). */
 export const WEEKDAY_PATTERN = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
 

@@ -1,11 +1,16 @@
 import { stemmer } from "stemmer";
-import { MONTH_PATTERN as MONTH, NUMBER_WORD_PATTERN as NUMBER_WORD, WEEKDAY_PATTERN } from "../lexicon.ts";
+import {
+  MONTH_PATTERN as MONTH,
+  MONTH_ABBREVIATION_PATTERN as MONTH_ABBREVIATION,
+  NUMBER_WORD_PATTERN as NUMBER_WORD,
+  WEEKDAY_PATTERN,
+} from "../lexicon.ts";
 import type { AnswerType } from "../search/query.ts";
 import { TUNING } from "./model.ts";
 
 const HAS_NUMBER = new RegExp(`\\d|\\b(${NUMBER_WORD})\\b`, "iu");
 const HAS_DATE = new RegExp(
-  `\\b(${MONTH})\\b|\\b(19|20)\\d{2}\\b|\\b(${WEEKDAY_PATTERN})\\b|\\b(late|early|mid)-(${MONTH})\\b`,
+  `\\b(${MONTH})\\b|\\b(19|20)\\d{2}\\b|\\b(${WEEKDAY_PATTERN})\\b|\\b(late|early|mid)-(${MONTH})\\b|\\b(${MONTH_ABBREVIATION})\\.? \\d{1,2}\\b`,
   "u",
 );
 const HAS_DURATION =

@@ -16,6 +16,10 @@ describe("sentence features", () => {
 
   it("finds a date, but not the year of a resolution or a symbol", () => {
     expect(sentenceFeatures("The attack took place on 2 April.").date).toBe(true);
+    // Wire copy abbreviates the month before a day.
+    expect(sentenceFeatures("Peacekeepers left their camps in Tessalit on Oct. 21.").date).toBe(true);
+    expect(sentenceFeatures("They left Aguelhok on Sept 3 and Kidal later.").date).toBe(true);
+    expect(sentenceFeatures("The Dec board met.").date).toBe(false);
     expect(sentenceFeatures("Under resolution 2531 (2020) and S/2021/520, the mission adapts.").date).toBe(
       false,
     );
