@@ -12,8 +12,19 @@ const run = promisify(execFile);
 /** Where Debian's postgresql-15 puts its programs (`.ci/run` installs it where it is missing). */
 export const PG_BIN = process.env.PG_BIN ?? "/usr/lib/postgresql/15/bin";
 
+/**
+ * Whether the PostgreSQL tests can run here. On a developer's machine without PostgreSQL they are skipped; in CI
+ * they must run, so a missing server fails the run instead of passing it with the shared engine untested.
+ */
 export function postgresInstalled(): boolean {
-  return existsSync(path.join(PG_BIN, "initdb")) && existsSync(path.join(PG_BIN, "pg_ctl"));
+  const installed = existsSync(path.join(PG_BIN, "initdb")) && existsSync(path.join(PG_BIN, "pg_ctl"));
+  if (!installed && process.env.CI) {
+    throw new Error(
+      `tests: PostgreSQL 15 is not installed (no initdb/pg_ctl in ${PG_BIN}): .ci/run installs it with ` +
+        "apt-get install -y postgresql, or set PG_BIN to where its programs are",
+    );
+  }
+  return installed;
 }
 
 /** A free TCP port on 127.0.0.1, from the system. */
