@@ -4,6 +4,7 @@ import type { LedgerEntry } from "../digest/ledger.ts";
 import { LATEST_SCHEMA, MIGRATIONS, statementsFor } from "./schema.ts";
 import {
   feedbackFromRow,
+  feedbackToRow,
   type LegacyState,
   ledgerEntryFromRow,
   ledgerEntryToRow,
@@ -277,15 +278,7 @@ export class PostgresStore implements StateStore {
             await db.query("DELETE FROM feedback WHERE key = $1", [record.key]);
             await db.query(
               "INSERT INTO feedback (key, at, user_id, channel, question, helpful, docs) VALUES ($1, $2, $3, $4, $5, $6, $7)",
-              [
-                record.key,
-                record.at,
-                record.user,
-                record.channel,
-                record.question.slice(0, STATE_BOUNDS.questionChars),
-                record.helpful ? 1 : 0,
-                JSON.stringify(record.docs),
-              ],
+              feedbackToRow(record),
             );
           }),
         () => undefined,
@@ -436,15 +429,7 @@ export class PostgresStore implements StateStore {
         await client.query("DELETE FROM feedback WHERE key = $1", [record.key]);
         await client.query(
           "INSERT INTO feedback (key, at, user_id, channel, question, helpful, docs) VALUES ($1, $2, $3, $4, $5, $6, $7)",
-          [
-            record.key,
-            record.at,
-            record.user,
-            record.channel,
-            record.question,
-            record.helpful ? 1 : 0,
-            JSON.stringify(record.docs),
-          ],
+          feedbackToRow(record),
         );
       }
       for (const entry of data.digest) {

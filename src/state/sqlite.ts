@@ -292,15 +292,7 @@ export class SqliteStore implements StateStore {
               .prepare(
                 "INSERT INTO feedback (key, at, user_id, channel, question, helpful, docs) VALUES (?, ?, ?, ?, ?, ?, ?)",
               )
-              .run(
-                record.key,
-                record.at,
-                record.user,
-                record.channel,
-                record.question.slice(0, STATE_BOUNDS.questionChars),
-                record.helpful ? 1 : 0,
-                JSON.stringify(record.docs),
-              );
+              .run(...feedbackToRow(record));
           }),
         () => undefined,
       );
@@ -431,15 +423,7 @@ export class SqliteStore implements StateStore {
           .prepare(
             "INSERT INTO feedback (key, at, user_id, channel, question, helpful, docs) VALUES (?, ?, ?, ?, ?, ?, ?)",
           )
-          .run(
-            record.key,
-            record.at,
-            record.user,
-            record.channel,
-            record.question,
-            record.helpful ? 1 : 0,
-            JSON.stringify(record.docs),
-          );
+          .run(...feedbackToRow(record));
       }
       const insertDay = this.#db.prepare(
         "INSERT INTO digest_days (day, status, channel, hashes, ts, turn, attempts, updated_at, error, owner) " +
@@ -599,6 +583,19 @@ export function feedbackFromRow(row: Row): FeedbackRecord {
     helpful: Number(row.helpful) === 1,
     docs: JSON.parse(String(row.docs)) as string[],
   };
+}
+
+/** A feedback row's values in column order (key, at, user_id, channel, question, helpful, docs), question capped. */
+export function feedbackToRow(record: FeedbackRecord): unknown[] {
+  return [
+    record.key,
+    record.at,
+    record.user,
+    record.channel,
+    record.question.slice(0, STATE_BOUNDS.questionChars),
+    record.helpful ? 1 : 0,
+    JSON.stringify(record.docs),
+  ];
 }
 
 export function ledgerEntryToRow(entry: LedgerEntry): unknown[] {
