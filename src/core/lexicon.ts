@@ -49,3 +49,23 @@ export const YEAR = /\b(19|20)\d{2}\b/u;
 
 /** Words that ask for the earliest value rather than the newest: "the first Force Commander", "initially". */
 export const EARLIEST = /\b(first|original|originally|initial|initially|at the start|at first|founding)\b/iu;
+
+/**
+ * Irregular verbs' forms, base first: the stemmer meets "withdraws"/"withdrawing" but not "left"/"leave" or
+ * "took"/"take", so a question's verb also searches its other forms ("when did they leave Tessalit" finds
+ * "left their camps in Tessalit"). The verbs are those news of a mission uses.
+ */
+const IRREGULAR_VERBS =
+  "leave left|take took taken|retake retook retaken|undertake undertook undertaken|fight fought|flee fled|hold held|lose lost|win won|give gave given|go went gone|come came|become became|make made|say said|tell told|send sent|bring brought|seek sought|lead led|meet met|begin began begun|break broke broken|choose chose chosen|drive drove driven|fall fell fallen|keep kept|know knew known|pay paid|run ran|see saw seen|oversee oversaw overseen|sell sold|shoot shot|speak spoke spoken|spend spent|stand stood|strike struck|swear swore sworn|rise rose risen|withdraw withdrew withdrawn|overthrow overthrew overthrown|build built|catch caught|steal stole stolen|write wrote written|think thought|hide hid hidden|grow grew grown|draw drew drawn|blow blew blown|mean meant|feel felt|deal dealt|bear bore borne|beat beaten|lay laid|show shown|sink sank sunk|fly flew flown|forget forgot forgotten|ride rode ridden|shake shook shaken|slay slew slain|sit sat|get got gotten|buy bought|teach taught|find found|foresee foresaw foreseen|arise arose arisen|wake woke woken|freeze froze frozen|tear tore torn|wear wore worn|hang hung|dig dug|sweep swept|weep wept|sleep slept|feed fed|breed bred|bleed bled|spring sprang sprung|swim swam swum|sing sang sung|drink drank drunk|ring rang rung|eat ate eaten";
+
+const VERB_FORMS: ReadonlyMap<string, readonly string[]> = new Map(
+  IRREGULAR_VERBS.split("|").flatMap((group) => {
+    const forms = group.split(" ");
+    return forms.map((form) => [form, forms.filter((other) => other !== form)] as const);
+  }),
+);
+
+/** The other forms of an irregular verb ("left" → leave; "took" → take, taken), or none. */
+export function otherVerbForms(word: string): readonly string[] {
+  return VERB_FORMS.get(word.toLowerCase()) ?? [];
+}

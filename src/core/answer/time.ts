@@ -1,4 +1,4 @@
-import { MONTH_PATTERN, MONTHS, WEEKDAY_PATTERN } from "../lexicon.ts";
+import { MONTH_ABBREVIATION_PATTERN, MONTH_PATTERN, MONTHS, WEEKDAY_PATTERN } from "../lexicon.ts";
 
 // When things happened, as a question asks and as a sentence states it. A question's year must match the
 // event's date: a sentence's own year, else its document's. A cumulative count ("since 2013", "to date")
@@ -135,10 +135,9 @@ const SINCE_MONTH = new RegExp(
   "u",
 );
 
-const MONTH_ABBREVIATIONS = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec";
 // A month named with no year after it, as a date: "In November", "on 14 November", "November 14", "Oct. 21".
 const MONTH_NO_YEAR = new RegExp(
-  `(?:\\b(?:[Ii]n|[Oo]n|[Ll]ate|[Ee]arly|[Mm]id-?) (?:\\d{1,2} )?(${MONTH_PATTERN})|\\b\\d{1,2} (${MONTH_PATTERN})|\\b(${MONTH_PATTERN}|${MONTH_ABBREVIATIONS})\\.? \\d{1,2}\\b)(?!,? (?:\\d{1,2},? )?(?:19|20)\\d{2})`,
+  `(?:\\b(?:[Ii]n|[Oo]n|[Ll]ate|[Ee]arly|[Mm]id-?) (?:\\d{1,2} )?(${MONTH_PATTERN})|\\b\\d{1,2} (${MONTH_PATTERN})|\\b(${MONTH_PATTERN}|${MONTH_ABBREVIATION_PATTERN})\\.? \\d{1,2}\\b)(?!,? (?:\\d{1,2},? )?(?:19|20)\\d{2})`,
   "u",
 );
 const DAY_NO_YEAR = new RegExp(`\\b(?:on (?:${WEEKDAY_PATTERN})|today|yesterday)\\b`, "u");

@@ -1,5 +1,6 @@
 import { TUNING } from "../answer/model.ts";
 import { isEnglishWord } from "../knowledge/words.ts";
+import { otherVerbForms } from "../lexicon.ts";
 import type { Glossary } from "./glossary.ts";
 import { glossaryKey } from "./glossary.ts";
 import { contentTerms, indexTerm, tokenize } from "./terms.ts";
@@ -119,6 +120,17 @@ function stripPhrasing(text: string): string {
 }
 
 function termConcept(surface: string, term: string, vocabulary: Vocabulary, weight: number): Concept {
+  const concept = wordConcept(surface, term, vocabulary, weight);
+  // An irregular verb's other forms the documents use: "leave" also finds "left" (lexicon.ts).
+  const forms = otherVerbForms(surface)
+    .map(indexTerm)
+    .filter((form): form is string => form !== null && form !== term && vocabulary.has(form));
+  if (forms.length === 0) return concept;
+  const alternatives = [...(concept.known ? concept.alternatives : []), ...forms.map((form) => [form])];
+  return { ...concept, alternatives, known: true, foreign: false };
+}
+
+function wordConcept(surface: string, term: string, vocabulary: Vocabulary, weight: number): Concept {
   const year = /^(19|20)\d{2}$/u.test(term) ? term : null;
   const base = { text: surface, prefixes: [] as string[], weight, specificity: 1, foreign: false, year };
   // A name also finds its other spellings in the documents ("Aguel'hoc" / "Aguelhok"): vocabulary.ts.

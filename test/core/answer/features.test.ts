@@ -4,6 +4,11 @@ import { namedInSentence, satisfiesAnswerType, sentenceFeatures } from "../../..
 const asked = (text: string) => new Set(text.toLowerCase().split(/\s+/u));
 
 describe("sentence features", () => {
+  it("reads a month written short before its day as a date", () => {
+    expect(sentenceFeatures("The peacekeepers left their camps in Tessalit on Oct. 21.").date).toBe(true);
+    expect(sentenceFeatures("The peacekeepers left their camps in Tessalit.").date).toBe(false);
+  });
+
   it("finds a count, but not in a date, a year or a resolution number", () => {
     expect(sentenceFeatures("The mission has 13,289 troops.").number).toBe(true);
     expect(sentenceFeatures("Two combat helicopters were delivered.").number).toBe(true);

@@ -35,6 +35,15 @@ describe("parseQuery", () => {
     expect(detectAnswerType("wagner")).toBe("any");
   });
 
+  it("searches an irregular verb's other forms the documents use", () => {
+    // knowledge/ says "take" and "held", never "took" or "hold"
+    const took = parse("who took command").concepts.find((c) => c.text === "took")!;
+    expect(took.known).toBe(true);
+    expect(took.alternatives).toContainEqual(["take"]);
+    const hold = parse("when did they hold the vote").concepts.find((c) => c.text === "hold")!;
+    expect(hold.alternatives).toContainEqual(["held"]);
+  });
+
   it("corrects misspellings into words the documents use", () => {
     expect(firstAlternatives("troop cieling")).toEqual(["troop", "ceil"]);
     expect(firstAlternatives("operaton meerkat")).toEqual(["oper", "meerkat"]);
