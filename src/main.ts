@@ -1,13 +1,11 @@
 import path from "node:path";
-import { buildProgressDisplay } from "./cli/build-progress.ts";
-import { requireFolderNotFile, usableKnowledge } from "./cli/knowledge.ts";
+import { openCommandKnowledge } from "./cli/knowledge.ts";
 import { runCli } from "./cli/run.ts";
 import { parseStartOptions, START_USAGE } from "./cli/start-options.ts";
 import { type Config, loadConfig, loadDotEnv } from "./config.ts";
 import type { KnowledgeBase } from "./core/knowledge-base.ts";
 import { attachDigest } from "./digest/attach.ts";
 import { type LiveKnowledge, watchKnowledge } from "./knowledge/live.ts";
-import { openKnowledgeBase } from "./knowledge/open.ts";
 import { type AppLogger, processLogger } from "./log.ts";
 import { runShell, ShellNotices } from "./shell/shell.ts";
 import { startSlackBot } from "./slack/app.ts";
@@ -42,14 +40,13 @@ runCli(async (argv) => {
     config.mode === "shell" ? (_level, line) => notices.write(line) : undefined,
   );
   const knowledgeDir = options.knowledge ?? config.KNOWLEDGE_DIR;
-  await requireFolderNotFile("start", knowledgeDir, START_USAGE);
-  const shown = buildProgressDisplay(process.stderr, process.stderr.isTTY === true, knowledgeDir);
-  const kb = await openKnowledgeBase(knowledgeDir, {
-    cacheDir: path.join(config.STATE_DIR, "index"),
-    progress: shown.progress,
-  }).finally(shown.stop);
-  // Refuses a folder with no usable document, as `ask` and `digest` do.
-  const skipped = usableKnowledge(kb);
+  // Refuses a file given as the folder, or a folder with no usable document, as `ask` and `digest` do.
+  const { kb, skipped } = await openCommandKnowledge("start", START_USAGE, {
+    dir: knowledgeDir,
+    stateDir: config.STATE_DIR,
+    errors: process.stderr,
+    terminal: process.stderr.isTTY === true,
+  });
   // The watcher swaps in a new knowledge base when the files change: everything asks getKnowledgeBase(), never
   // keeps one. It stops at SIGINT/SIGTERM, or once nothing else is left to run (the shell's `quit`).
   // Set once the state store is open (not in the shell): a rebuild is announced to the other instances.

@@ -1,4 +1,3 @@
-import path from "node:path";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config.ts";
@@ -6,11 +5,9 @@ import { answerQuestion } from "../core/answer/answer.ts";
 import { type Explanation, explanationText } from "../core/answer/explain.ts";
 import { answerAsText } from "../core/answer/format.ts";
 import type { Answer, Turn } from "../core/answer/types.ts";
-import { openKnowledgeBase } from "../knowledge/open.ts";
-import { buildProgressDisplay } from "./build-progress.ts";
 import { CliExit, exitCodeOf } from "./exit.ts";
 import type { CliIo } from "./io.ts";
-import { requireFolderNotFile, usableKnowledge } from "./knowledge.ts";
+import { openCommandKnowledge } from "./knowledge.ts";
 
 export const ASK_USAGE = `usage: npm run -s ask -- [--json | --explain] [--knowledge DIR] "question"
        npm run -s ask -- --json [--knowledge DIR] < questions.jsonl   (one {"id"?, "thread"?, "text"} a line)`;
@@ -54,14 +51,13 @@ async function ask(argv: string[], io: CliIo): Promise<number> {
     throw new CliExit(`ask: give a question, or --json with questions on standard input\n${ASK_USAGE}`, 2);
   }
   const config = loadConfig(io.env, { tool: true });
-  const dir = options.knowledge ?? config.KNOWLEDGE_DIR;
-  await requireFolderNotFile("ask", dir, ASK_USAGE);
-  const shown = buildProgressDisplay(io.errors, io.progress, dir);
-  const kb = await openKnowledgeBase(dir, {
-    cacheDir: path.join(config.STATE_DIR, "index"),
-    progress: shown.progress,
-  }).finally(shown.stop);
-  for (const line of usableKnowledge(kb)) io.errors.write(`${line}\n`);
+  const { kb, skipped } = await openCommandKnowledge("ask", ASK_USAGE, {
+    dir: options.knowledge ?? config.KNOWLEDGE_DIR,
+    stateDir: config.STATE_DIR,
+    errors: io.errors,
+    terminal: io.progress,
+  });
+  for (const line of skipped) io.errors.write(`${line}\n`);
 
   if (question.trim() !== "") {
     const explanation: Explanation | undefined = options.explain ? {} : undefined;

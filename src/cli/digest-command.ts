@@ -1,18 +1,15 @@
-import path from "node:path";
 import { parseArgs } from "node:util";
 import { WebClient } from "@slack/web-api";
 import { loadConfig } from "../config.ts";
 import { formatDay, isDay, localDay } from "../core/digest/day.ts";
 import { digestJson, digestText } from "../core/digest/render.ts";
 import { postDigestOnce, previewDigest } from "../digest/poster.ts";
-import { openKnowledgeBase } from "../knowledge/open.ts";
 import { chatFinder, chatPoster } from "../slack/digest-poster.ts";
 import { openStateStore } from "../state/open.ts";
 import type { StateStore } from "../state/types.ts";
-import { buildProgressDisplay } from "./build-progress.ts";
 import { CliExit, exitCodeOf } from "./exit.ts";
 import type { CliIo } from "./io.ts";
-import { requireFolderNotFile, usableKnowledge } from "./knowledge.ts";
+import { openCommandKnowledge } from "./knowledge.ts";
 
 export const DIGEST_USAGE = `usage: npm run -s digest -- --dry-run [--date YYYY-MM-DD] [--json] [--knowledge DIR]
        npm run -s digest -- --post [--date YYYY-MM-DD] [--force] [--knowledge DIR]
@@ -78,14 +75,13 @@ async function digest(argv: string[], io: CliIo, now: () => Date): Promise<numbe
     if (missing.length > 0) throw new CliExit(missing.map((line) => `digest: ${line}`).join("\n"), 78);
   }
 
-  const dir = values.knowledge ?? config.KNOWLEDGE_DIR;
-  await requireFolderNotFile("digest", dir, DIGEST_USAGE);
-  const shown = buildProgressDisplay(io.errors, io.progress, dir);
-  const kb = await openKnowledgeBase(dir, {
-    cacheDir: path.join(config.STATE_DIR, "index"),
-    progress: shown.progress,
-  }).finally(shown.stop);
-  for (const line of usableKnowledge(kb)) io.errors.write(`${line}\n`);
+  const { kb, skipped } = await openCommandKnowledge("digest", DIGEST_USAGE, {
+    dir: values.knowledge ?? config.KNOWLEDGE_DIR,
+    stateDir: config.STATE_DIR,
+    errors: io.errors,
+    terminal: io.progress,
+  });
+  for (const line of skipped) io.errors.write(`${line}\n`);
 
   // A tool beside a running bot: it shares the store (SQLite allows it) without taking the bot's place.
   const log = {

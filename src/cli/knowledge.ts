@@ -1,6 +1,9 @@
 import { stat } from "node:fs/promises";
+import path from "node:path";
 import { describeSkipped, KnowledgeError } from "../core/knowledge/load.ts";
 import type { KnowledgeBase } from "../core/knowledge-base.ts";
+import { openKnowledgeBase } from "../knowledge/open.ts";
+import { buildProgressDisplay } from "./build-progress.ts";
 import { CliExit } from "./exit.ts";
 
 // What every command does with the knowledge folder before answering from it, so `npm start`, `ask` and
@@ -18,6 +21,25 @@ export async function requireFolderNotFile(command: string, dir: string, usage: 
       2,
     );
   }
+}
+
+/**
+ * Opens a command's knowledge folder the one way `npm start`, `ask` and `digest` share: a file given as the
+ * folder is a usage error, the index build shows its progress on `errors`, the persisted index lives in
+ * `STATE_DIR/index`, and a folder with no usable document is refused. Returns the base and the skipped-file lines.
+ */
+export async function openCommandKnowledge(
+  command: string,
+  usage: string,
+  options: { dir: string; stateDir: string; errors: NodeJS.WritableStream; terminal: boolean },
+): Promise<{ kb: KnowledgeBase; skipped: string[] }> {
+  await requireFolderNotFile(command, options.dir, usage);
+  const shown = buildProgressDisplay(options.errors, options.terminal, options.dir);
+  const kb = await openKnowledgeBase(options.dir, {
+    cacheDir: path.join(options.stateDir, "index"),
+    progress: shown.progress,
+  }).finally(shown.stop);
+  return { kb, skipped: usableKnowledge(kb) };
 }
 
 /**
