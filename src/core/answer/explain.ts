@@ -90,8 +90,8 @@ export function explanationText(explanation: Explanation): string {
   if (confidence) {
     lines.push(
       `Confidence ${confidence.value} = ${TUNING.confidenceCoverage}×coverage ${confidence.coverage.toFixed(2)} + ${TUNING.confidenceOwn}×own words ${confidence.own.toFixed(2)} + ${TUNING.confidencePassage}×passage ${confidence.passage.toFixed(2)} + ${TUNING.confidenceTyped}×typed ${confidence.typed.toFixed(2)}${
-        confidence.cap ? `, capped at ${confidence.cap.value}: ${confidence.cap.why}` : ""
-      }`,
+        confidence.asked ? ` − ${TUNING.confidenceAskedAbsent} (the asked thing is not in the passage)` : ""
+      }${confidence.cap ? `, capped at ${confidence.cap.value}: ${confidence.cap.why}` : ""}`,
     );
   }
   if (explanation.decision) lines.push(`Decision: ${explanation.decision}`);

@@ -92,6 +92,10 @@ export const MODEL_TABLE = {
     value: 0.188,
     why: "holding the kind of answer asked for, counted only as far as the sentence is about what was asked",
   },
+  confidenceAskedAbsent: {
+    value: 0.08,
+    why: "the asked thing ('staff' in 'how many civilian staff') nowhere in the passage: the sentence matched the other words; a penalty, not a cap, as the passage may word it otherwise ('uniformed personnel' for peacekeepers)",
+  },
   capUntyped: {
     value: 0.45,
     why: "a question asking for a number, date or name that the sentence lacks is not answered: kept below the threshold",

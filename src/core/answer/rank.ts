@@ -277,6 +277,8 @@ export interface ConfidenceParts {
   own: number;
   passage: number;
   typed: number;
+  /** 1 when the asked thing (a known word) is nowhere in the sentence's passage: a penalty, see model.ts */
+  asked: number;
   /** the cap applied, and why, if one was */
   cap: { value: number; why: string } | null;
 }
@@ -314,7 +316,33 @@ export function confidenceParts(best: SentenceCandidate, query: ParsedQuery): Co
       why: `no document mentions the asked "${head.text}"`,
     };
   }
-  return { coverage: best.coverage, own: mine, passage: best.hit.coverage, typed, cap };
+  return {
+    coverage: best.coverage,
+    own: mine,
+    passage: best.hit.coverage,
+    typed,
+    asked: askedThingAbsent(best, query) ? 1 : 0,
+    cap,
+  };
+}
+
+/**
+ * Whether the question's asked thing, a word the documents know, is absent from the sentence's passage, its
+ * neighbours and its heading: "how many civilian staff" answered by a sentence about 42 arrests.
+ */
+function askedThingAbsent(best: SentenceCandidate, query: ParsedQuery): boolean {
+  const head = askedHead(query.text);
+  if (!head) return false;
+  const headTerms = contentTerms(head);
+  const concept = ownConcepts(query).find((c) => contentTerms(c.text).some((t) => headTerms.includes(t)));
+  if (!concept?.known) return false;
+  const terms = [
+    ...best.hit.analysis.terms.flat(),
+    ...(best.before?.terms ?? []),
+    ...(best.after?.terms ?? []),
+    ...contentTerms(best.hit.passage.section ?? ""),
+  ];
+  return coveredConcepts(terms, [concept], best.hit.passage.doc.date.slice(0, 4)).weight === 0;
 }
 
 /** The question's asked thing (its head noun, asked.ts) when it is a word no document uses, else null. */
@@ -332,7 +360,8 @@ export function confidenceFrom(parts: ConfidenceParts): number {
     TUNING.confidenceCoverage * parts.coverage +
     TUNING.confidenceOwn * parts.own +
     TUNING.confidencePassage * parts.passage +
-    TUNING.confidenceTyped * parts.typed;
+    TUNING.confidenceTyped * parts.typed -
+    TUNING.confidenceAskedAbsent * parts.asked;
   return Math.min(1, parts.cap ? Math.min(value, parts.cap.value) : value);
 }
 

@@ -33,6 +33,14 @@ const files = {
     { title: "Togolese peacekeepers killed", source: "UN News", date: "2016-05-30" },
     "Togo, one of the mission's main contributors, has lost several soldiers in Mali since 2013. The convoy was hit near Sevare.",
   ),
+  "2015-03-27-report.md": doc(
+    { title: "Report of 2015", source: "UN", date: "2015-03-27" },
+    "The mission documented 42 cases of arbitrary arrest by civilian authorities.",
+  ),
+  "2016-01-10-staff.md": doc(
+    { title: "Rotations", source: "UN", date: "2016-01-10" },
+    "Staff rotations were delayed by the fighting.",
+  ),
   "2019-03-01-report.md": doc(
     { title: "Report on the mission", source: "UN", date: "2019-03-01" },
     "The mission's police unit in Mopti is still stuck in Dakar because of a customs dispute over its equipment.",
@@ -53,5 +61,15 @@ describe("an asked thing no document uses", async () => {
     const answer = answerQuestion(kb, "why is the Mopti police unit stuck in Senegal");
     expect(answer.found).toBe(true);
     expect(answer.text).toContain("customs dispute");
+  });
+
+  it("lowers confidence when the asked thing, a word the documents know, is not in the answer's passage", () => {
+    const absent = {} as Explanation;
+    const answer = answerQuestion(kb, "How many civilian arrests did the mission document?", [], absent);
+    expect(answer.found).toBe(true);
+    expect(explanationText(absent)).not.toContain("the asked thing is not in the passage");
+    const missing = {} as Explanation;
+    answerQuestion(kb, "How many civilian staff did the mission have?", [], missing);
+    expect(explanationText(missing)).toContain("the asked thing is not in the passage");
   });
 });
