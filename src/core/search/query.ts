@@ -43,7 +43,7 @@ const ANSWER_TYPES: Array<[AnswerType, RegExp]> = [
   ],
   [
     "number",
-    /\bhow (many|much|large|big|strong)\b|\bnumber of\b|\bhow many\b|\b(death )?toll\b|\bceiling\b|\bstrength\b|\bfigures?\b|\bcount\b|\bpercentage\b|\bsize of\b/u,
+    /\bhow (many|much|large|big|strong)\b|\bnumber of\b|\bhow many\b|\b(death )?toll\b|\bceiling\b|\bstrength\b|\bfigures?\b|\bcount\b|\bpercentage\b|\bsize of\b|\bpopulation of\b/u,
   ],
   ["who", /^(and )?who\b|\bwho (is|was|are|were|did|has|have|led|leads|said)\b|\bby whom\b|\bwhose\b/u],
   [

@@ -33,6 +33,9 @@ describe("parseQuery", () => {
     expect(detectAnswerType("Who is behind the bilateral partners?")).toBe("who");
     expect(detectAnswerType("Where did Operation Buffalo take place?")).toBe("place");
     expect(detectAnswerType("wagner")).toBe("any");
+    // "the population of" a place is a number; protecting "the population" is not
+    expect(detectAnswerType("what is the population of gao")).toBe("number");
+    expect(detectAnswerType("how does the mission protect the population")).toBe("any");
   });
 
   it("searches an irregular verb's other forms the documents use", () => {
