@@ -1,11 +1,11 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { PassThrough } from "node:stream";
 import { PDFDocument } from "pdf-lib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { addCommand } from "../../src/cli/add/workflow.ts";
 import { answerQuestion } from "../../src/core/answer/answer.ts";
 import { openKnowledgeBase } from "../../src/knowledge/open.ts";
+import { runCommand } from "../helpers/cli.ts";
 import { doc, knowledgeFolder } from "../helpers/knowledge-folder.ts";
 import { unPdf, WITHDRAWAL_LETTER } from "../helpers/un-pdf.ts";
 
@@ -30,33 +30,16 @@ beforeAll(async () => {
 });
 
 /** Runs `npm run add` in-process with the given answers on its input; returns what it printed. */
-async function add(
+function add(
   argv: string[],
   options: { interactive?: boolean; progress?: boolean; answers?: string[]; env?: NodeJS.ProcessEnv } = {},
 ) {
-  const input = new PassThrough();
-  const output = new PassThrough();
-  const errors = new PassThrough();
-  let out = "";
-  let err = "";
-  output.on("data", (chunk: Buffer) => {
-    out += chunk.toString();
+  return runCommand(addCommand, argv, {
+    input: (options.answers ?? []).map((answer) => `${answer}\n`).join(""),
+    env: options.env,
+    progress: options.progress,
+    extra: { interactive: options.interactive ?? false },
   });
-  errors.on("data", (chunk: Buffer) => {
-    err += chunk.toString();
-  });
-  // A progress bar is drawn only on a terminal; this stands in for one (cli-progress asks isTTY and columns).
-  if (options.progress) Object.assign(errors, { isTTY: true, columns: 100 });
-  input.end((options.answers ?? []).map((answer) => `${answer}\n`).join(""));
-  const code = await addCommand(argv, {
-    input,
-    output,
-    errors,
-    interactive: options.interactive ?? false,
-    progress: options.progress ?? false,
-    env: options.env ?? {},
-  });
-  return { code, out, err };
 }
 
 async function files(dir: string): Promise<string[]> {

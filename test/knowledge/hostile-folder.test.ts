@@ -2,7 +2,6 @@ import { execFile, spawn } from "node:child_process";
 import { mkdir, mkdtemp, open, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { PassThrough } from "node:stream";
 import { promisify } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
 import { addCommand } from "../../src/cli/add/workflow.ts";
@@ -12,6 +11,7 @@ import { loadKnowledge } from "../../src/core/knowledge/load.ts";
 import { watchKnowledge } from "../../src/knowledge/live.ts";
 import { openKnowledgeBase } from "../../src/knowledge/open.ts";
 import { ATTACK_DOC, CEILING_DOC, LATE_DOC, writeDoc } from "../digest/helpers/knowledge.ts";
+import { runCommand } from "../helpers/cli.ts";
 import { doc } from "../helpers/knowledge-folder.ts";
 import { captureLog } from "../helpers/slack-fakes.ts";
 
@@ -167,28 +167,10 @@ describe("a knowledge folder that tries to hang or exhaust the bot", () => {
   });
 });
 
-/** Runs `npm run add` in-process without a terminal; returns its exit code and what it printed. */
+/** Runs `npm run add` in-process without a terminal; returns its exit code and what it printed (both streams). */
 async function add(argv: string[]) {
-  const output = new PassThrough();
-  const errors = new PassThrough();
-  let out = "";
-  output.on("data", (chunk: Buffer) => {
-    out += chunk.toString();
-  });
-  errors.on("data", (chunk: Buffer) => {
-    out += chunk.toString();
-  });
-  const input = new PassThrough();
-  input.end();
-  const code = await addCommand(argv, {
-    input,
-    output,
-    errors,
-    interactive: false,
-    progress: false,
-    env: {},
-  });
-  return { code, out };
+  const { code, out, err } = await runCommand(addCommand, argv, { extra: { interactive: false } });
+  return { code, out: out + err };
 }
 
 describe("npm run add, given hostile files", () => {

@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { checkField, type MetadataFlags } from "../../core/knowledge/import/metadata.ts";
+import type { CliIo } from "../io.ts";
 
 export const ADD_USAGE = `usage: npm run add -- <file or folder> [options]
   imports .txt, .md and .pdf files into the knowledge folder as cleaned Markdown with front matter
@@ -87,13 +88,8 @@ function parse(argv: string[]) {
 }
 
 /** The streams the command talks through; `interactive` when a person can answer questions. */
-export interface AddIo {
-  input: NodeJS.ReadableStream;
-  output: NodeJS.WritableStream;
-  errors: NodeJS.WritableStream;
+/** A command's streams and environment (`progress`: a folder import draws its bar on stderr), and one more fact. */
+export interface AddIo extends CliIo {
   /** stdin and stdout are a terminal: metadata is shown for confirmation and missing fields are asked for */
   interactive: boolean;
-  /** stderr is a terminal: a folder import draws a progress bar there */
-  progress: boolean;
-  env?: NodeJS.ProcessEnv;
 }

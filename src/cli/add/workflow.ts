@@ -45,7 +45,7 @@ async function execute(argv: string[], io: AddIo): Promise<number> {
     io.output.write(`${ADD_USAGE}\n`);
     return 0;
   }
-  const knowledgeDir = options.knowledge ?? loadConfig(io.env ?? process.env, { tool: true }).KNOWLEDGE_DIR;
+  const knowledgeDir = options.knowledge ?? loadConfig(io.env, { tool: true }).KNOWLEDGE_DIR;
   await requireFolder(knowledgeDir);
   const sources: string[] = [];
   try {
