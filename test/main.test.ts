@@ -63,17 +63,22 @@ const ok = (call: RecordedCall) => (call.result as { ok?: boolean } | undefined)
 /** Runs `npm start`'s entry point with the given environment (and no Slack credentials unless given). */
 async function start(env: Record<string, string>, stdin: string, args: string[] = []) {
   const child = spawnMain(env, "sources", args);
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (chunk: Buffer) => {
-    stdout += chunk.toString();
-  });
-  child.stderr.on("data", (chunk: Buffer) => {
-    stderr += chunk.toString();
-  });
+  const output = captured(child);
   child.stdin.end(stdin);
   const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
-  return { code, stdout, stderr };
+  return { code, ...output };
+}
+
+/** What a child process has written so far to each stream, read live (a test waits on it growing). */
+function captured(child: ReturnType<typeof spawnMain>): { stdout: string; stderr: string } {
+  const output = { stdout: "", stderr: "" };
+  child.stdout.on("data", (chunk: Buffer) => {
+    output.stdout += chunk.toString();
+  });
+  child.stderr.on("data", (chunk: Buffer) => {
+    output.stderr += chunk.toString();
+  });
+  return output;
 }
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -120,36 +125,29 @@ describe("npm start", () => {
       "sources",
       ["--knowledge", knowledge],
     );
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      stdout += chunk.toString();
-    });
-    child.stderr.on("data", (chunk: Buffer) => {
-      stderr += chunk.toString();
-    });
+    const output = captured(child);
     const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
     onTestFinished(() => {
       child.kill("SIGKILL");
     });
-    await until("the shell", () => stdout.includes("Type a question"));
-    expect(stdout.split("\n")[0]).toBe(SHELL_BANNER);
+    await until("the shell", () => output.stdout.includes("Type a question"));
+    expect(output.stdout.split("\n")[0]).toBe(SHELL_BANNER);
 
     const kb = await realKnowledgeBase();
     const first = answerQuestion(kb, "troop ceiling");
     const followUp = answerAsText(answerQuestion(kb, "and for police?", [first.turn]));
     child.stdin.write("troop ceiling\nand for police?\n");
-    await until("the follow-up's answer", () => stdout.includes(followUp));
-    expect(stdout).toContain(answerAsText(first));
+    await until("the follow-up's answer", () => output.stdout.includes(followUp));
+    expect(output.stdout).toContain(answerAsText(first));
 
     await writeDoc(knowledge, LATE_DOC);
-    await until("the reload", () => /knowledge: reloaded .*added ied-2023/u.test(stderr));
+    await until("the reload", () => /knowledge: reloaded .*added ied-2023/u.test(output.stderr));
     child.stdin.end(
       "sources\nHow many improvised explosive devices were used between Gao and Ansongo?\nquit\n",
     );
     expect(await exited).toBe(0);
-    expect(stdout).toContain(`1. OCHA, "${LATE_DOC.title}", 10 Feb 2023`);
-    expect(stdout).toMatch(/68 improvised explosive devices.*\[1\]/u);
+    expect(output.stdout).toContain(`1. OCHA, "${LATE_DOC.title}", 10 Feb 2023`);
+    expect(output.stdout).toMatch(/68 improvised explosive devices.*\[1\]/u);
   }, 120_000);
 
   it("piped into a reader that stops early (| head), stops quietly when the pipe closes", async () => {
