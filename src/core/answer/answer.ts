@@ -1,3 +1,4 @@
+import { eventLead, isEventKeyword } from "../conversation/event.ts";
 import { resolveFollowUp } from "../conversation/follow-up.ts";
 import type { KnowledgeBase } from "../knowledge-base.ts";
 import { DEPENDENT_OPENING, EARLIEST } from "../lexicon.ts";
@@ -132,7 +133,11 @@ export function answerQuestion(
   );
   const rejected: Rejected[] | undefined = explain ? [] : undefined;
   const candidates = rankSentences(kb, hits, query, context, rejected);
-  const best = preferTyped(candidates, query);
+  // "Kerena attack" asks what happened: the lead of the event's own story (conversation/event.ts).
+  const typedBest = preferTyped(candidates, query);
+  const eventStory =
+    !resolution.followUp && isEventKeyword(text, query) ? eventLead(kb, candidates, query, typedBest) : null;
+  const best = eventStory ?? typedBest;
   const parts = best ? confidenceParts(best, query) : null;
   const confidence = parts ? confidenceFrom(parts) : 0;
   if (explain) {
@@ -153,11 +158,15 @@ export function answerQuestion(
     return notFound(kb, question, hits, confidence, focusOf(query), turnBase);
   }
 
-  const chosen = chooseSources(best, candidates, query, time !== null && time.kind !== "total", preferDocs);
+  // The event's own story is no stale figure a newer document updates.
+  const chosen = eventStory
+    ? [eventStory]
+    : chooseSources(best, candidates, query, time !== null && time.kind !== "total", preferDocs);
   if (explain) {
     explain.chosen = chosen;
-    explain.decision =
-      chosen[0] === best
+    explain.decision = eventStory
+      ? `answered: the lead of the event's own story (${eventStory.hit.passage.doc.id}; the best-scoring sentence was ${round(typedBest?.score ?? 0)}), confidence ${round(confidence)}`
+      : chosen[0] === best
         ? `answered: the best sentence, confidence ${round(confidence)} ≥ ${TUNING.threshold}`
         : `answered: a newer document states it (${whenOf(chosen[0]!)} over ${whenOf(best)}), confidence ${round(confidence)}`;
   }

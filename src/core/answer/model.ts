@@ -147,6 +147,16 @@ export const MODEL_TABLE = {
     why: "for a figure with no period asked, the next passages are scored too when their document is newer than every one kept: the newest statement must reach the ranking to win",
   },
 
+  // --- Threads: a bare event keyword and its follow-ups (src/core/conversation/) --------------------------
+  eventTitleCover: {
+    value: 0.5,
+    why: "a document whose title holds at least half of a bare keyword's weight ('Kerena attack' in '…killed, 27 injured in attack…') is the event's own story; a report's title ('situation in Mali') holds none",
+  },
+  eventLeadShare: {
+    value: 0.75,
+    why: "the event story's lead answers a bare keyword when it scores at least this share of the best sentence: a news lead says what happened, a later sentence or a recap shares more words but tells less",
+  },
+
   // --- Choosing between documents: time and subject -----------------------------------------------------
   rivalCoverage: {
     value: 0.75,
