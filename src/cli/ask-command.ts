@@ -78,10 +78,13 @@ async function ask(argv: string[], io: CliIo): Promise<number> {
       continue;
     }
     const history = request.thread ? (threads.get(request.thread) ?? []) : [];
-    const answer = answerQuestion(kb, request.text, history);
+    const explanation: Explanation | undefined = options.explain ? {} : undefined;
+    const answer = answerQuestion(kb, request.text, history, explanation);
     if (request.thread) threads.set(request.thread, [...history, answer.turn]);
     const out = answerJson(answer, request.thread);
     io.output.write(`${JSON.stringify(request.id === undefined ? out : { id: request.id, ...out })}\n`);
+    // A thread's follow-up explained in turn (resolved referents, the thread's place): on stderr, as above.
+    if (explanation) io.errors.write(`\n${request.text}\n${explanationText(explanation)}\n`);
   }
   return 0;
 }
