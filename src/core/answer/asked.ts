@@ -56,3 +56,39 @@ export function askedHead(question: string): string | null {
   }
   return null;
 }
+
+/** Words between a counted noun and its verb that are not the verb: auxiliaries and the like. */
+const AUXILIARIES = new Set(
+  (
+    "is was are were be been being do does did have has had will would can could should may might must " +
+    "there currently actually still now already ever also reportedly officially so far"
+  ).split(" "),
+);
+
+/**
+ * The verb a count question counts with ("serve" in "How many Chadian peacekeepers serve in MINUSMA?",
+ * "killed" in "how many peacekeepers have been killed"), lower case, or null when the counted phrase is
+ * followed by no verb ("how many peacekeepers in Mali?"). A sentence whose count goes with another verb
+ * ("an attack which killed 10 peacekeepers from Chad") does not answer it.
+ */
+export function countedVerb(question: string): string | null {
+  const text = question
+    .toLowerCase()
+    .replace(/[?!.]+$/u, "")
+    .trim();
+  const match = FRAMES[1]!.exec(text);
+  if (!match) return null;
+  const words = match[1]!.split(/\s+/u).map((word) => word.replace(/[^\p{L}\p{N}'-]/gu, ""));
+  let at = 0;
+  // The counted phrase: up to the first closed-class word or, after its noun, a verb.
+  while (at < words.length) {
+    const word = words[at]!;
+    if (word === "" || PHRASE_END.has(word) || /^\d/u.test(word)) break;
+    if (at > 0 && (COUNT_VERBS.has(word) || /ed$/u.test(word))) break;
+    at += 1;
+  }
+  while (at < words.length && AUXILIARIES.has(words[at]!)) at += 1;
+  const verb = words[at];
+  if (verb === undefined || verb === "" || PHRASE_END.has(verb) || /^\d/u.test(verb)) return null;
+  return verb;
+}

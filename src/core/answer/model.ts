@@ -58,6 +58,10 @@ export const MODEL_TABLE = {
     value: 0.85,
     why: "a glossary synonym meets a concept almost as well as the typed word; exact wording wins ties",
   },
+  nationalityCredit: {
+    value: 0.6,
+    why: "a country's name meets its nationality ('Togo' for 'Togolese') as a weaker synonym: 'Chadian peacekeepers serve' is not answered by 'peacekeepers from Chad' killed in an attack",
+  },
   docYearCredit: {
     value: 0.5,
     why: "a year the question names is met fully by a sentence naming it, in part by a document of that year",

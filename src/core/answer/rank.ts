@@ -4,7 +4,7 @@ import type { PassageAnalysis } from "../search/analysis.ts";
 import { type Concept, conceptWeight, type ParsedQuery } from "../search/query.ts";
 import type { PassageHit } from "../search/search.ts";
 import { contentTerms, tokenize } from "../search/terms.ts";
-import { askedHead } from "./asked.ts";
+import { askedHead, countedVerb } from "./asked.ts";
 import { foldName, satisfiesAnswerType, sentenceFeatures } from "./features.ts";
 import { TUNING } from "./model.ts";
 import { OPEN_SCOPE, type QuestionScope } from "./subject.ts";
@@ -113,6 +113,8 @@ export function rankSentences(
   const total = totalWeight(query.concepts);
   const asksSomething = query.concepts.some((concept) => concept.weight === 1 && concept.known);
   const { scope, time, thread, threadTime } = context;
+  const counted = countedVerbConcept(query);
+  const ownKnown = ownConcepts(query).filter((concept) => concept.known);
   const candidates: SentenceCandidate[] = [];
   for (const hit of hits) {
     const { sentences, terms } = hit.analysis;
@@ -171,7 +173,14 @@ export function rankSentences(
         1,
         (own.weight + carriedWeight * (1 - TUNING.neighbourShare) + context * TUNING.neighbourShare) / total,
       );
-      const typed = satisfiesAnswerType(query.answerType, sentenceFeatures(sentence), asked);
+      // "How many Chadian peacekeepers serve in MINUSMA?": a count in a sentence without "serve" counts
+      // something else ("an attack which killed 10 peacekeepers from Chad"), unless the sentence holds all the
+      // rest of the question and words the verb otherwise ("IEDs targeted MINUSMA": "25 against MINUSMA").
+      const typed =
+        satisfiesAnswerType(query.answerType, sentenceFeatures(sentence), asked) &&
+        (counted === null ||
+          own.concepts.has(counted) ||
+          ownKnown.every((concept) => concept === counted || own.concepts.has(concept)));
       const length = terms[index]!.length;
       // "How many police?": "1,920 police" answers it better than "20 reports ... MINUSMA police".
       const nearCount = query.answerType === "number" && typed && own.nearCount;
@@ -345,6 +354,17 @@ function askedThingAbsent(best: SentenceCandidate, query: ParsedQuery): boolean 
   return coveredConcepts(terms, [concept], best.hit.passage.doc.date.slice(0, 4)).weight === 0;
 }
 
+/** The concept of the verb a count question counts with (asked.ts), when the documents know it. */
+function countedVerbConcept(query: ParsedQuery): Concept | null {
+  if (query.answerType !== "number") return null;
+  const verb = countedVerb(query.text);
+  if (!verb) return null;
+  const verbTerms = contentTerms(verb);
+  if (verbTerms.length === 0) return null;
+  const concept = ownConcepts(query).find((c) => contentTerms(c.text).some((t) => verbTerms.includes(t)));
+  return concept?.known ? concept : null;
+}
+
 /** The question's asked thing (its head noun, asked.ts) when it is a word no document uses, else null. */
 function unknownAskedThing(query: ParsedQuery): Concept | null {
   const head = askedHead(query.text);
@@ -424,7 +444,7 @@ function coveredConcepts(list: string[], concepts: Concept[], year: string): Cov
     }
     concept.alternatives.forEach((alternative, i) => {
       if (alternative.every((term) => terms.has(term))) {
-        best = Math.max(best, i === 0 ? 1 : TUNING.synonymCredit);
+        best = Math.max(best, i === 0 ? 1 : (concept.credit ?? TUNING.synonymCredit));
         for (const term of alternative) mine.add(term);
       }
     });

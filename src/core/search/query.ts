@@ -3,6 +3,7 @@ import { isEnglishWord } from "../knowledge/words.ts";
 import { otherVerbForms } from "../lexicon.ts";
 import type { Glossary } from "./glossary.ts";
 import { glossaryKey } from "./glossary.ts";
+import { nationalityGlossary } from "./nationality.ts";
 import { contentTerms, indexTerm, tokenize } from "./terms.ts";
 import type { Vocabulary } from "./vocabulary.ts";
 
@@ -27,6 +28,8 @@ export interface Concept {
   foreign: boolean;
   /** a year the question names ("in 2019"): also met by a document of that year */
   year: string | null;
+  /** what an alternative other than the typed word counts for, when not the glossary's synonym credit */
+  credit?: number;
 }
 
 export interface ParsedQuery {
@@ -83,7 +86,9 @@ export function parseQuery(
     .map((surface) => ({ surface, term: indexTerm(surface), key: glossaryKey(surface) }));
   const concepts: Concept[] = [];
   for (let i = 0; i < tokens.length; ) {
-    const group = matchGlossary(tokens, i, glossary);
+    const own = matchGlossary(tokens, i, glossary);
+    const national = own ? null : nationalityGroup(tokens, i, vocabulary);
+    const group = own ?? national;
     if (group) {
       const alternatives = uniqueAlternatives(group.alternatives).filter((terms) =>
         terms.every((term) => vocabulary.has(term)),
@@ -97,6 +102,7 @@ export function parseQuery(
         known: alternatives.length > 0,
         foreign: false,
         year: null,
+        ...(national ? { credit: TUNING.nationalityCredit } : {}),
       });
       i += group.length;
       continue;
@@ -184,6 +190,17 @@ function matchGlossary(
     });
   }
   return best;
+}
+
+/**
+ * A country's names and its nationality adjective met in the question ("Togolese" / "Togo"), when the
+ * documents use one of them; otherwise the word is read as any other (a name no document uses stays unknown).
+ */
+function nationalityGroup(tokens: Token[], start: number, vocabulary: Vocabulary) {
+  const group = matchGlossary(tokens, start, nationalityGlossary());
+  if (!group) return null;
+  const used = group.alternatives.some((terms) => terms.every((term) => vocabulary.has(term)));
+  return used ? group : null;
 }
 
 function uniqueAlternatives(alternatives: string[][]): string[][] {

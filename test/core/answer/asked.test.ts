@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { answerQuestion } from "../../../src/core/answer/answer.ts";
-import { askedHead } from "../../../src/core/answer/asked.ts";
+import { askedHead, countedVerb } from "../../../src/core/answer/asked.ts";
 import { type Explanation, explanationText } from "../../../src/core/answer/explain.ts";
 import { openKnowledgeBase } from "../../../src/knowledge/open.ts";
 import { doc, knowledgeFolder } from "../../helpers/knowledge-folder.ts";
@@ -71,5 +71,45 @@ describe("an asked thing no document uses", async () => {
     const missing = {} as Explanation;
     answerQuestion(kb, "How many civilian staff did the mission have?", [], missing);
     expect(explanationText(missing)).toContain("the asked thing is not in the passage");
+  });
+});
+
+describe("countedVerb", () => {
+  it("reads the verb a count question counts with, past its auxiliaries", () => {
+    expect(countedVerb("How many Chadian peacekeepers serve in MINUSMA?")).toBe("serve");
+    expect(countedVerb("How many peacekeepers have been killed since 2013?")).toBe("killed");
+    expect(countedVerb("How many MONUSCO peacekeepers are deployed in Congo?")).toBe("deployed");
+    expect(countedVerb("how many blue helmets died in 2016")).toBe("died");
+  });
+
+  it("finds none when the counted phrase has no verb or the question is no count", () => {
+    expect(countedVerb("How many peacekeepers in Mali?")).toBeNull();
+    expect(countedVerb("how many formed police units")).toBeNull();
+    expect(countedVerb("Who is the Force Commander?")).toBeNull();
+  });
+});
+
+describe("a count question's verb", async () => {
+  const kb = await openKnowledgeBase(
+    await knowledgeFolder({
+      "2019-01-21-news.md": doc(
+        { title: "Attack at Aguelhok", source: "UN News", date: "2019-01-21" },
+        "The attack on the camp at Aguelhok killed 10 peacekeepers from Chad. Chad serves in the Kidal region with several battalions of the mission.",
+      ),
+      "2019-02-01-news.md": doc(
+        { title: "Togo", source: "UN News", date: "2019-02-01" },
+        "Togolese peacekeepers guard the camp at Sevare.",
+      ),
+    }),
+  );
+
+  it("must be in a sentence whose count answers it", () => {
+    expect(answerQuestion(kb, "How many Chadian peacekeepers serve in the mission?").found).toBe(false);
+  });
+
+  it("lets the count of the same event answer, the nationality meeting its country", () => {
+    const answer = answerQuestion(kb, "How many Chadian peacekeepers were killed at Aguelhok?");
+    expect(answer.found).toBe(true);
+    expect(answer.text).toContain("killed 10 peacekeepers from Chad");
   });
 });

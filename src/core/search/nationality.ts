@@ -1,0 +1,89 @@
+import { createRequire } from "node:module";
+import { buildGlossary, type Glossary } from "./glossary.ts";
+import { tokenize } from "./terms.ts";
+
+// A nationality and its country are one thing to a reader: "Togolese peacekeepers" are the "peacekeepers from
+// Togo", "Ivorian soldiers" the "soldiers from Ivory Coast", "the British" are "Britain". The documents use
+// either form, questions the other, so each country's names and its nationality adjective are searched together,
+// like a glossary group. The data is general English, for every country: ISO 3166 names with their common
+// aliases (i18n-iso-countries: "Côte d'Ivoire", "Ivory Coast"; "United Kingdom", "UK", "Great Britain") and the
+// nationality adjective of each code (i18n-nationality: "Ivorian", "British"). Only the English JSON files are
+// read, once, on the first question.
+
+interface CountryNames {
+  locale: string;
+  countries: Record<string, string | string[]>;
+}
+interface NationalityNames {
+  locale: string;
+  nationalities: Record<string, string>;
+}
+
+/**
+ * Short names news copy uses that the ISO aliases lack: "Britain" for the United Kingdom, "America" for the
+ * United States, "Holland" for the Netherlands.
+ */
+const SHORT_NAMES: Record<string, string[]> = {
+  GB: ["Britain"],
+  US: ["America"],
+  NL: ["Holland"],
+};
+
+/** Names that are a common English word in a question ("tell us"): never taken for a country. */
+const NOT_A_NAME = new Set(["us", "u.s", "u.s.", "u.s.a", "u.s.a."]);
+
+/** A nationality written with a parenthesis names a territory ("French (French Guiana)"); see below. */
+const PARENTHESIS = /\s*\(.*\)\s*$/u;
+
+/**
+ * The groups of names for each country: its names, its aliases and its nationality adjective ("Togo",
+ * "Togolese"). A country whose nationality is its own name (territories: "Bermuda") has no group. A nationality
+ * given with a parenthesis ("French (French Guiana)") joins its country's group only when the bare adjective
+ * belongs to no other country: "Congolese" joins both Congos, "French" stays with France.
+ */
+export function nationalityGroups(countries: CountryNames, nationalities: NationalityNames): string[][] {
+  const plain = new Set(Object.values(nationalities.nationalities).filter((name) => !PARENTHESIS.test(name)));
+  const byAdjective = new Map<string, Set<string>>();
+  for (const [code, raw] of Object.entries(nationalities.nationalities)) {
+    const adjective = raw.replace(PARENTHESIS, "");
+    if (PARENTHESIS.test(raw) && plain.has(adjective)) continue;
+    if (/[,-]/u.test(adjective) && adjective.includes(" ")) continue; // "Bosnian - Herzegovinian"
+    const entry = countries.countries[code];
+    const names = [...(Array.isArray(entry) ? entry : entry ? [entry] : []), ...(SHORT_NAMES[code] ?? [])];
+    const usable = names.filter((name) => !NOT_A_NAME.has(name.toLowerCase()) && tokenize(name).length > 0);
+    if (usable.length === 0 || usable.some((name) => name.toLowerCase() === adjective.toLowerCase()))
+      continue;
+    const group = byAdjective.get(adjective) ?? new Set<string>();
+    for (const name of usable) group.add(name);
+    byAdjective.set(adjective, group);
+  }
+  return [...byAdjective].map(([adjective, names]) => [adjective, ...names]);
+}
+
+let cached: Glossary | undefined;
+
+/**
+ * The nationality groups as a glossary, read from the packages' English data once per process. A nationality
+ * typed in a question also searches its country's names ("Togolese" finds "Togo"); a country's name searches
+ * its other names ("Russia" finds "Russian Federation") but not the adjective: "in Mali" is about the country,
+ * and every "Malian" of the documents would answer it (measured on the library: a loss).
+ */
+export function nationalityGlossary(): Glossary {
+  if (!cached) {
+    const require = createRequire(import.meta.url);
+    const countries = require("i18n-iso-countries/langs/en.json") as CountryNames;
+    const nationalities = require("i18n-nationality/langs/en.json") as NationalityNames;
+    const groups = nationalityGroups(countries, nationalities);
+    const adjectives = buildGlossary(groups, []).groups.map((group) => ({
+      ...group,
+      // Only the adjective opens the group: an empty key never matches.
+      keys: group.keys.map((key, n) => (n === 0 ? key : [])),
+    }));
+    const names = buildGlossary(
+      groups.map((group) => group.slice(1)),
+      [],
+    ).groups;
+    cached = { groups: [...adjectives, ...names], examples: [], subject: null };
+  }
+  return cached;
+}

@@ -1,0 +1,106 @@
+import { describe, expect, it } from "vitest";
+import { buildGlossary } from "../../../src/core/search/glossary.ts";
+import { nationalityGlossary, nationalityGroups } from "../../../src/core/search/nationality.ts";
+import { parseQuery } from "../../../src/core/search/query.ts";
+import { indexTerm, tokenize } from "../../../src/core/search/terms.ts";
+import { Vocabulary } from "../../../src/core/search/vocabulary.ts";
+
+function vocabularyOf(texts: string[]): Vocabulary {
+  const frequencies = new Map<string, number>();
+  const surface = new Map<string, string>();
+  for (const text of texts) {
+    for (const token of tokenize(text)) {
+      const term = indexTerm(token);
+      if (term === null) continue;
+      frequencies.set(term, (frequencies.get(term) ?? 0) + 1);
+      if (!surface.has(token) && token.length >= 3) surface.set(token, term);
+    }
+  }
+  return new Vocabulary(frequencies, [...surface.entries()], texts.length);
+}
+
+const TEXTS = [
+  "Five peacekeepers from Togo were killed near Sevare.",
+  "Mali detained 49 soldiers from Ivory Coast at the airport.",
+  "Britain said it would withdraw its troops; the Russian Federation abstained.",
+  "The Malian army and the Mali government met in Bamako.",
+];
+const vocabulary = vocabularyOf(TEXTS);
+const empty = buildGlossary([], []);
+const searched = (question: string, word: string) =>
+  parseQuery(question, vocabulary, empty)
+    .concepts.find((concept) => concept.text.toLowerCase() === word)
+    ?.alternatives.map((terms) => terms.join(" "));
+
+describe("nationalityGroups", () => {
+  const groups = nationalityGroups(
+    {
+      locale: "en",
+      countries: {
+        TG: "Togo",
+        FR: "France",
+        GF: "French Guiana",
+        CG: "Congo",
+        CD: ["Democratic Republic of the Congo", "Congo"],
+        BM: "Bermuda",
+        US: ["United States", "US", "U.S."],
+      },
+    },
+    {
+      locale: "en",
+      nationalities: {
+        TG: "Togolese",
+        FR: "French",
+        GF: "French (French Guiana)",
+        CG: "Congolese (Republic of the Congo)",
+        CD: "Congolese (Democratic Republic of the Congo)",
+        BM: "Bermuda",
+        US: "American",
+      },
+    },
+  );
+
+  it("puts a nationality with its country's names", () => {
+    expect(groups).toContainEqual(["Togolese", "Togo"]);
+    expect(groups).toContainEqual(["American", "United States", "America"]);
+  });
+
+  it("keeps a territory's parenthesised nationality out of its mother country's group", () => {
+    expect(groups).toContainEqual(["French", "France"]);
+    expect(groups.flat()).not.toContain("French Guiana");
+  });
+
+  it("joins a nationality that only comes with a parenthesis to every country it names", () => {
+    expect(groups).toContainEqual(["Congolese", "Congo", "Democratic Republic of the Congo"]);
+  });
+
+  it("has no group for a territory whose nationality is its name, and never takes 'us' for a country", () => {
+    expect(groups.flat()).not.toContain("Bermuda");
+    expect(groups.flat().map((name) => name.toLowerCase())).not.toContain("us");
+  });
+});
+
+describe("a nationality in a question", () => {
+  it("also searches its country's names the documents use", () => {
+    expect(searched("togolese peacekeepers killed", "togolese")).toEqual(["togo"]);
+    expect(searched("Ivorian soldiers detained", "ivorian")).toContain("ivori coast");
+    expect(searched("why are the British leaving", "british")).toContain("britain");
+  });
+
+  it("lets a country's name find its other names but not the adjective", () => {
+    expect(searched("what did Russia say", "russia")).toContain("russian feder");
+    expect(searched("who governs Mali", "mali")).toEqual(["mali"]);
+  });
+
+  it("leaves a word alone when the documents use none of its country's names", () => {
+    expect(searched("Peruvian troops", "peruvian")).toEqual(["peruvian"]);
+  });
+
+  it("reads the packages' data for every country", () => {
+    const glossary = nationalityGlossary();
+    expect(glossary.groups.length).toBeGreaterThan(150);
+    expect(
+      glossary.groups.some((group) => group.names.includes("Chadian") && group.names.includes("Chad")),
+    ).toBe(true);
+  });
+});
