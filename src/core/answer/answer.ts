@@ -8,6 +8,7 @@ import { answerClause } from "./clause.ts";
 import type { Explanation } from "./explain.ts";
 import { namedInSentence, satisfiesAnswerType, sentenceFeatures } from "./features.ts";
 import { formatDocDate } from "./format.ts";
+import { isKeywordQuery, statesToll } from "./headline.ts";
 import { TUNING } from "./model.ts";
 import {
   askedWords,
@@ -300,6 +301,9 @@ function withContext(candidate: SentenceCandidate, query: ParsedQuery, max: numb
   const { before, after } = candidate;
   if (max > out.length && before && DEPENDENT_OPENING.test(candidate.sentence)) {
     out.unshift(before.sentence);
+  } else if (max > out.length && before && candidate.parts.headline === 0 && tollBefore(candidate, query)) {
+    // "kerena base attack": the sentence naming Kerena sets the scene; the one before it gives the toll.
+    out.unshift(before.sentence);
   }
   if (
     max > out.length &&
@@ -311,6 +315,19 @@ function withContext(candidate: SentenceCandidate, query: ParsedQuery, max: numb
     out.push(after.sentence);
   }
   return out;
+}
+
+/** A keyword question's answer that states no toll, after a sentence that does (headline.ts). */
+function tollBefore(candidate: SentenceCandidate, query: ParsedQuery): boolean {
+  const before = candidate.before;
+  return (
+    before !== undefined &&
+    query.answerType === "any" &&
+    isKeywordQuery(query.text) &&
+    !statesToll(candidate.sentence) &&
+    statesToll(before.sentence) &&
+    mentionsAny(before.terms, query.concepts)
+  );
 }
 
 function focusOf(query: ParsedQuery): string[] {

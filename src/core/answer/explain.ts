@@ -35,6 +35,7 @@ const PART_WEIGHTS: Record<keyof ScoreParts, keyof typeof MODEL_TABLE> = {
   prominence: "scoreProminence",
   proximity: "scoreProximity",
   thread: "scoreThread",
+  headline: "scoreHeadline",
 };
 
 /** An explanation as lines of plain text for a terminal. */

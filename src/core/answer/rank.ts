@@ -6,6 +6,7 @@ import type { PassageHit } from "../search/search.ts";
 import { contentTerms, tokenize } from "../search/terms.ts";
 import { askedHead, countedVerb } from "./asked.ts";
 import { foldName, satisfiesAnswerType, sentenceFeatures } from "./features.ts";
+import { isKeywordQuery, statesToll } from "./headline.ts";
 import { TUNING } from "./model.ts";
 import { OPEN_SCOPE, type QuestionScope } from "./subject.ts";
 import { type AskedTime, eventDate, matchesTime, type SentenceTime, sentenceTime } from "./time.ts";
@@ -42,6 +43,8 @@ export interface ScoreParts {
   prominence: number;
   proximity: number;
   thread: number;
+  /** a keyword question about an event, and the sentence states its toll (headline.ts) */
+  headline: number;
 }
 
 /** A sentence that may answer the question, with what it covers. */
@@ -115,6 +118,7 @@ export function rankSentences(
   const { scope, time, thread, threadTime } = context;
   const counted = countedVerbConcept(query);
   const ownKnown = ownConcepts(query).filter((concept) => concept.known);
+  const keyword = query.answerType === "any" && isKeywordQuery(query.text);
   const candidates: SentenceCandidate[] = [];
   for (const hit of hits) {
     const { sentences, terms } = hit.analysis;
@@ -193,6 +197,7 @@ export function rankSentences(
         prominence: 1 - Math.min(own.first, TUNING.prominenceWindow) / TUNING.prominenceWindow,
         proximity: own.concepts.size > 1 ? Math.min(1, (own.concepts.size + 1) / (own.span + 1)) : 1,
         thread: threadPart(threadAt, index),
+        headline: keyword && statesToll(sentence) ? 1 : 0,
       };
       candidates.push({
         hit,
@@ -233,6 +238,7 @@ export function scoreOf(parts: ScoreParts): number {
     parts.density * TUNING.scoreDensity +
     parts.prominence * TUNING.scoreProminence +
     parts.proximity * TUNING.scoreProximity +
+    parts.headline * TUNING.scoreHeadline +
     (parts.thread > 0 ? TUNING.scoreThread + (parts.thread === 1 ? TUNING.scoreThreadAfter : 0) : 0)
   );
 }
