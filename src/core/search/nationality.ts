@@ -61,6 +61,25 @@ export function nationalityGroups(countries: CountryNames, nationalities: Nation
 }
 
 let cached: Glossary | undefined;
+let byFirstKey: Map<string, Glossary> | undefined;
+
+/**
+ * The nationality groups a name starting with this word (a glossary key) may open: a question's words are
+ * looked up here, one Map lookup each, instead of trying all 500 groups at every word.
+ */
+export function nationalityGroupsFor(firstKey: string): Glossary | undefined {
+  if (!byFirstKey) {
+    byFirstKey = new Map();
+    for (const group of nationalityGlossary().groups) {
+      for (const key of new Set(group.keys.map((k) => k[0]).filter((k): k is string => k !== undefined))) {
+        const entry = byFirstKey.get(key) ?? { groups: [], examples: [], subject: null };
+        entry.groups.push(group);
+        byFirstKey.set(key, entry);
+      }
+    }
+  }
+  return byFirstKey.get(firstKey);
+}
 
 /**
  * The nationality groups as a glossary, read from the packages' English data once per process. A nationality

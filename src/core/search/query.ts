@@ -3,7 +3,7 @@ import { isEnglishWord } from "../knowledge/words.ts";
 import { otherVerbForms } from "../lexicon.ts";
 import type { Glossary } from "./glossary.ts";
 import { glossaryKey } from "./glossary.ts";
-import { nationalityGlossary } from "./nationality.ts";
+import { nationalityGroupsFor } from "./nationality.ts";
 import { contentTerms, indexTerm, tokenize } from "./terms.ts";
 import type { Vocabulary } from "./vocabulary.ts";
 
@@ -197,7 +197,8 @@ function matchGlossary(
  * documents use one of them; otherwise the word is read as any other (a name no document uses stays unknown).
  */
 function nationalityGroup(tokens: Token[], start: number, vocabulary: Vocabulary) {
-  const group = matchGlossary(tokens, start, nationalityGlossary());
+  const groups = nationalityGroupsFor(tokens[start]!.key);
+  const group = groups ? matchGlossary(tokens, start, groups) : null;
   if (!group) return null;
   const used = group.alternatives.some((terms) => terms.every((term) => vocabulary.has(term)));
   return used ? group : null;
