@@ -6,6 +6,7 @@ import { type AnswerType, type ParsedQuery, parseQuery } from "../search/query.t
 import { type PassageHit, searchPassages } from "../search/search.ts";
 import { answerClause } from "./clause.ts";
 import type { Explanation } from "./explain.ts";
+import { answerRole, describeStatement } from "./facts.ts";
 import { namedInSentence, satisfiesAnswerType, sentenceFeatures } from "./features.ts";
 import { formatDocDate } from "./format.ts";
 import { isKeywordQuery, statesToll } from "./headline.ts";
@@ -113,6 +114,13 @@ export function answerQuestion(
     return notFound(kb, question, [], 0, focusOf(query), turnBase);
   }
 
+  // "Who is the president?", "SRSG in 2016", "the first Force Commander": the holder is chosen among the
+  // role statements read from the documents, by the asked period (facts.ts); a follow-up is left to the thread.
+  const role = resolution.followUp ? null : answerRole(kb.index, text, catalog, docSubjects, scope, time);
+  if (explain && role) {
+    explain.facts = role.considered.slice(0, 8).map(describeStatement);
+  }
+
   const preferDocs = new Set(resolution.place?.docs ?? []);
   // A figure goes stale: with no period asked, passages just past the cut are scored too when their document is
   // newer than all the kept ones ("311 killed" in a 2024 story ranked 10th by its words). Not for "who": a
@@ -137,10 +145,12 @@ export function answerQuestion(
   // "Kerena attack" asks what happened: the lead of the event's own story (conversation/event.ts).
   const typedBest = preferTyped(candidates, query);
   const eventStory =
-    !resolution.followUp && isEventKeyword(text, query) ? eventLead(kb, candidates, query, typedBest) : null;
-  const best = eventStory ?? typedBest;
-  const parts = best ? confidenceParts(best, query) : null;
-  const confidence = parts ? confidenceFrom(parts) : 0;
+    !role && !resolution.followUp && isEventKeyword(text, query)
+      ? eventLead(kb, candidates, query, typedBest)
+      : null;
+  const best = role?.candidates[0] ?? eventStory ?? typedBest;
+  const parts = best && !role ? confidenceParts(best, query) : null;
+  const confidence = role ? TUNING.factConfidence : parts ? confidenceFrom(parts) : 0;
   if (explain) {
     explain.candidates = candidates.slice(0, 8);
     explain.rejected = rejected ?? [];
@@ -160,16 +170,20 @@ export function answerQuestion(
   }
 
   // The event's own story is no stale figure a newer document updates.
-  const chosen = eventStory
-    ? [eventStory]
-    : chooseSources(best, candidates, query, time !== null && time.kind !== "total", preferDocs);
+  const chosen = role
+    ? role.candidates
+    : eventStory
+      ? [eventStory]
+      : chooseSources(best, candidates, query, time !== null && time.kind !== "total", preferDocs);
   if (explain) {
     explain.chosen = chosen;
-    explain.decision = eventStory
-      ? `answered: the lead of the event's own story (${eventStory.hit.passage.doc.id}; the best-scoring sentence was ${round(typedBest?.score ?? 0)}), confidence ${round(confidence)}`
-      : chosen[0] === best
-        ? `answered: the best sentence, confidence ${round(confidence)} ≥ ${TUNING.threshold}`
-        : `answered: a newer document states it (${whenOf(chosen[0]!)} over ${whenOf(best)}), confidence ${round(confidence)}`;
+    explain.decision = role
+      ? `answered from the role statements: ${describeStatement(role.statement)}`
+      : eventStory
+        ? `answered: the lead of the event's own story (${eventStory.hit.passage.doc.id}; the best-scoring sentence was ${round(typedBest?.score ?? 0)}), confidence ${round(confidence)}`
+        : chosen[0] === best
+          ? `answered: the best sentence, confidence ${round(confidence)} ≥ ${TUNING.threshold}`
+          : `answered: a newer document states it (${whenOf(chosen[0]!)} over ${whenOf(best)}), confidence ${round(confidence)}`;
   }
   const citations: Citation[] = [];
   const texts: string[] = [];
@@ -186,8 +200,11 @@ export function answerQuestion(
     const sentences = withContext(candidate, query, chosen.length > 1 ? 1 : 3).map((s) =>
       answerClause(s, query, askedWords(query)),
     );
+    // A holder named with no period asked goes stale like a figure: the answer says as of when.
     const prefix =
-      chosen.length > 1 ? `${n === 1 ? "As of" : "Earlier, as of"} ${formatDay(candidate)}: ` : "";
+      chosen.length > 1 || (role && !time)
+        ? `${n === 1 ? "As of" : "Earlier, as of"} ${formatDay(candidate)}: `
+        : "";
     texts.push(`${prefix}${sentences.join(" ")} [${n}]`);
   }
   const newest = [...citations].sort((a, b) => b.doc.date.localeCompare(a.doc.date))[0]!;
@@ -197,6 +214,7 @@ export function answerQuestion(
     query.answerType === "number" ||
     query.answerType === "date" ||
     chosen.length > 1 ||
+    role !== null ||
     chosen.some((candidate) => sentenceFeatures(candidate.sentence).number);
   const lead = chosen[0]!;
   const named = namedInSentence(lead.sentence);
@@ -248,7 +266,8 @@ function chooseSources(
   if (peers.length === 0) return [best];
   const isFigure = (c: SentenceCandidate) =>
     type === "number" ? c.nearCount : type === "any" && sentenceFeatures(c.sentence).number;
-  const holder = type === "who" && best.typed;
+  // A follow-up's holder from the thread's own document ("who was his predecessor?") is no stale figure.
+  const holder = type === "who" && best.typed && !threadDocs.has(best.hit.passage.doc.id);
   if (isFigure(best) || holder) {
     let same = [best, ...peers.filter((c) => (holder ? c.typed : isFigure(c)))];
     // "How many have been killed?" with no period asks for the running total: a count for one year ("In

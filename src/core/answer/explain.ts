@@ -19,6 +19,8 @@ export interface Explanation {
     followUp: boolean;
     referents: Array<{ word: string; to: string }>;
   };
+  /** the role statements a role question was answered from (facts.ts), newest first */
+  facts?: string[];
   candidates?: SentenceCandidate[];
   rejected?: Rejected[];
   confidence?: (ConfidenceParts & { value: number }) | null;
@@ -66,6 +68,10 @@ export function explanationText(explanation: Explanation): string {
         `  follow-up: yes${reading.referents.length > 0 ? `; ${reading.referents.map((r) => `"${r.word}" = ${r.to}`).join(", ")}` : ""}`,
       );
     }
+  }
+  if (explanation.facts && explanation.facts.length > 0) {
+    lines.push("Role statements (newest first):");
+    for (const fact of explanation.facts) lines.push(`  - ${fact}`);
   }
   const candidates = explanation.candidates ?? [];
   if (candidates.length > 0) {

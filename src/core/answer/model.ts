@@ -124,6 +124,10 @@ export const MODEL_TABLE = {
     value: 0.45,
     why: "the thing a question asks about (its head noun: 'religion' in 'the main religion in Mali') that no document uses means the documents do not answer it, however well the other words match",
   },
+  factConfidence: {
+    value: 0.75,
+    why: "a role question answered by a statement naming a holder of that very role, for the asked subject and period (facts.ts), is answered whatever its other words: above the threshold, below a sentence that matches every word",
+  },
   threshold: {
     value: 0.5,
     why: "below this the bot says it could not find the answer rather than guess",

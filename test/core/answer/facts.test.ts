@@ -1,0 +1,207 @@
+import { describe, expect, it } from "vitest";
+import { answerQuestion } from "../../../src/core/answer/answer.ts";
+import { type Explanation, explanationText } from "../../../src/core/answer/explain.ts";
+import {
+  type AskedRole,
+  askedRole,
+  chooseHolder,
+  type RoleStatement,
+  readRoleStatements,
+} from "../../../src/core/answer/facts.ts";
+import { askedTime } from "../../../src/core/answer/time.ts";
+import { openKnowledgeBase } from "../../../src/knowledge/open.ts";
+import { doc, knowledgeFolder } from "../../helpers/knowledge-folder.ts";
+
+const read = (sentence: string, date = "2020-06-30") =>
+  readRoleStatements(sentence, date).map((s) => ({
+    role: s.role,
+    holder: s.holder,
+    since: s.since,
+    ended: s.ended,
+  }));
+
+describe("reading role statements", () => {
+  it("reads a name after the role, its title left out", () => {
+    expect(
+      read("I thank the Force Commander, Major General Michael Lollesgaard, and all personnel."),
+    ).toEqual([{ role: "force-commander", holder: "Michael Lollesgaard", since: null, ended: false }]);
+    expect(read("Foreign Minister Abdoulaye Diop told the council.")[0]?.holder).toBe("Abdoulaye Diop");
+  });
+
+  it("reads a name before the role, past a nationality and an aside", () => {
+    const [statement] = read(
+      "Mahamat Saleh Annadif of Chad, who took up his post as the Secretary-General's Special Representative for Mali in January, briefed the Council.",
+      "2016-06-29",
+    );
+    expect(statement).toEqual({
+      role: "head-of-mission",
+      holder: "Mahamat Saleh Annadif",
+      since: "2016-01-01",
+      ended: false,
+    });
+  });
+
+  it("dates an appointment by the date the sentence gives it", () => {
+    const [statement] = read(
+      "On 22 April, President Ibrahim Boubacar Keïta appointed Boubou Cissé, the former Minister of Economy and Finance, as Prime Minister.",
+      "2019-05-31",
+    ).filter((s) => s.role === "prime-minister");
+    expect(statement).toMatchObject({ holder: "Boubou Cissé", since: "2019-04-22" });
+  });
+
+  it("reads a holder being removed as one who has left", () => {
+    const statements = read(
+      "Goita had soldiers arrest President Bah Ndaw and Prime Minister Moctar Ouane on Monday.",
+    );
+    expect(statements.every((s) => s.ended)).toBe(true);
+    expect(statements.map((s) => s.holder)).toEqual(["Moctar Ouane", "Bah Ndaw"]);
+  });
+
+  it("reads who took power, and the leader ousted as gone", () => {
+    const statements = read(
+      "A 34-year-old army captain, Ibrahim Traoré, announced on Friday that he had ousted the junta leader, Lieutenant-Colonel Paul-Henri Damiba, in the second coup this year.",
+      "2022-10-01",
+    );
+    expect(statements).toContainEqual({
+      role: "leader",
+      holder: "Ibrahim Traoré",
+      since: "2022-10-01",
+      ended: false,
+    });
+    expect(statements).toContainEqual({
+      role: "leader",
+      holder: "Paul-Henri Damiba",
+      since: null,
+      ended: true,
+    });
+  });
+
+  it("marks a nationality it cannot place, and leaves out offices that are not the role", () => {
+    const [israeli] = readRoleStatements(
+      "It followed the visit of Israeli Prime Minister Benjamin Netanyahu.",
+      "2019-01-21",
+    );
+    expect(israeli?.foreignAdjective).toBe(true);
+    expect(read("The Deputy Special Representative, Joanne Adamson, spoke.")).toEqual([]);
+    expect(read("The letter was addressed to the President of the Security Council.")).toEqual([]);
+  });
+});
+
+describe("reading a role question", () => {
+  const asked = (q: string) => askedRole(q, null, askedTime(q));
+
+  it("reads the role, a leader asked by verb, a month and 'first'", () => {
+    expect(asked("Who is the head of the UN mission?")?.roles).toEqual(["head-of-mission"]);
+    expect(asked("who runs the country now?")?.roles).toEqual(["leader", "president"]);
+    expect(asked("Force Commander in 2015")?.roles).toEqual(["force-commander"]);
+    expect(asked("Who became prime minister in April 2019?")).toMatchObject({ appointment: true, month: 4 });
+    expect(asked("Who was the first Force Commander?")?.earliest).toBe(true);
+  });
+
+  it("leaves any other question to the ranking of sentences", () => {
+    expect(asked("Who was interim president before Keita?")).toBeNull();
+    expect(asked("What did the Force Commander say about helicopters?")).toBeNull();
+    expect(asked("Who attacked the convoy?")).toBeNull();
+  });
+});
+
+describe("choosing the holder", () => {
+  const statement = (holder: string, asOf: string, extra: Partial<RoleStatement> = {}): RoleStatement => ({
+    role: "head-of-mission",
+    holder,
+    key: holder.split(" ").at(-1)!.toLowerCase(),
+    qualifier: "",
+    tail: "",
+    foreignAdjective: false,
+    ended: false,
+    since: null,
+    passageId: `${asOf}#0`,
+    sentence: 0,
+    docId: asOf,
+    asOf,
+    ...extra,
+  });
+  const all = [
+    statement("Bert Koenders", "2013-07-01"),
+    statement("Mongi Hamdi", "2015-03-27", { since: "2015-02-05" }),
+    statement("Bert Koenders", "2015-03-27", { ended: true }),
+    statement("Mahamat Annadif", "2016-05-30"),
+    statement("Mahamat Annadif", "2016-06-29", { since: "2016-01-01" }),
+    statement("Mahamat Annadif", "2019-05-31"),
+    statement("Ghassim Wane", "2021-03-05", { since: "2021-03-05" }),
+    statement("Ghassim Wane", "2024-01-02"),
+  ];
+  const role: AskedRole = { roles: ["head-of-mission"], appointment: false, earliest: false, month: null };
+
+  it("takes the newest holder when no period is asked", () => {
+    expect(chooseHolder(all, role, null)?.asOf).toBe("2024-01-02");
+  });
+
+  it("takes the holder of the period, preferring the statement of their appointment", () => {
+    expect(chooseHolder(all, role, askedTime("in 2016"))).toMatchObject({
+      holder: "Mahamat Annadif",
+      since: "2016-01-01",
+    });
+    expect(chooseHolder(all, role, askedTime("between 2016 and 2020"))?.holder).toBe("Mahamat Annadif");
+    expect(chooseHolder(all, role, askedTime("in 2015"))?.holder).toBe("Mongi Hamdi");
+  });
+
+  it("takes the last holder named before a period no statement is dated in, and none before the first", () => {
+    expect(chooseHolder(all, role, askedTime("in 2018"))?.holder).toBe("Mahamat Annadif");
+    expect(chooseHolder(all, role, askedTime("in 2010"))).toBeNull();
+  });
+
+  it("takes the earliest for 'first' and only appointments for 'became'", () => {
+    expect(chooseHolder(all, { ...role, earliest: true }, null)?.holder).toBe("Bert Koenders");
+    expect(chooseHolder(all, { ...role, appointment: true }, askedTime("in 2021"))?.holder).toBe(
+      "Ghassim Wane",
+    );
+    expect(chooseHolder(all, { ...role, appointment: true }, askedTime("in 2019"))).toBeNull();
+  });
+
+  it("never names a holder said to have left since", () => {
+    const gone = [statement("Bah Ndaw", "2020-09-25"), statement("Bah Ndaw", "2021-05-28", { ended: true })];
+    expect(chooseHolder(gone, role, null)).toBeNull();
+  });
+});
+
+describe("answering a role question", async () => {
+  const kb = await openKnowledgeBase(
+    await knowledgeFolder({
+      "2015-03-27-report.md": doc(
+        { title: "Report on the mission", source: "UN", date: "2015-03-27" },
+        "Mongi Hamdi of Tunisia assumed his functions as my Special Representative and Head of the Mission on 5 February 2015. I thank the Force Commander, Major General Michael Lollesgaard, and all personnel.",
+      ),
+      "2021-03-05-appointment.md": doc(
+        { title: "Secretary-General appoints a Special Representative", source: "UN", date: "2021-03-05" },
+        "The Secretary-General today announced the appointment of El-Ghassim Wane of Mauritania as his Special Representative and Head of the Mission. Mr. Wane succeeds Mahamat Saleh Annadif of Chad.",
+      ),
+      "2024-01-02-news.md": doc(
+        { title: "Mission completes withdrawal", source: "UN News", date: "2024-01-02" },
+        "El-Ghassim Wane, the Special Representative and head of the mission, said at a ceremony that the withdrawal was complete.",
+      ),
+    }),
+  );
+
+  it("names the newest holder, as of when, with the appointment", () => {
+    const answer = answerQuestion(kb, "Who is the head of the mission?");
+    expect(answer.text).toMatch(
+      /^As of 2 Jan 2024: El-Ghassim Wane.*\[1\] Earlier, as of 5 Mar 2021: .*appointment of El-Ghassim Wane/u,
+    );
+    expect(answer.asOf?.date).toBe("2024-01-02");
+  });
+
+  it("names the holder of an asked year without 'as of'", () => {
+    const answer = answerQuestion(kb, "who was SRSG in 2015");
+    expect(answer.text).toMatch(/^Mongi Hamdi of Tunisia assumed his functions/u);
+  });
+
+  it("explains the statements it chose from", () => {
+    const explanation: Explanation = {};
+    answerQuestion(kb, "Force Commander in 2015", [], explanation);
+    const text = explanationText(explanation);
+    expect(text).toContain("Role statements (newest first):");
+    expect(text).toMatch(/force-commander: Michael Lollesgaard \(as of 2015-03-27\)/u);
+    expect(text).toMatch(/Decision: answered from the role statements/u);
+  });
+});
