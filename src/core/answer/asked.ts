@@ -92,3 +92,27 @@ export function countedVerb(question: string): string | null {
   if (verb === undefined || verb === "" || PHRASE_END.has(verb) || /^\d/u.test(verb)) return null;
   return verb;
 }
+
+/** Verbs too light to say what was done: the words after them do ("took power", "became prime minister"). */
+const LIGHT_VERBS = new Set(
+  "become became becomes take took taken takes get got gets make made makes go went come came give gave put say said tell told".split(
+    " ",
+  ),
+);
+
+/**
+ * The action a "who" question asks the doer of ("signed" in "Who signed the Algiers accord for the CMA?",
+ * "claimed" in "Who claimed the Gao suicide attack?"), lower case, or null when "who" is followed by a copula
+ * ("Who is the Force Commander?": a role, see features.ts), an auxiliary, or a verb too light to tell the
+ * action ("Who took power?"). A sentence naming someone without that action names someone else.
+ */
+export function actionVerb(question: string): string | null {
+  const text = question
+    .toLowerCase()
+    .replace(/[?!.]+$/u, "")
+    .trim();
+  const match = /^(?:and |so |but )?who (\S+)/u.exec(text);
+  const verb = match?.[1]?.replace(/[^\p{L}'-]/gu, "");
+  if (!verb || AUXILIARIES.has(verb) || PHRASE_END.has(verb) || LIGHT_VERBS.has(verb)) return null;
+  return verb;
+}

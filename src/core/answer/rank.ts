@@ -4,7 +4,7 @@ import type { PassageAnalysis } from "../search/analysis.ts";
 import { type Concept, conceptWeight, type ParsedQuery } from "../search/query.ts";
 import type { PassageHit } from "../search/search.ts";
 import { contentTerms, tokenize } from "../search/terms.ts";
-import { askedHead, countedVerb } from "./asked.ts";
+import { actionVerb, askedHead, countedVerb } from "./asked.ts";
 import { foldName, satisfiesAnswerType, sentenceFeatures } from "./features.ts";
 import { isKeywordQuery, statesToll } from "./headline.ts";
 import { TUNING } from "./model.ts";
@@ -184,7 +184,8 @@ export function rankSentences(
         satisfiesAnswerType(query.answerType, sentenceFeatures(sentence), asked) &&
         (counted === null ||
           own.concepts.has(counted) ||
-          ownKnown.every((concept) => concept === counted || own.concepts.has(concept)));
+          (query.answerType === "number" &&
+            ownKnown.every((concept) => concept === counted || own.concepts.has(concept))));
       const length = terms[index]!.length;
       // "How many police?": "1,920 police" answers it better than "20 reports ... MINUSMA police".
       const nearCount = query.answerType === "number" && typed && own.nearCount;
@@ -362,8 +363,12 @@ function askedThingAbsent(best: SentenceCandidate, query: ParsedQuery): boolean 
 
 /** The concept of the verb a count question counts with (asked.ts), when the documents know it. */
 function countedVerbConcept(query: ParsedQuery): Concept | null {
-  if (query.answerType !== "number") return null;
-  const verb = countedVerb(query.text);
+  const verb =
+    query.answerType === "number"
+      ? countedVerb(query.text)
+      : query.answerType === "who"
+        ? actionVerb(query.text)
+        : null;
   if (!verb) return null;
   const verbTerms = contentTerms(verb);
   if (verbTerms.length === 0) return null;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { answerQuestion } from "../../../src/core/answer/answer.ts";
-import { askedHead, countedVerb } from "../../../src/core/answer/asked.ts";
+import { actionVerb, askedHead, countedVerb } from "../../../src/core/answer/asked.ts";
 import { type Explanation, explanationText } from "../../../src/core/answer/explain.ts";
 import { openKnowledgeBase } from "../../../src/knowledge/open.ts";
 import { doc, knowledgeFolder } from "../../helpers/knowledge-folder.ts";
@@ -111,5 +111,37 @@ describe("a count question's verb", async () => {
     const answer = answerQuestion(kb, "How many Chadian peacekeepers were killed at Aguelhok?");
     expect(answer.found).toBe(true);
     expect(answer.text).toContain("killed 10 peacekeepers from Chad");
+  });
+});
+
+describe("actionVerb", () => {
+  it("reads the action a 'who' question asks the doer of", () => {
+    expect(actionVerb("Who claimed the Gao suicide attack in 2017?")).toBe("claimed");
+    expect(actionVerb("Who signed the Algiers accord for the CMA?")).toBe("signed");
+    expect(actionVerb("and who abstained?")).toBe("abstained");
+  });
+
+  it("finds none after a copula, an auxiliary or a light verb", () => {
+    expect(actionVerb("Who is the Force Commander?")).toBeNull();
+    expect(actionVerb("who did he beat?")).toBeNull();
+    expect(actionVerb("Who took power in Niger?")).toBeNull();
+    expect(actionVerb("What did MINUSMA say?")).toBeNull();
+  });
+});
+
+describe("a 'who' question's action", async () => {
+  const kb = await openKnowledgeBase(
+    await knowledgeFolder({
+      "2017-01-18-gao.md": doc(
+        { title: "Suicide bombing in Gao", source: "AFP", date: "2017-01-18" },
+        "The suicide bombing of the camp in Gao on Wednesday killed 77, Malian officials said. In a statement, the jihadist group Al-Mourabitoune claimed it.",
+      ),
+    }),
+  );
+
+  it("is answered by the sentence naming who did it, not by one naming someone else", () => {
+    const answer = answerQuestion(kb, "Who claimed the Gao suicide bombing?");
+    expect(answer.found).toBe(true);
+    expect(answer.text).toContain("Al-Mourabitoune claimed");
   });
 });
