@@ -98,8 +98,11 @@ export function nationalityGlossary(): Glossary {
       // Only the adjective opens the group: an empty key never matches.
       keys: group.keys.map((key, n) => (n === 0 ? key : [])),
     }));
+    // A country with one name still needs its group, or its adjective's shorter key would win: "Central
+    // African Republic" read as "Central African" + "republic". A group of one name is given twice (a glossary
+    // group needs two); the repeat adds no alternative.
     const names = buildGlossary(
-      groups.map((group) => group.slice(1)),
+      groups.map((group) => (group.length === 2 ? [group[1]!, group[1]!] : group.slice(1))),
       [],
     ).groups;
     cached = { groups: [...adjectives, ...names], examples: [], subject: null };

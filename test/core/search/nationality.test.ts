@@ -92,6 +92,13 @@ describe("a nationality in a question", () => {
     expect(searched("who governs Mali", "mali")).toEqual(["mali"]);
   });
 
+  it("reads a country's one multi-word name whole, not as its adjective and a leftover word", () => {
+    const vocab = vocabularyOf(["MINUSCA serves in the Central African Republic.", "Central African troops."]);
+    const concepts = parseQuery("the Central African Republic mission", vocab, empty).concepts.map((c) => c.text);
+    expect(concepts).toContain("central african republic");
+    expect(concepts).not.toContain("republic");
+  });
+
   it("leaves a word alone when the documents use none of its country's names", () => {
     expect(searched("Peruvian troops", "peruvian")).toEqual(["peruvian"]);
   });
