@@ -38,6 +38,7 @@ const PART_WEIGHTS: Record<keyof ScoreParts, keyof typeof MODEL_TABLE> = {
   proximity: "scoreProximity",
   thread: "scoreThread",
   headline: "scoreHeadline",
+  reason: "scoreReason",
 };
 
 /** An explanation as lines of plain text for a terminal. */

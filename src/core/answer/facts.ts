@@ -668,6 +668,7 @@ function candidateOf(index: PassageIndex, statement: RoleStatement): SentenceCan
     proximity: 0,
     thread: 0,
     headline: 0,
+    reason: 0,
   };
   const candidate: SentenceCandidate = {
     hit: { passage, score: 1, coverage: 1, analysis },

@@ -42,6 +42,10 @@ export const MODEL_TABLE = {
     value: 0.06,
     why: "a keyword question naming an event or a place ('ogossagou') wants its headline fact, the toll: among sentences that name it as well, the one stating how many were killed or injured",
   },
+  scoreReason: {
+    value: 0.06,
+    why: "a 'why' question is answered by a sentence giving a reason ('because of a deteriorating security situation') rather than one only sharing its words",
+  },
   scoreThread: {
     value: 0.08,
     why: "a follow-up is about the thread's event: a sentence of the previous answer's document beats one elsewhere sharing a verb",

@@ -8,6 +8,7 @@ import { actionVerb, askedHead, countedVerb } from "./asked.ts";
 import { foldName, satisfiesAnswerType, sentenceFeatures } from "./features.ts";
 import { isKeywordQuery, statesToll } from "./headline.ts";
 import { TUNING } from "./model.ts";
+import { asksWhy, givesReason } from "./reason.ts";
 import { OPEN_SCOPE, type QuestionScope } from "./subject.ts";
 import { type AskedTime, eventDate, matchesTime, type SentenceTime, sentenceTime } from "./time.ts";
 
@@ -45,6 +46,8 @@ export interface ScoreParts {
   thread: number;
   /** a keyword question about an event, and the sentence states its toll (headline.ts) */
   headline: number;
+  /** a "why" question, and the sentence gives a reason (reason.ts) */
+  reason: number;
 }
 
 /** A sentence that may answer the question, with what it covers. */
@@ -119,6 +122,7 @@ export function rankSentences(
   const counted = countedVerbConcept(query);
   const ownKnown = ownConcepts(query).filter((concept) => concept.known);
   const keyword = query.answerType === "any" && isKeywordQuery(query.text);
+  const why = asksWhy(query.text);
   const candidates: SentenceCandidate[] = [];
   for (const hit of hits) {
     const { sentences, terms } = hit.analysis;
@@ -199,6 +203,7 @@ export function rankSentences(
         proximity: own.concepts.size > 1 ? Math.min(1, (own.concepts.size + 1) / (own.span + 1)) : 1,
         thread: threadPart(threadAt, index),
         headline: keyword && statesToll(sentence) ? 1 : 0,
+        reason: why && givesReason(sentence) ? 1 : 0,
       };
       candidates.push({
         hit,
@@ -240,6 +245,7 @@ export function scoreOf(parts: ScoreParts): number {
     parts.prominence * TUNING.scoreProminence +
     parts.proximity * TUNING.scoreProximity +
     parts.headline * TUNING.scoreHeadline +
+    parts.reason * TUNING.scoreReason +
     (parts.thread > 0 ? TUNING.scoreThread + (parts.thread === 1 ? TUNING.scoreThreadAfter : 0) : 0)
   );
 }
