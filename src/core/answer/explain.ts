@@ -39,6 +39,7 @@ const PART_WEIGHTS: Record<keyof ScoreParts, keyof typeof MODEL_TABLE> = {
   thread: "scoreThread",
   headline: "scoreHeadline",
   reason: "scoreReason",
+  nearAnswer: "scoreNearAnswer",
 };
 
 /** An explanation as lines of plain text for a terminal. */

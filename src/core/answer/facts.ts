@@ -669,6 +669,7 @@ function candidateOf(index: PassageIndex, statement: RoleStatement): SentenceCan
     thread: 0,
     headline: 0,
     reason: 0,
+    nearAnswer: 0,
   };
   const candidate: SentenceCandidate = {
     hit: { passage, score: 1, coverage: 1, analysis },

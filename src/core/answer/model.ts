@@ -38,6 +38,14 @@ export const MODEL_TABLE = {
     value: 0.04,
     why: "the question's words close together are one statement, far apart two",
   },
+  scoreNearAnswer: {
+    value: 0.08,
+    why: "for 'when', the date next to the asked event's words ('to hold elections by 27 February 2022') beats a date elsewhere in the sentence, as a count before the counted word does",
+  },
+  nearAnswerWindow: {
+    value: 6,
+    why: "words either side of the asked event within which a date is taken for its date",
+  },
   scoreHeadline: {
     value: 0.06,
     why: "a keyword question naming an event or a place ('ogossagou') wants its headline fact, the toll: among sentences that name it as well, the one stating how many were killed or injured",

@@ -8,6 +8,7 @@ import { actionVerb, askedHead, countedVerb } from "./asked.ts";
 import { foldName, satisfiesAnswerType, sentenceFeatures } from "./features.ts";
 import { isKeywordQuery, statesToll } from "./headline.ts";
 import { TUNING } from "./model.ts";
+import { answerNearEvent, eventTermsOf } from "./near.ts";
 import { asksWhy, givesReason } from "./reason.ts";
 import { OPEN_SCOPE, type QuestionScope } from "./subject.ts";
 import { type AskedTime, eventDate, matchesTime, type SentenceTime, sentenceTime } from "./time.ts";
@@ -48,6 +49,8 @@ export interface ScoreParts {
   headline: number;
   /** a "why" question, and the sentence gives a reason (reason.ts) */
   reason: number;
+  /** the asked date stands next to the asked event's words (near.ts) */
+  nearAnswer: number;
 }
 
 /** A sentence that may answer the question, with what it covers. */
@@ -123,6 +126,7 @@ export function rankSentences(
   const ownKnown = ownConcepts(query).filter((concept) => concept.known);
   const keyword = query.answerType === "any" && isKeywordQuery(query.text);
   const why = asksWhy(query.text);
+  const eventTerms = eventTermsOf(query.text, query.concepts);
   const candidates: SentenceCandidate[] = [];
   for (const hit of hits) {
     const { sentences, terms } = hit.analysis;
@@ -204,6 +208,8 @@ export function rankSentences(
         thread: threadPart(threadAt, index),
         headline: keyword && statesToll(sentence) ? 1 : 0,
         reason: why && givesReason(sentence) ? 1 : 0,
+        nearAnswer:
+          typed && answerNearEvent(sentence, query.answerType, eventTerms, TUNING.nearAnswerWindow) ? 1 : 0,
       };
       candidates.push({
         hit,
@@ -246,6 +252,7 @@ export function scoreOf(parts: ScoreParts): number {
     parts.proximity * TUNING.scoreProximity +
     parts.headline * TUNING.scoreHeadline +
     parts.reason * TUNING.scoreReason +
+    parts.nearAnswer * TUNING.scoreNearAnswer +
     (parts.thread > 0 ? TUNING.scoreThread + (parts.thread === 1 ? TUNING.scoreThreadAfter : 0) : 0)
   );
 }
