@@ -1,5 +1,6 @@
 import { eventLead, isEventKeyword } from "../conversation/event.ts";
 import { resolveFollowUp } from "../conversation/follow-up.ts";
+import { type RelativeTime, relativeAnswer } from "../conversation/relative-time.ts";
 import type { KnowledgeBase } from "../knowledge-base.ts";
 import { DEPENDENT_OPENING, EARLIEST } from "../lexicon.ts";
 import { type AnswerType, type ParsedQuery, parseQuery } from "../search/query.ts";
@@ -21,6 +22,7 @@ import {
   type Rejected,
   rankSentences,
   type SentenceCandidate,
+  type ThreadPlace,
   timeOf,
   whenOf,
 } from "./rank.ts";
@@ -74,17 +76,31 @@ export function answerQuestion(
   if (!scope.named && threadSubjects.length > 0) {
     scope = questionScope(catalog, docSubjects, threadSubjects.join(", "), known);
   }
-  const time =
-    askedTime(text) ?? (resolution.followUp && resolution.period ? askedTime(resolution.period) : null);
+  // "How many had been killed by then?": a running total as of the thread's event, from documents no newer.
+  const byThen = resolution.relative?.kind === "by" && askedTime(text) === null;
+  const threadDate = byThen ? threadDateOf(kb, resolution.place) : null;
+  const time = byThen
+    ? {
+        kind: "total" as const,
+        from: 0,
+        to: 9999,
+        text: `${resolution.relative?.text} (as of ${threadDate ?? "the thread"})`,
+      }
+    : (askedTime(text) ?? (resolution.followUp && resolution.period ? askedTime(resolution.period) : null));
   const context: RankContext = {
     scope,
     time,
     thread: resolution.place,
-    threadTime: time !== null && askedTime(text) === null,
+    threadTime: time !== null && askedTime(text) === null && !byThen,
+    given: resolution.given,
+    // "where did it happen?" has nothing of its own to place it: the story's order does.
+    followUp: resolution.followUp && standalone.concepts.every((concept) => !concept.known),
+    relative: resolution.relative,
   };
   const turnBase = {
     subjects: scope.home ? undefined : scope.subjects,
-    period: time?.text,
+    // "by then" is the thread's own date, not a period for the next follow-up to inherit.
+    period: byThen ? undefined : time?.text,
   };
   if (explain) {
     explain.reading = {
@@ -100,6 +116,7 @@ export function answerQuestion(
       home: scope.home,
       period: time?.text ?? null,
       followUp: resolution.followUp,
+      relative: resolution.relative?.text ?? null,
       referents: resolution.referents,
     };
   }
@@ -130,7 +147,7 @@ export function answerQuestion(
     kb.index,
     query.concepts,
     TUNING.passages + (changing ? TUNING.newerPassages : 0),
-    (passage) => scope.allows(passage.doc.id),
+    (passage) => scope.allows(passage.doc.id) && (threadDate === null || passage.doc.date <= threadDate),
   );
   const kept = found.slice(0, TUNING.passages);
   const newestKept = kept.reduce((d, hit) => (hit.passage.doc.date > d ? hit.passage.doc.date : d), "");
@@ -140,6 +157,8 @@ export function answerQuestion(
   ].map((hit) =>
     preferDocs.has(hit.passage.doc.id) ? { ...hit, score: hit.score * TUNING.threadPassageBoost } : hit,
   );
+  // "What happens after that?" is told in the passages after the previous answer, whatever their words.
+  if (resolution.relative) hits.push(...storyPassages(kb, resolution.relative, resolution.place, hits));
   const rejected: Rejected[] | undefined = explain ? [] : undefined;
   const candidates = rankSentences(kb, hits, query, context, rejected);
   // "Kerena attack" asks what happened: the lead of the event's own story (conversation/event.ts).
@@ -148,7 +167,9 @@ export function answerQuestion(
     !role && !resolution.followUp && isEventKeyword(text, query)
       ? eventLead(kb, candidates, query, typedBest)
       : null;
-  const best = role?.candidates[0] ?? eventStory ?? typedBest;
+  // "What happens after that?": the thread document's sentence that tells what came next (relative-time.ts).
+  const sequel = !role && resolution.relative ? relativeAnswer(candidates, resolution.relative) : null;
+  const best = role?.candidates[0] ?? eventStory ?? sequel ?? typedBest;
   const parts = best && !role ? confidenceParts(best, query) : null;
   const confidence = role ? TUNING.factConfidence : parts ? confidenceFrom(parts) : 0;
   if (explain) {
@@ -172,18 +193,20 @@ export function answerQuestion(
   // The event's own story is no stale figure a newer document updates.
   const chosen = role
     ? role.candidates
-    : eventStory
-      ? [eventStory]
+    : eventStory || sequel
+      ? [best!]
       : chooseSources(best, candidates, query, time !== null && time.kind !== "total", preferDocs);
   if (explain) {
     explain.chosen = chosen;
     explain.decision = role
       ? `answered from the role statements: ${describeStatement(role.statement)}`
-      : eventStory
-        ? `answered: the lead of the event's own story (${eventStory.hit.passage.doc.id}; the best-scoring sentence was ${round(typedBest?.score ?? 0)}), confidence ${round(confidence)}`
-        : chosen[0] === best
-          ? `answered: the best sentence, confidence ${round(confidence)} ≥ ${TUNING.threshold}`
-          : `answered: a newer document states it (${whenOf(chosen[0]!)} over ${whenOf(best)}), confidence ${round(confidence)}`;
+      : sequel
+        ? `answered: the thread document's sentence ${resolution.relative?.kind} the previous answer ("${resolution.relative?.text}"), confidence ${round(confidence)}`
+        : eventStory
+          ? `answered: the lead of the event's own story (${eventStory.hit.passage.doc.id}; the best-scoring sentence was ${round(typedBest?.score ?? 0)}), confidence ${round(confidence)}`
+          : chosen[0] === best
+            ? `answered: the best sentence, confidence ${round(confidence)} ≥ ${TUNING.threshold}`
+            : `answered: a newer document states it (${whenOf(chosen[0]!)} over ${whenOf(best)}), confidence ${round(confidence)}`;
   }
   const citations: Citation[] = [];
   const texts: string[] = [];
@@ -297,6 +320,41 @@ function chooseSources(
   }
   // Outside figures a newer document wins only a near tie: its sentence must answer as well as the best.
   return rival.score >= best.score * TUNING.nearTie ? [newestFirst[0]!] : [best];
+}
+
+/**
+ * The passages of the thread's document a relative time points at, besides those the search found: the next
+ * ones after the previous answer's for "after", those either side of it for "before" (TUNING.storyPassages
+ * each way), scored as the weakest hit.
+ */
+function storyPassages(
+  kb: KnowledgeBase,
+  relative: RelativeTime,
+  place: ThreadPlace | null,
+  hits: PassageHit[],
+): PassageHit[] {
+  if (relative.kind === "by" || !place?.passage) return [];
+  const hash = place.passage.lastIndexOf("#");
+  const doc = place.passage.slice(0, hash);
+  const m = Number(place.passage.slice(hash + 1));
+  const have = new Set(hits.map((hit) => hit.passage.id));
+  const floor = Math.min(...hits.map((hit) => hit.score), 1);
+  const out: PassageHit[] = [];
+  for (let i = 1; i <= TUNING.storyPassages; i++) {
+    // "Before" reads both ways: a career is told after the appointment ("Most recently, he was…").
+    for (const n of relative.kind === "after" ? [m + i] : [m - i, m + i]) {
+      const passage = kb.index.passages.get(`${doc}#${n}`);
+      if (!passage || have.has(passage.id)) continue;
+      out.push({ passage, score: floor, coverage: 0, analysis: kb.index.analyzer.analyze(passage) });
+    }
+  }
+  return out;
+}
+
+/** The date of the document the thread's previous answer quoted: what "by then" is read against. */
+function threadDateOf(kb: KnowledgeBase, place: ThreadPlace | null): string | null {
+  const passage = place?.passage ? kb.index.passages.get(place.passage) : undefined;
+  return passage?.doc.date ?? null;
 }
 
 /** Whether two sentences share a figure; years do not count ("since 2013" in both says nothing). */

@@ -17,6 +17,8 @@ export interface Explanation {
     home: boolean;
     period: string | null;
     followUp: boolean;
+    /** "after that", "before", "by then": time read against the thread's event */
+    relative?: string | null;
     referents: Array<{ word: string; to: string }>;
   };
   /** the role statements a role question was answered from (facts.ts), newest first */
@@ -70,6 +72,8 @@ export function explanationText(explanation: Explanation): string {
         `  follow-up: yes${reading.referents.length > 0 ? `; ${reading.referents.map((r) => `"${r.word}" = ${r.to}`).join(", ")}` : ""}`,
       );
     }
+    if (reading.relative)
+      lines.push(`  relative time: "${reading.relative}", read against the thread's event`);
   }
   if (explanation.facts && explanation.facts.length > 0) {
     lines.push("Role statements (newest first):");

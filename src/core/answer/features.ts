@@ -31,6 +31,8 @@ thursday friday saturday sunday`.split(/\s+/u),
 const ROLE =
   /^(commander|representative|head|chief|leader|president|minister|envoy|spokesman|spokeswoman|spokesperson|secretary|chair|chairman|director|coordinator)$/u;
 
+const NOTHING_GIVEN: ReadonlySet<string> = new Set();
+
 export interface SentenceFeatures {
   number: boolean;
   date: boolean;
@@ -78,8 +80,13 @@ export function satisfiesAnswerType(
   type: AnswerType,
   features: SentenceFeatures,
   asked: Set<string>,
+  given: ReadonlySet<string> = NOTHING_GIVEN,
 ): boolean {
-  const newNames = features.names.filter((name) => !asked.has(foldName(name)));
+  // `given`: names a thread already gave, which a follow-up does not ask for again (conversation/follow-up.ts).
+  const newNames = features.names.filter((name) => {
+    const folded = foldName(name);
+    return !asked.has(folded) && !given.has(folded) && !GENERIC_CAPITALS.has(folded);
+  });
   switch (type) {
     case "number":
       return features.number;

@@ -62,6 +62,10 @@ export const MODEL_TABLE = {
     value: 0.04,
     why: "within that document, the sentences after the previous answer usually carry the story on",
   },
+  scoreThreadNext: {
+    value: 0.04,
+    why: "and the sentence right after the previous answer most often tells the next thing asked about the same event ('where did it happen?' after the lead)",
+  },
   threadPassageBoost: {
     value: 1.25,
     why: "in retrieval, a passage of the document the thread's last answer cited is lifted so its sentences are scored",
@@ -179,6 +183,11 @@ export const MODEL_TABLE = {
   eventLeadShare: {
     value: 0.75,
     why: "the event story's lead answers a bare keyword when it scores at least this share of the best sentence: a news lead says what happened, a later sentence or a recap shares more words but tells less",
+  },
+
+  storyPassages: {
+    value: 3,
+    why: "'what happens after that?' is told in the next passages of the thread's document whatever their words ('After 31 December, the Mission will begin…'); 'what did he do before?' in the ones before: this many are read",
   },
 
   // --- Choosing between documents: time and subject -----------------------------------------------------

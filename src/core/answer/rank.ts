@@ -1,3 +1,5 @@
+import { namesAgent } from "../conversation/follow-up.ts";
+import { fitsRelativeTime, type RelativeTime } from "../conversation/relative-time.ts";
 import type { KnowledgeBase } from "../knowledge-base.ts";
 import { MONTH_WORDS } from "../lexicon.ts";
 import type { PassageAnalysis } from "../search/analysis.ts";
@@ -31,6 +33,12 @@ export interface RankContext {
   thread: ThreadPlace | null;
   /** the period is the thread's, not the question's ("when did he take power?" after "Keita 2013 election") */
   threadTime?: boolean;
+  /** names the thread already gave (conversation/follow-up.ts): a follow-up is not answered by them */
+  given?: readonly string[];
+  /** the question is all thread ("where did it happen?"): it has no words of its own the documents know */
+  followUp?: boolean;
+  /** "after that", "before": a sentence of the thread's document that reads so is scored even without the words */
+  relative?: RelativeTime | null;
 }
 
 export const NO_CONTEXT: RankContext = { scope: OPEN_SCOPE, time: null, thread: null };
@@ -119,9 +127,10 @@ export function rankSentences(
 ): SentenceCandidate[] {
   const top = hits[0]?.score ?? 0;
   const asked = askedWords(query);
+  const given = new Set(context.given ?? []);
   const total = totalWeight(query.concepts);
   const asksSomething = query.concepts.some((concept) => concept.weight === 1 && concept.known);
-  const { scope, time, thread, threadTime } = context;
+  const { scope, time, thread, threadTime, followUp, relative } = context;
   const counted = countedVerbConcept(query);
   const ownKnown = ownConcepts(query).filter((concept) => concept.known);
   const keyword = query.answerType === "any" && isKeywordQuery(query.text);
@@ -140,10 +149,12 @@ export function rankSentences(
     const threadAt = thread ? threadPosition(thread, hit.passage.id) : null;
     for (const [index, sentence] of sentences.entries()) {
       const own = covers[index]!;
-      if (own.weight === 0) continue;
+      // "What did he do before?": "Most recently, he was Chief of Staff…" holds none of the thread's words.
+      const sequel = relative && threadAt ? fitsRelativeTime(relative, sentence) : false;
+      if (own.weight === 0 && !sequel) continue;
       // A follow-up's own words must be in the sentence itself: "and for police?" is answered by a sentence
       // that mentions police, not by one that only sits next to it.
-      if (asksSomething && ![...own.concepts].some((concept) => concept.weight === 1)) continue;
+      if (asksSomething && !sequel && ![...own.concepts].some((concept) => concept.weight === 1)) continue;
       const before = index === 0 ? first : { sentence: sentences[index - 1]!, terms: terms[index - 1]! };
       const after =
         index === sentences.length - 1 ? last : { sentence: sentences[index + 1]!, terms: terms[index + 1]! };
@@ -188,8 +199,11 @@ export function rankSentences(
       // "How many Chadian peacekeepers serve in MINUSMA?": a count in a sentence without "serve" counts
       // something else ("an attack which killed 10 peacekeepers from Chad"), unless the sentence holds all the
       // rest of the question and words the verb otherwise ("IEDs targeted MINUSMA": "25 against MINUSMA").
+      // In a thread, a name it already gave is no answer, and "who did it?" is met by a doer named by what it
+      // is ("an attack by extremist elements").
       const typed =
-        satisfiesAnswerType(query.answerType, sentenceFeatures(sentence), asked) &&
+        (satisfiesAnswerType(query.answerType, sentenceFeatures(sentence), asked, given) ||
+          (query.answerType === "who" && given.size > 0 && namesAgent(sentence))) &&
         (counted === null ||
           own.concepts.has(counted) ||
           (query.answerType === "number" &&
@@ -205,7 +219,7 @@ export function rankSentences(
         density: Math.min(1, (own.hits * TUNING.densityWords) / Math.max(TUNING.densityWords, length)),
         prominence: 1 - Math.min(own.first, TUNING.prominenceWindow) / TUNING.prominenceWindow,
         proximity: own.concepts.size > 1 ? Math.min(1, (own.concepts.size + 1) / (own.span + 1)) : 1,
-        thread: threadPart(threadAt, index),
+        thread: threadPart(threadAt, index, followUp === true),
         headline: keyword && statesToll(sentence) ? 1 : 0,
         reason: why && givesReason(sentence) ? 1 : 0,
         nearAnswer:
@@ -253,36 +267,59 @@ export function scoreOf(parts: ScoreParts): number {
     parts.headline * TUNING.scoreHeadline +
     parts.reason * TUNING.scoreReason +
     parts.nearAnswer * TUNING.scoreNearAnswer +
-    (parts.thread > 0 ? TUNING.scoreThread + (parts.thread === 1 ? TUNING.scoreThreadAfter : 0) : 0)
+    (parts.thread > 0
+      ? TUNING.scoreThread +
+        (parts.thread >= THREAD_LATER ? TUNING.scoreThreadAfter : 0) +
+        (parts.thread === THREAD_NEXT ? TUNING.scoreThreadNext : 0)
+      : 0)
   );
 }
 
+/** The thread part of the sentence right after the previous answer, of a later one, of an earlier one. */
+const THREAD_NEXT = 1;
+const THREAD_LATER = 0.75;
+const THREAD_EARLIER = 0.5;
+
 /**
- * How far a sentence continues the thread: 1 after the previous answer in its document, 0.5 elsewhere in it,
- * 0 for the previous answer itself (a follow-up asks something new: "where did it happen?" is seldom answered
- * by the sentence just given; a penalty beyond that lost "near which villages did they patrol?") and for other
- * documents.
+ * How far a sentence continues the thread: 1 for the sentence right after the previous answer in its document,
+ * for a follow-up (a story tells its event in order: "where did it happen?" after the lead is answered by the next sentence),
+ * 0.75 later in it, 0.5 before it, 0 for the previous answer itself (a follow-up asks something new; a penalty
+ * beyond that lost "near which villages did they patrol?") and for other documents.
  */
-function threadPart(threadAt: { sameDoc: boolean; after: number } | null, index: number): number {
+function threadPart(threadAt: ThreadPosition | null, index: number, followUp: boolean): number {
   if (threadAt === null || !threadAt.sameDoc) return 0;
-  if (index >= threadAt.after) return 1;
-  return index === threadAt.after - 1 ? 0 : 0.5;
+  // Only for a question that leans on the thread: one with words of its own ("what did MINUSMA say about
+  // them?") is answered by the sentence holding them, wherever it stands in the story.
+  if (followUp && index === threadAt.next) return THREAD_NEXT;
+  if (index >= threadAt.after) return THREAD_LATER;
+  return index === threadAt.after - 1 ? 0 : THREAD_EARLIER;
+}
+
+interface ThreadPosition {
+  sameDoc: boolean;
+  /** the index from which the passage's sentences come after the previous answer */
+  after: number;
+  /** the index of the sentence right after the previous answer, if it is in this passage, else -1 */
+  next: number;
 }
 
 /**
  * Where a passage stands against the thread's previous answer: in the same document or not, and from which
  * sentence index on it continues the story (every sentence of a later passage does).
  */
-function threadPosition(thread: ThreadPlace, passageId: string): { sameDoc: boolean; after: number } | null {
+function threadPosition(thread: ThreadPlace, passageId: string): ThreadPosition | null {
   const doc = passageId.slice(0, passageId.lastIndexOf("#"));
   if (!thread.docs.includes(doc)) return null;
   const previous = thread.passage;
-  if (!previous?.startsWith(`${doc}#`)) return { sameDoc: true, after: 0 };
+  // Another document the previous answer cited: the whole of it continues the thread, no sentence first.
+  if (!previous?.startsWith(`${doc}#`)) return { sameDoc: true, after: 0, next: -1 };
   const n = Number(passageId.slice(passageId.lastIndexOf("#") + 1));
   const m = Number(previous.slice(previous.lastIndexOf("#") + 1));
-  if (n > m) return { sameDoc: true, after: 0 };
-  if (n === m) return { sameDoc: true, after: thread.sentence + 1 };
-  return { sameDoc: true, after: Number.POSITIVE_INFINITY };
+  // The first sentence of the passage after the previous answer's is taken for the next one (the previous
+  // answer may not have been its passage's last: a small bonus to two sentences, not worth reading lengths).
+  if (n > m) return { sameDoc: true, after: 0, next: n === m + 1 ? 0 : -1 };
+  if (n === m) return { sameDoc: true, after: thread.sentence + 1, next: thread.sentence + 1 };
+  return { sameDoc: true, after: Number.POSITIVE_INFINITY, next: -1 };
 }
 
 /**

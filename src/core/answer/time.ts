@@ -122,7 +122,9 @@ const SINCE_YEAR = new RegExp(
   "giu",
 );
 const CUMULATIVE =
-  /\bsince (?:its |the mission's |the |their )?(?:deployment|establishment|inception|creation|start|beginning|launch)\b|\bsince (?:it|the mission) (?:was )?(?:deployed|established|set up|created|began)\b|\bto date\b|\bin total\b|\bcumulative\b|\baltogether\b|\bsince \d{4}\b|\b(?:during|over|in|throughout) (?:its|the|their|a) (?:decade|ten years|(?:past|last|\w+-year) (?:decade|\w+ years))\b/iu;
+  /\bsince (?:its |the mission's |the |their )?(?:deployment|establishment|inception|creation|start|beginning|launch)\b|\bsince (?:it|the (?:UN |U\.N\. |United Nations )?(?:mission|force)) (?:was )?(?:deployed|established|set up|created|began|took over|arrived)\b|\bto date\b|\bin total\b|\bcumulative\b|\bbring(?:s|ing)? (?:the (?:\w+ )?(?:toll|total|number) )?to (?:at least |some |more than |over )?\d|\baltogether\b|\bsince \d{4}\b|\b(?:during|over|in|throughout) (?:its|the|their|a) (?:decade|ten years|(?:past|last|\w+-year) (?:decade|\w+ years))\b/iu;
+const SUPERLATIVE_SINCE =
+  /\b(?:deadliest|worst|bloodiest|largest|biggest|heaviest|highest|lowest|most \w+)\b[^.;,]{0,60}\bsince\b[^.;,]*/giu;
 const ANY_YEAR = /\b(?:19|20)\d{2}\b/gu;
 // "In 2019,", "during 2021", "as at 15 May 2019", "by the end of 2020": the time the statement holds for.
 const DATED = new RegExp(
@@ -153,7 +155,8 @@ function relativeDate(text: string): number | null {
 
 /** The dates a sentence states, as `matchesTime` and recency read them. */
 export function sentenceTime(sentence: string): SentenceTime {
-  const text = sentence.replace(NOT_A_YEAR, " ");
+  // "the deadliest attack on the force since it deployed" ranks one event; it counts nothing since then.
+  const text = sentence.replace(NOT_A_YEAR, " ").replace(SUPERLATIVE_SINCE, " ");
   let since: number | null = null;
   const withoutSince = text.replace(SINCE_YEAR, (_whole, year: string) => {
     since = since === null ? Number(year) : Math.min(since, Number(year));

@@ -1,6 +1,8 @@
+import { foldName } from "../answer/features.ts";
 import type { ThreadPlace } from "../answer/rank.ts";
 import type { Turn } from "../answer/types.ts";
 import { type Concept, conceptKey, type ParsedQuery } from "../search/query.ts";
+import { type RelativeTime, relativeTime } from "./relative-time.ts";
 
 export interface Resolution {
   /** the concepts to search for: the question's own, plus the thread's when it is a follow-up */
@@ -13,6 +15,13 @@ export interface Resolution {
   period: string | null;
   /** what each pronoun of the question was read as ("his" -> "El-Ghassim Wane"), for explanations */
   referents: Array<{ word: string; to: string }>;
+  /**
+   * the names the thread already gave, folded ("kerena", "niger", "mali"): a follow-up asks for something new,
+   * so "where did it happen?" is not answered by the place the previous answer named
+   */
+  given: string[];
+  /** "by then", "after that", "before": time placed against the thread's event (relative-time.ts) */
+  relative: RelativeTime | null;
 }
 
 // "and for police?", "what about 2020?", "how about Kidal?": openings that only make sense after something.
@@ -33,6 +42,8 @@ const STANDALONE: Resolution = {
   subjects: [],
   period: null,
   referents: [],
+  given: [],
+  relative: null,
 };
 
 /**
@@ -58,7 +69,8 @@ export function resolveFollowUp(
     ELLIPTICAL_OPENING.test(text) || own.length === 0 || bare || (own.length <= 2 && POINTS_BACK.test(text));
   // A question that stands on its own still stands in the thread: "how many peacekeepers were injured?" after
   // "Ber withdrawal" prefers the Ber story's sentence when it answers as well as another's.
-  if (!elliptical) return { ...STANDALONE, concepts: standalone.concepts, place: placeOf(last) };
+  const relative = last.found ? relativeTime(text) : null;
+  if (!elliptical) return { ...STANDALONE, concepts: standalone.concepts, place: placeOf(last), relative };
 
   const referents: Resolution["referents"] = [];
   const extra: string[] = [];
@@ -96,9 +108,43 @@ export function resolveFollowUp(
     subjects: last.subjects ?? [],
     period: last.period ?? null,
     referents,
+    given: givenNames(history),
+    relative,
   };
+}
+
+/**
+ * The names a thread already gave: the people, groups and places its answers named and the capitalised words
+ * of its questions, folded as sentence names are (features.ts foldName).
+ */
+export function givenNames(history: Turn[]): string[] {
+  const names = new Set<string>();
+  const add = (text: string) => {
+    for (const word of text.split(/[\s-]+/u)) {
+      const bare = word.replace(/^[("“‘]+|[)"”’.,;:?!]+$/gu, "");
+      if (/^\p{Lu}/u.test(bare)) names.add(foldName(bare));
+    }
+  };
+  for (const turn of history) {
+    for (const name of [...(turn.people ?? []), ...(turn.places ?? [])]) add(name);
+    add(turn.question.replace(/^\S+\s*/u, ""));
+  }
+  return [...names];
 }
 
 function placeOf(turn: Turn): ThreadPlace | null {
   return turn.found ? { docs: turn.docs, passage: turn.passage ?? null, sentence: turn.sentence ?? 0 } : null;
+}
+
+// "an attack by extremist elements", "blamed on armed men": the doer named by what it is, not by a name.
+const AGENT =
+  /\b(?:by|blamed on|claimed by|carried out by)\s+(?:(?:an?|the|suspected|unidentified|armed|several|some)\s+)*(?:[\p{L}-]+\s+){0,2}(?:elements|groups?|fighters|militants|gunmen|assailants|terrorists|jihadists|extremists|rebels|soldiers|militias?|men|insurgents|attackers|mutineers)\b/iu;
+
+/**
+ * Whether a sentence names who did something by what they are ("an attack by extremist elements on a bus"):
+ * "who did it?" in a thread is answered so when the documents name no one, and the names the sentence does
+ * hold (the places of the attack) are the thread's own.
+ */
+export function namesAgent(sentence: string): boolean {
+  return AGENT.test(sentence);
 }

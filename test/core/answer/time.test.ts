@@ -45,6 +45,27 @@ describe("when a sentence's event happened", () => {
     });
   });
 
+  it("reads a running total told as one ('the deaths bring to 31 the number … since the mission took over')", () => {
+    expect(
+      sentenceTime(
+        "The deaths bring to at least 31 the number of peacekeepers killed since the UN mission took over from an African force in July 2013.",
+      ).cumulative,
+    ).toBe(true);
+    expect(sentenceTime("The attack brings the death toll to 12.").cumulative).toBe(true);
+  });
+
+  it("does not take 'the deadliest attack since …' for a count since then", () => {
+    expect(
+      sentenceTime(
+        "Nine peacekeepers were killed, in the deadliest attack on the force since it was deployed.",
+      ).cumulative,
+    ).toBe(false);
+    expect(sentenceTime("It was the worst attack since 2013.")).toMatchObject({
+      since: null,
+      cumulative: false,
+    });
+  });
+
   it("matches a sentence's own year first, its document's year otherwise", () => {
     const in2023 = askedTime("killed in 2023")!;
     expect(matchesTime(in2023, sentenceTime("In 2023, 20 peacekeepers were killed."), "2024-01-10")).toBe(
@@ -129,7 +150,8 @@ describe("an event dated by a day or month of its document's time", () => {
     const ambush = sentenceTime(
       "Nine peacekeepers were killed on Friday in the deadliest attack on the force since it deployed last year.",
     );
-    expect(ambush.cumulative).toBe(true);
+    // "the deadliest attack … since it deployed" ranks the event; it is no running total.
+    expect(ambush.cumulative).toBe(false);
     expect(matchesTime(in2014, ambush, "2014-10-03")).toBe(true);
     // a month after the document's month is last year's: "In November" in a June 2024 review is 2023
     const in2023 = askedTime("who retook Kidal in 2023")!;

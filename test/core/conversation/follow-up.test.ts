@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Turn } from "../../../src/core/answer/types.ts";
-import { resolveFollowUp } from "../../../src/core/conversation/follow-up.ts";
+import { givenNames, namesAgent, resolveFollowUp } from "../../../src/core/conversation/follow-up.ts";
 import { buildGlossary } from "../../../src/core/search/glossary.ts";
 import { parseQuery } from "../../../src/core/search/query.ts";
 import { contentTerms } from "../../../src/core/search/terms.ts";
@@ -107,5 +107,22 @@ describe("follow-up resolution", () => {
     const resolution = resolve("and for police?", [old]);
     expect(resolution.followUp).toBe(true);
     expect(resolution.place).toEqual({ docs: ["a"], passage: null, sentence: 0 });
+  });
+});
+
+describe("what a thread already gave", () => {
+  it("is the names of its answers and the capitalised words of its questions, folded", () => {
+    const given = givenNames([
+      { ...attackTurn, question: "Niger peacekeepers ambush", people: ["Mali"], places: ["Niger", "Ménaka"] },
+    ]);
+    expect(given).toEqual(expect.arrayContaining(["niger", "mali", "menaka"]));
+    // The question's first word is capitalised anyway.
+    expect(given).not.toContain("peacekeepers");
+  });
+
+  it("a doer named by what it is counts as naming who did it", () => {
+    expect(namesAgent("an attack by extremist elements on a bus killed 32 civilians")).toBe(true);
+    expect(namesAgent("the attack was blamed on armed men")).toBe(true);
+    expect(namesAgent("the bus was travelling from Songho by night")).toBe(false);
   });
 });

@@ -18,9 +18,13 @@ const files = {
     { title: "Mission review", source: "Wire", date: "2019-06-01" },
     "A peace accord signed by the government and armed groups in June 2015 was aimed at restoring stability.",
   ),
+  "2021-12-28-report.md": doc(
+    { title: "Report on the situation", source: "UN", date: "2021-12-28" },
+    "On 3 December, an attack by extremist elements on a bus travelling from Songho to Bandiagara killed at least 32 civilians.\n\nOn 8 December, the Mali army announced operations in Mopti.",
+  ),
   "2014-10-03-ambush.md": doc(
     { title: "Nine Niger peacekeepers killed", source: "Wire", date: "2014-10-03" },
-    "Nine peacekeepers from Niger were killed when gunmen ambushed their convoy on Friday, the mission said. The convoy was travelling between Menaka and Ansongo when it came under fire. Niger has about 850 troops in the force, most of them deployed around Menaka and Ansongo.",
+    "Nine peacekeepers from Niger were killed when gunmen ambushed their convoy on Friday, the mission said. The convoy was travelling between Menaka and Ansongo, near the border with Niger, when it came under fire.\n\nNiger has about 850 troops in the force, most of them deployed around Menaka and Ansongo.",
   ),
 };
 
@@ -49,6 +53,18 @@ describe("follow-ups answered in the thread's document", async () => {
     const [, when] = thread(kb, ["peace accord signed by the rebels", "when did the government sign?"]);
     expect(when!.text).toContain("May 15");
     expect(when!.citations.map((c) => c.doc.id)).toEqual(["2015-06-20-accord"]);
+  });
+
+  it("'where did it happen?' is the story's next sentence naming a new place, not the lead repeated", () => {
+    const [first, where] = thread(kb, ["Niger peacekeepers ambush", "where did it happen?"]);
+    expect(first!.text).toContain("Nine peacekeepers from Niger");
+    expect(where!.text).toContain("travelling between Menaka and Ansongo");
+  });
+
+  it("'who did it?' is answered by the doer the thread's sentence names by what it is", () => {
+    const [, who] = thread(kb, ["Songho bus attack", "who did it?"]);
+    expect(who!.found).toBe(true);
+    expect(who!.text).toContain("extremist elements");
   });
 
   it("a question with a period of its own still sets aside sentences about another year", () => {
