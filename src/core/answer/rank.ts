@@ -1,4 +1,4 @@
-import { namesAgent } from "../conversation/follow-up.ts";
+import { namesAgent } from "../conversation/agent.ts";
 import { fitsRelativeTime, type RelativeTime } from "../conversation/relative-time.ts";
 import type { KnowledgeBase } from "../knowledge-base.ts";
 import { MONTH_WORDS } from "../lexicon.ts";

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Turn } from "../../../src/core/answer/types.ts";
-import { givenNames, namesAgent, resolveFollowUp } from "../../../src/core/conversation/follow-up.ts";
+import { namesAgent } from "../../../src/core/conversation/agent.ts";
+import { givenNames, resolveFollowUp } from "../../../src/core/conversation/follow-up.ts";
 import { buildGlossary } from "../../../src/core/search/glossary.ts";
 import { parseQuery } from "../../../src/core/search/query.ts";
 import { contentTerms } from "../../../src/core/search/terms.ts";
