@@ -93,8 +93,13 @@ describe("a nationality in a question", () => {
   });
 
   it("reads a country's one multi-word name whole, not as its adjective and a leftover word", () => {
-    const vocab = vocabularyOf(["MINUSCA serves in the Central African Republic.", "Central African troops."]);
-    const concepts = parseQuery("the Central African Republic mission", vocab, empty).concepts.map((c) => c.text);
+    const vocab = vocabularyOf([
+      "MINUSCA serves in the Central African Republic.",
+      "Central African troops.",
+    ]);
+    const concepts = parseQuery("the Central African Republic mission", vocab, empty).concepts.map(
+      (c) => c.text,
+    );
     expect(concepts).toContain("central african republic");
     expect(concepts).not.toContain("republic");
   });
