@@ -156,7 +156,8 @@ export function buildKnowledgeBase(
 
 /**
  * The one serialized shape of a knowledge base: what the persisted index file holds, what the build worker
- * sends back and what the answer workers load. Plain data, ready for JSON.stringify or postMessage.
+ * sends back and what the answer workers load. Structured-cloneable data (maps and typed arrays among it),
+ * for V8's serializer or postMessage; it shares the base's own index structures, so it is serialized at once.
  */
 export interface SerializedKnowledgeBase {
   version: number;

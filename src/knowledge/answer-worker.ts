@@ -1,4 +1,3 @@
-import { readFile } from "node:fs/promises";
 import { parentPort } from "node:worker_threads";
 import { answerQuestion } from "../core/answer/answer.ts";
 import type { Turn } from "../core/answer/types.ts";
@@ -10,6 +9,7 @@ import {
   type KnowledgeUpdate,
   type SerializedKnowledgeBase,
 } from "../core/knowledge-base.ts";
+import { readPersisted } from "./persisted.ts";
 
 // A worker thread of the answer pool (answer-pool.ts): holds a copy of the knowledge base and answers
 // questions with the same core function the main thread would use. Messages are handled one at a time and
@@ -108,7 +108,7 @@ async function loadFile(
   source: Extract<KnowledgeSource, { kind: "file" }>,
 ): Promise<boolean> {
   try {
-    const data = JSON.parse(await readFile(source.file, "utf8")) as SerializedKnowledgeBase;
+    const data = await readPersisted(source.file);
     take(message, { ...data, dir: source.dir, glossary: { hash: "", ...source.glossary } });
     return true;
   } catch (error) {

@@ -16,6 +16,7 @@ import {
 import { startWorker } from "../runtime/worker.ts";
 import { cacheFileFor, keyOf, openKnowledge, readGlossaryFile, sha256 } from "./open.ts";
 import type { PersistJob } from "./persist-worker.ts";
+import { packKnowledgeBase } from "./persisted.ts";
 
 // The build worker (started by builder.ts): builds knowledge bases off the main thread, and follows the
 // folder with updates rather than rebuilds. It keeps what a change is measured against (each file's size,
@@ -44,8 +45,8 @@ export type BuildReply =
       id: number;
       ok: true;
       kind: "whole";
-      /** the base as JSON of its one serialized shape (one string copies faster than an object graph) */
-      packed: string;
+      /** the base's one serialized shape, as the bytes of a persisted index (one buffer copies faster than an object graph) */
+      packed: Uint8Array;
       origin: "built" | "cache";
       /** the persisted index file holding this base, when it could be written */
       file: string | undefined;
@@ -135,7 +136,7 @@ async function whole(id: number, dir: string, cacheDir: string | undefined): Pro
     examples: kb.glossary.examples,
   };
   followed = await follow(dir, cacheDir, kb, stats, glossary, glossaryHash);
-  const packed = JSON.stringify(serializeKnowledgeBase(kb, glossaryHash));
+  const packed = packKnowledgeBase(serializeKnowledgeBase(kb, glossaryHash));
   return { id, ok: true, kind: "whole", packed, origin: kb.origin, file: kb.file };
 }
 

@@ -8,6 +8,7 @@ import {
 } from "../core/knowledge-base.ts";
 import { startWorker } from "../runtime/worker.ts";
 import type { BuildReply, BuildRequest } from "./build-worker.ts";
+import { unpackKnowledgeBase } from "./persisted.ts";
 
 /** How long an idle build worker is kept: long enough for a burst of edits, short enough to give its memory back. */
 export const WORKER_IDLE_MS = 60_000;
@@ -115,7 +116,7 @@ export class KnowledgeBuilder {
             if (reply.kind === "whole" || reply.kind === "adopted") this.#following = true;
             if (reply.kind === "whole") {
               const kb = {
-                ...deserializeKnowledgeBase(JSON.parse(reply.packed), reply.origin),
+                ...deserializeKnowledgeBase(unpackKnowledgeBase(reply.packed), reply.origin),
                 file: reply.file,
               };
               waiting.resolve({ kind: "whole", kb });

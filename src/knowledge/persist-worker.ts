@@ -1,14 +1,13 @@
-import { readFile } from "node:fs/promises";
 import { parentPort, workerData } from "node:worker_threads";
 import {
   applyUpdate,
   deserializeKnowledgeBase,
   GLOSSARY_FILE,
   type KnowledgeUpdate,
-  type SerializedKnowledgeBase,
   serializeKnowledgeBase,
 } from "../core/knowledge-base.ts";
 import { writeCache } from "./open.ts";
+import { readPersisted } from "./persisted.ts";
 
 // Persists an updated index for the next start, on a thread of its own (started by build-worker.ts), so the
 // seconds it takes at 100k passages (reading the last index, applying the updates, writing the new one) never
@@ -26,10 +25,7 @@ export interface PersistJob {
 }
 
 const job = workerData as PersistJob;
-let kb = deserializeKnowledgeBase(
-  JSON.parse(await readFile(job.from, "utf8")) as SerializedKnowledgeBase,
-  "cache",
-);
+let kb = deserializeKnowledgeBase(await readPersisted(job.from), "cache");
 for (const update of job.updates) kb = applyUpdate(kb, update);
 const skipped = kb.skipped.filter((entry) => entry.file !== GLOSSARY_FILE);
 const written = await writeCache(

@@ -146,7 +146,7 @@ describe("AnswerPool", () => {
     const cache = await mkdtemp(path.join(tmpdir(), "minusma-pool-index-"));
     try {
       const persisted = await openKnowledgeBase("knowledge", { cacheDir: cache });
-      expect(persisted.file).toMatch(/index-[0-9a-f]+\.json$/u);
+      expect(persisted.file).toMatch(/index-[0-9a-f]+\.v8$/u);
       const { pool: answers } = pool(1);
       for (const question of QUESTIONS) {
         expect(await answers.answer(persisted, question, [])).toEqual(answerQuestion(persisted, question));

@@ -1,9 +1,12 @@
-import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { execFile } from "node:child_process";
+import { mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { promisify } from "node:util";
+import { deserialize, serialize } from "node:v8";
 import { afterEach, describe, expect, it } from "vitest";
 import { answerQuestion } from "../../src/core/answer/answer.ts";
-import { openKnowledgeBase } from "../../src/knowledge/open.ts";
+import { keyOf, knowledgeKey, openKnowledgeBase, sha256 } from "../../src/knowledge/open.ts";
 import { doc, knowledgeFolder } from "../helpers/knowledge-folder.ts";
 
 const caches: string[] = [];
@@ -51,11 +54,74 @@ describe("openKnowledgeBase with a persisted index", () => {
   it("rebuilds rather than trusting a corrupt index file", async () => {
     const cache = await cacheDir();
     await openKnowledgeBase("knowledge", { cacheDir: cache });
-    const [file] = await readdir(cache);
-    await writeFile(path.join(cache, file!), "{ not json");
+    const file = (await readdir(cache)).find((name) => name.startsWith("index-"));
+    await writeFile(path.join(cache, file!), "{ not an index");
     const reopened = await openKnowledgeBase("knowledge", { cacheDir: cache });
     expect(reopened.origin).toBe("built");
     expect(answerQuestion(reopened, "troop ceiling").found).toBe(true);
+  });
+});
+
+describe("knowledgeKey", () => {
+  const files = {
+    "a.md": doc(
+      { title: "A", source: "UN", date: "2022-01-01" },
+      "The camp in Kidal hosts 300 peacekeepers.",
+    ),
+    "b.md": doc({ title: "B", source: "UN", date: "2022-02-01" }, "The camp in Gao hosts 900 peacekeepers."),
+  };
+  // Files written by a test were changed a moment ago: a clock an hour ahead makes their hashes settled.
+  const later = () => Date.now() + 3_600_000;
+  const hashesFile = (cache: string) => path.join(cache, "file-hashes.v8");
+
+  it("takes an unchanged file's hash from the last start instead of reading it, and the same key results", async () => {
+    const cache = await cacheDir();
+    const dir = await knowledgeFolder(files);
+    const read = await knowledgeKey(dir);
+    expect(await knowledgeKey(dir, cache, later)).toBe(read);
+    expect(await knowledgeKey(dir, cache, later)).toBe(read);
+    // Proof that the remembered hash is what is used: a wrong one, for a file whose stat still matches, shows.
+    const remembered = deserialize(await readFile(hashesFile(cache))) as {
+      files: Map<string, { hash: string }>;
+    };
+    remembered.files.get("a.md")!.hash = sha256(Buffer.from("something else"));
+    await writeFile(hashesFile(cache), serialize(remembered));
+    expect(await knowledgeKey(dir, cache, later)).not.toBe(read);
+  });
+
+  it("reads a file again when it changed, even with its size and modification time put back", async () => {
+    const cache = await cacheDir();
+    const dir = await knowledgeFolder(files);
+    const file = path.join(dir, "a.md");
+    const before = await knowledgeKey(dir, cache, later);
+    const { size, atime, mtime } = await stat(file);
+    await writeFile(file, files["a.md"].replace("300", "400"));
+    await utimes(file, atime, mtime);
+    expect((await stat(file)).size).toBe(size);
+    const after = await knowledgeKey(dir, cache, later);
+    expect(after).not.toBe(before);
+    expect(after).toBe(await knowledgeKey(dir));
+  });
+
+  it("reads a file again when it had changed just before it was last read (its hash may be of a half-written file)", async () => {
+    const cache = await cacheDir();
+    const dir = await knowledgeFolder(files);
+    // Read as if at the moment the files were written: what was read may be half of a write.
+    await knowledgeKey(dir, cache, () => 0);
+    const remembered = deserialize(await readFile(hashesFile(cache))) as {
+      files: Map<string, { hash: string }>;
+    };
+    remembered.files.get("a.md")!.hash = sha256(Buffer.from("something else"));
+    await writeFile(hashesFile(cache), serialize(remembered));
+    expect(await knowledgeKey(dir, cache, later)).toBe(await knowledgeKey(dir));
+  });
+
+  it("leaves out a file that cannot be read, as the key an update is persisted under does", async () => {
+    const dir = await knowledgeFolder(files);
+    await promisify(execFile)("mkfifo", [path.join(dir, "pipe.md")]);
+    const key = await knowledgeKey(dir, await cacheDir());
+    const readable = Object.entries(files).map(([name, text]) => [name, sha256(Buffer.from(text))] as const);
+    expect(key).toBe(keyOf(readable));
   });
 });
 

@@ -1,6 +1,7 @@
 import MiniSearch, { type Options } from "minisearch";
 import type { DocumentMeta, Passage } from "../knowledge/schema.ts";
 import { PassageAnalyzer } from "./analysis.ts";
+import { type MiniData, miniData, miniFrom } from "./mini-data.ts";
 import { CommonTermPostings, PassageTermSets } from "./term-sets.ts";
 import { indexTerm, tokenize } from "./terms.ts";
 import { Vocabulary } from "./vocabulary.ts";
@@ -27,7 +28,7 @@ export const INDEX_OPTIONS: Options<IndexedPassage> = {
   processTerm: (term) => indexTerm(term),
   searchOptions: { boost: FIELD_BOOSTS },
 };
-export const INDEX_VERSION = 8;
+export const INDEX_VERSION = 9;
 
 /**
  * The most passages one question may have scored. MiniSearch scores every passage that holds a query term, so
@@ -255,27 +256,33 @@ function termCounts(vocabulary: Vocabulary): Uint32Array {
   return counts;
 }
 
-/** What a persisted index file holds: MiniSearch's own serialization plus what it cannot rebuild. */
+/**
+ * What a persisted index file holds: MiniSearch's state plus what it cannot rebuild, as maps, arrays and typed
+ * arrays for V8's serializer (mini-data.ts says why not JSON).
+ */
 export interface SerializedPassageIndex {
   version: number;
   documents: DocumentMeta[];
   passages: Array<Omit<Passage, "doc"> & { doc: string }>;
   vocabulary: ReturnType<Vocabulary["toJSON"]>;
-  termSets: ReturnType<PassageTermSets["toJSON"]>;
-  common: ReturnType<CommonTermPostings["toJSON"]>;
-  mini: unknown;
+  termSets: ReturnType<PassageTermSets["toData"]>;
+  common: ReturnType<CommonTermPostings["toData"]>;
+  mini: MiniData;
 }
 
-/** The index as a plain object, ready for JSON.stringify (one pass, no JSON nested in a string). */
+/**
+ * The index as structured-cloneable data. It shares the index's own maps and arrays: it is meant to be
+ * serialized (v8.serialize, postMessage) at once, never kept beside an index that changes.
+ */
 export function serializePassageIndex(index: PassageIndex): SerializedPassageIndex {
   const data: SerializedPassageIndex = {
     version: INDEX_VERSION,
     documents: index.documents,
     passages: [...index.passages.values()].map((passage) => ({ ...passage, doc: passage.doc.id })),
     vocabulary: index.vocabulary.toJSON(),
-    termSets: index.termSets.toJSON(),
-    common: index.common.toJSON(),
-    mini: index.mini.toJSON(),
+    termSets: index.termSets.toData(),
+    common: index.common.toData(),
+    mini: miniData(index.mini),
   };
   return data;
 }
@@ -290,7 +297,7 @@ export function deserializePassageIndex(data: SerializedPassageIndex): PassageIn
     return { ...passage, doc };
   });
   return {
-    mini: MiniSearch.loadJS(data.mini as Parameters<typeof MiniSearch.loadJS>[0], INDEX_OPTIONS),
+    mini: miniFrom(data.mini, INDEX_OPTIONS),
     passages: new Map(passages.map((passage) => [passage.id, passage])),
     documents: data.documents,
     vocabulary: new Vocabulary(
@@ -299,12 +306,12 @@ export function deserializePassageIndex(data: SerializedPassageIndex): PassageIn
       data.vocabulary.passageCount,
       data.vocabulary.variants,
     ),
-    termSets: PassageTermSets.fromJSON(
+    termSets: PassageTermSets.fromData(
       data.termSets,
       passages.map((passage) => passage.id),
     ),
     ordered: passages,
-    common: CommonTermPostings.fromJSON(data.common),
+    common: CommonTermPostings.fromData(data.common),
     analyzer: new PassageAnalyzer(),
   };
 }

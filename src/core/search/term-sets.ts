@@ -95,29 +95,18 @@ export class PassageTermSets {
     return new PassageTermSets(flat, offsets, new Map(passageIds.map((id, i) => [id, i])));
   }
 
-  /** Base64 of the two arrays: compact in the persisted index, and decoded in milliseconds. */
-  toJSON(): { flat: string; offsets: string } {
-    return { flat: toBase64(this.flat), offsets: toBase64(this.offsets) };
+  /** The two arrays as they are: V8's serializer (the persisted index, postMessage) copies them whole. */
+  toData(): { flat: Uint32Array; offsets: Uint32Array } {
+    return { flat: this.flat, offsets: this.offsets };
   }
 
-  static fromJSON(data: { flat: string; offsets: string }, passageIds: string[]): PassageTermSets {
-    const offsets = fromBase64(data.offsets);
-    if (offsets.length !== passageIds.length + 1)
+  static fromData(data: { flat: Uint32Array; offsets: Uint32Array }, passageIds: string[]): PassageTermSets {
+    if (!(data.flat instanceof Uint32Array) || !(data.offsets instanceof Uint32Array))
+      throw new Error("search: persisted term sets are not in the expected shape");
+    if (data.offsets.length !== passageIds.length + 1)
       throw new Error("search: persisted term sets do not fit the passages");
-    return new PassageTermSets(fromBase64(data.flat), offsets, new Map(passageIds.map((id, i) => [id, i])));
+    return new PassageTermSets(data.flat, data.offsets, new Map(passageIds.map((id, i) => [id, i])));
   }
-}
-
-function toBase64(array: Uint32Array): string {
-  return Buffer.from(array.buffer, array.byteOffset, array.byteLength).toString("base64");
-}
-
-function fromBase64(text: string): Uint32Array {
-  const bytes = Buffer.from(text, "base64");
-  // Copy into a fresh, aligned buffer: a Buffer may sit at any offset of Node's shared pool.
-  const array = new Uint32Array(bytes.byteLength / 4);
-  new Uint8Array(array.buffer).set(bytes);
-  return array;
 }
 
 /**
@@ -199,11 +188,13 @@ export class CommonTermPostings {
     return this.lists.get(termId);
   }
 
-  toJSON(): Array<[number, string]> {
-    return [...this.lists].map(([id, list]) => [id, toBase64(list)]);
+  toData(): Map<number, Uint32Array> {
+    return this.lists;
   }
 
-  static fromJSON(data: Array<[number, string]>): CommonTermPostings {
-    return new CommonTermPostings(new Map(data.map(([id, text]) => [id, fromBase64(text)])));
+  static fromData(data: Map<number, Uint32Array>): CommonTermPostings {
+    if (!(data instanceof Map))
+      throw new Error("search: persisted common-term lists are not in the expected shape");
+    return new CommonTermPostings(data);
   }
 }

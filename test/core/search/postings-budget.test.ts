@@ -1,3 +1,4 @@
+import { deserialize, serialize } from "node:v8";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { DocumentMeta, Passage } from "../../../src/core/knowledge/schema.ts";
 import { buildGlossary } from "../../../src/core/search/glossary.ts";
@@ -81,7 +82,7 @@ describe("the postings budget", () => {
   });
 
   it("keeps the bounded lists of common words through the persisted index", () => {
-    const restored = deserializePassageIndex(JSON.parse(JSON.stringify(serializePassageIndex(index))));
+    const restored = deserializePassageIndex(deserialize(serialize(serializePassageIndex(index))));
     const question = "mission reported region";
     expect(searchPassages(restored, concepts(question), 5).map((hit) => hit.passage.id)).toEqual(
       searchPassages(index, concepts(question), 5).map((hit) => hit.passage.id),

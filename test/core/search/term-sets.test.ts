@@ -1,3 +1,4 @@
+import { deserialize, serialize } from "node:v8";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { PassageTermSets } from "../../../src/core/search/term-sets.ts";
@@ -16,7 +17,7 @@ describe("PassageTermSets", () => {
         (lists, from, width) => {
           const ids = lists.map((_, i) => `doc#${i + 1}`);
           const built = PassageTermSets.build(ids, lists);
-          const loaded = PassageTermSets.fromJSON(JSON.parse(JSON.stringify(built.toJSON())), ids);
+          const loaded = PassageTermSets.fromData(deserialize(serialize(built.toData())), ids);
           lists.forEach((list, i) => {
             const set = new Set(list);
             const inRange = list.some((id) => id >= from && id < from + width);
@@ -34,7 +35,7 @@ describe("PassageTermSets", () => {
   it("knows nothing of a passage it was not built with, and refuses sets that do not fit", () => {
     const sets = PassageTermSets.build(["a#1"], [[1, 2, 3]]);
     expect(sets.has("b#1", 1)).toBe(false);
-    expect(() => PassageTermSets.fromJSON(sets.toJSON(), ["a#1", "a#2"])).toThrow(/do not fit the passages/u);
+    expect(() => PassageTermSets.fromData(sets.toData(), ["a#1", "a#2"])).toThrow(/do not fit the passages/u);
   });
 });
 
