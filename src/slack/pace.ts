@@ -6,6 +6,14 @@ import type { WebClient } from "@slack/web-api";
  * Retry-After wait for the channel's next posts (rate-limits.ts).
  */
 export const POST_INTERVAL_MS = 1_000;
+/**
+ * Posts a channel may send at once before the pace applies: Slack's limit allows "short bursts >1", and a
+ * strict one-a-second queue makes a busy channel's answers wait seconds behind each other (two questions in
+ * the same second are common in a busy channel: at half a question a second in a channel, one answer in
+ * twenty waited over 2 s). Three at once, then one a second, keeps the long-run rate at Slack's and the
+ * bursts short; a 429 still holds the channel for its Retry-After (rate-limits.ts).
+ */
+export const POST_BURST = 3;
 /** A channel with this many messages waiting is worth a line in the log (once, until its queue empties). */
 export const BACKLOG_WARNING = 20;
 
@@ -22,6 +30,8 @@ export const systemPacerClock: PacerClock = {
 
 export interface ChannelPacerOptions {
   intervalMs?: number;
+  /** posts sent at once before the interval applies (POST_BURST) */
+  burst?: number;
   clock?: PacerClock;
   log?: { warn(...message: unknown[]): void; info(...message: unknown[]): void };
   backlogWarning?: number;
@@ -29,14 +39,20 @@ export interface ChannelPacerOptions {
    * The channels' slots shared with other instances (the PostgreSQL state store): each message also takes
    * the channel's next slot there, so the pace holds across instances. Without it, this process's own pace.
    */
-  shared?: { reserve(channel: string, intervalMs: number): Promise<{ waitMs: number }> } | undefined;
+  shared?:
+    | { reserve(channel: string, intervalMs: number, burst: number): Promise<{ waitMs: number }> }
+    | undefined;
 }
 
 interface Lane {
   /** settles when the last message queued in this channel has been sent (or failed) */
   tail: Promise<void>;
-  /** when the last message in this channel started to be sent */
-  lastStart: number;
+  /**
+   * The channel's pace as a "theoretical arrival time" (the generic cell rate algorithm): a message may
+   * start once the clock is within `burst - 1` intervals of it, and each start moves it one interval past
+   * the later of itself and now. With a burst of 1 it is simply the last start plus the interval.
+   */
+  due: number;
   /** messages queued or being sent */
   pending: number;
   warned: boolean;
@@ -44,11 +60,12 @@ interface Lane {
 
 /**
  * One queue per channel: messages for a channel are sent one after the other, in the order they were queued,
- * at least `intervalMs` apart. None is dropped: each `run` settles with what its own send settled with.
+ * the first `burst` of a quiet channel at once and then one every `intervalMs`. None is dropped: each `run` settles with what its own send settled with.
  * Channels do not wait for each other.
  */
 export class ChannelPacer {
   readonly intervalMs: number;
+  readonly burst: number;
   readonly #clock: PacerClock;
   readonly #log: ChannelPacerOptions["log"];
   readonly #backlogWarning: number;
@@ -59,6 +76,7 @@ export class ChannelPacer {
 
   constructor(options: ChannelPacerOptions = {}) {
     this.intervalMs = options.intervalMs ?? POST_INTERVAL_MS;
+    this.burst = Math.max(1, Math.floor(options.burst ?? POST_BURST));
     this.#clock = options.clock ?? systemPacerClock;
     this.#log = options.log;
     this.#backlogWarning = options.backlogWarning ?? BACKLOG_WARNING;
@@ -77,13 +95,13 @@ export class ChannelPacer {
       );
     }
     const result = lane.tail.then(async () => {
-      const wait = lane.lastStart + this.intervalMs - this.#clock.now();
+      const wait = lane.due - (this.burst - 1) * this.intervalMs - this.#clock.now();
       if (wait > 0) await this.#clock.sleep(wait);
       if (this.#shared) {
-        const slot = await this.#shared.reserve(channel, this.intervalMs);
+        const slot = await this.#shared.reserve(channel, this.intervalMs, this.burst);
         if (slot.waitMs > 0) await this.#clock.sleep(slot.waitMs);
       }
-      lane.lastStart = this.#clock.now();
+      lane.due = Math.max(lane.due, this.#clock.now()) + this.intervalMs;
       return send();
     });
     lane.tail = result.then(
@@ -112,7 +130,7 @@ export class ChannelPacer {
       this.#sweep();
       this.#sweepAt = Math.max(256, this.#lanes.size * 2);
     }
-    lane = { tail: Promise.resolve(), lastStart: Number.NEGATIVE_INFINITY, pending: 0, warned: false };
+    lane = { tail: Promise.resolve(), due: Number.NEGATIVE_INFINITY, pending: 0, warned: false };
     this.#lanes.set(channel, lane);
     return lane;
   }
@@ -123,8 +141,8 @@ export class ChannelPacer {
       lane.warned = false;
       this.#log?.info(`slack: the messages waiting for ${channel} are all posted`);
     }
-    // A lane whose last message started over an interval ago holds nothing the next message needs.
-    if (lane.pending === 0 && this.#clock.now() - lane.lastStart >= this.intervalMs) {
+    // A lane whose pace has caught up with the clock holds nothing the next message needs.
+    if (lane.pending === 0 && this.#clock.now() >= lane.due) {
       if (this.#lanes.get(channel) === lane) this.#lanes.delete(channel);
     }
   }
@@ -132,7 +150,7 @@ export class ChannelPacer {
   #sweep(): void {
     const now = this.#clock.now();
     for (const [channel, lane] of this.#lanes) {
-      if (lane.pending === 0 && now - lane.lastStart >= this.intervalMs) this.#lanes.delete(channel);
+      if (lane.pending === 0 && now >= lane.due) this.#lanes.delete(channel);
     }
   }
 }

@@ -249,9 +249,14 @@ export class PostgresStore implements StateStore {
   readonly pace = {
     /**
      * Takes the channel's next slot in one statement, on the database's clock so that instances whose clocks
-     * differ still space their posts.
+     * differ still space their posts. `next_at` is the channel's theoretical arrival time (the generic cell
+     * rate algorithm, as the in-process pacer): a slot starts `burst` intervals before the new value, or now.
      */
-    reserve: async (channel: string, intervalMs: number): Promise<{ startAt: number; waitMs: number }> =>
+    reserve: async (
+      channel: string,
+      intervalMs: number,
+      burst = 1,
+    ): Promise<{ startAt: number; waitMs: number }> =>
       this.#write(
         "reserve a posting slot",
         async (db) => {
@@ -259,8 +264,9 @@ export class PostgresStore implements StateStore {
             "WITH now AS (SELECT (extract(epoch FROM clock_timestamp()) * 1000)::bigint AS ms) " +
               "INSERT INTO channel_pace (channel, next_at) SELECT $1, ms + $2 FROM now ON CONFLICT (channel) DO " +
               "UPDATE SET next_at = GREATEST(channel_pace.next_at, (SELECT ms FROM now)) + $2 " +
-              "RETURNING next_at - $2 AS start_at, next_at - $2 - (SELECT ms FROM now) AS wait",
-            [channel, intervalMs],
+              "RETURNING GREATEST(next_at - $3, (SELECT ms FROM now)) AS start_at, " +
+              "next_at - $3 - (SELECT ms FROM now) AS wait",
+            [channel, intervalMs, intervalMs * Math.max(1, Math.floor(burst))],
           );
           const row = result.rows[0] as Row | undefined;
           return { startAt: Number(row?.start_at ?? 0), waitMs: Math.max(0, Number(row?.wait ?? 0)) };

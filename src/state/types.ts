@@ -140,10 +140,15 @@ export interface StateStore {
    */
   readonly pace: {
     /**
-     * Reserves the channel's next slot, `intervalMs` after the last one: when it starts (ms, on the engine's
+     * Reserves the channel's next slot, `intervalMs` after the last one, or at once while the channel has
+     * sent fewer than `burst` (default 1) in the last `burst` intervals: when it starts (ms, on the engine's
      * clock) and how long to wait for it.
      */
-    reserve(channel: string, intervalMs: number): Promise<{ startAt: number; waitMs: number }>;
+    reserve(
+      channel: string,
+      intervalMs: number,
+      burst?: number,
+    ): Promise<{ startAt: number; waitMs: number }>;
   } | null;
   readonly feedback: {
     add(record: FeedbackRecord): Promise<void>;

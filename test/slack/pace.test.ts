@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { ChannelPacer, POST_INTERVAL_MS, paceChatPosts } from "../../src/slack/pace.ts";
+import { ChannelPacer, POST_BURST, POST_INTERVAL_MS, paceChatPosts } from "../../src/slack/pace.ts";
 import { captureLog, fakeClient } from "../helpers/slack-fakes.ts";
 
 // vitest's fake timers drive the pacer's default clock (Date.now and setTimeout): seconds pass instantly.
@@ -25,8 +25,52 @@ function recorder() {
 }
 
 describe("ChannelPacer", () => {
-  it("sends the first message at once and the next ones a second apart, in the order they came", async () => {
+  it("sends a quiet channel's first messages at once, up to the burst, then one a second, in order", async () => {
+    expect(POST_BURST).toBe(3);
     const pacer = new ChannelPacer();
+    const { sent, send } = recorder();
+    const results = ["a", "b", "c", "d", "e"].map((what) => pacer.run("C1", send(what)));
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(await Promise.all(results)).toEqual(["a", "b", "c", "d", "e"]);
+    expect(sent).toEqual([
+      { what: "a", at: 0 },
+      { what: "b", at: 0 },
+      { what: "c", at: 0 },
+      { what: "d", at: POST_INTERVAL_MS },
+      { what: "e", at: 2 * POST_INTERVAL_MS },
+    ]);
+  });
+
+  it("gives a channel its burst back one post per interval of quiet, never more than the burst", async () => {
+    const pacer = new ChannelPacer();
+    const { sent, send } = recorder();
+    await Promise.all(["a", "b", "c"].map((what) => pacer.run("C1", send(what))));
+    // One interval of quiet earns one post at once; the next waits its interval.
+    await vi.advanceTimersByTimeAsync(POST_INTERVAL_MS);
+    const next = ["d", "e"].map((what) => pacer.run("C1", send(what)));
+    await vi.advanceTimersByTimeAsync(POST_INTERVAL_MS);
+    await Promise.all(next);
+    // A long quiet earns the burst again, no more: over the long run the channel posts one a second.
+    await vi.advanceTimersByTimeAsync(60_000);
+    const later = ["f", "g", "h", "i"].map((what) => pacer.run("C1", send(what)));
+    await vi.advanceTimersByTimeAsync(POST_INTERVAL_MS);
+    await Promise.all(later);
+    const t = 2 * POST_INTERVAL_MS + 60_000;
+    expect(sent.map(({ what, at }) => `${what}@${at}`)).toEqual([
+      "a@0",
+      "b@0",
+      "c@0",
+      `d@${POST_INTERVAL_MS}`,
+      `e@${2 * POST_INTERVAL_MS}`,
+      `f@${t}`,
+      `g@${t}`,
+      `h@${t}`,
+      `i@${t + POST_INTERVAL_MS}`,
+    ]);
+  });
+
+  it("with a burst of 1, sends the first message at once and the next ones a second apart", async () => {
+    const pacer = new ChannelPacer({ burst: 1 });
     const { sent, send } = recorder();
     const results = ["a", "b", "c", "d"].map((what) => pacer.run("C1", send(what)));
     await vi.advanceTimersByTimeAsync(5_000);
@@ -40,7 +84,7 @@ describe("ChannelPacer", () => {
   });
 
   it("lets channels go side by side: only messages for the same channel wait", async () => {
-    const pacer = new ChannelPacer();
+    const pacer = new ChannelPacer({ burst: 1 });
     const { sent, send } = recorder();
     void pacer.run("C1", send("c1-a"));
     void pacer.run("C2", send("c2-a"));
@@ -56,7 +100,7 @@ describe("ChannelPacer", () => {
   });
 
   it("does not wait when the channel's last message is older than the interval", async () => {
-    const pacer = new ChannelPacer();
+    const pacer = new ChannelPacer({ burst: 1 });
     const { sent, send } = recorder();
     await pacer.run("C1", send("a"));
     await vi.advanceTimersByTimeAsync(1_500);
@@ -79,7 +123,7 @@ describe("ChannelPacer", () => {
   });
 
   it("holds the channel while a send waits out Slack's Retry-After, then sends the next at once", async () => {
-    const pacer = new ChannelPacer();
+    const pacer = new ChannelPacer({ burst: 1 });
     const { sent, send } = recorder();
     void pacer.run("C1", send("rate-limited, retried after 3 s", 3_000));
     void pacer.run("C1", send("next"));
@@ -118,7 +162,7 @@ describe("ChannelPacer", () => {
 describe("paceChatPosts", () => {
   it("sends every chat.postMessage of a client through the pacer, once however often it is applied", async () => {
     const slack = fakeClient();
-    const pacer = new ChannelPacer();
+    const pacer = new ChannelPacer({ burst: 1 });
     paceChatPosts(slack.client, pacer);
     paceChatPosts(slack.client, pacer);
     const posts = [1, 2, 3].map((n) => slack.client.chat.postMessage({ channel: "C1", text: `answer ${n}` }));

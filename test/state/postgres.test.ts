@@ -79,6 +79,25 @@ describe.runIf(postgresInstalled())("PostgresStore", () => {
     await b.close();
   });
 
+  it("lets a quiet channel post a burst at once across instances, then a second apart", async () => {
+    const url = await server.database();
+    const a = await PostgresStore.open(url, { log: captureLog().log, role: "tool", instanceId: "a" });
+    const b = await PostgresStore.open(url, { log: captureLog().log, role: "tool", instanceId: "b" });
+    const waits = await Promise.all([
+      a.pace.reserve("C1", 1_000, 3),
+      b.pace.reserve("C1", 1_000, 3),
+      a.pace.reserve("C1", 1_000, 3),
+      b.pace.reserve("C1", 1_000, 3),
+    ]);
+    const starts = waits.map((w) => w.startAt).sort((x, y) => x - y);
+    // Whatever order the statements ran in, three of the four go at once and the fourth a second after the
+    // first (or later, if the statements themselves were that far apart on a busy machine).
+    expect(waits.filter((w) => w.waitMs === 0).length).toBeGreaterThanOrEqual(3);
+    expect(starts[3]! - starts[0]!).toBeGreaterThanOrEqual(1_000);
+    await a.close();
+    await b.close();
+  });
+
   it("tells the other instances when the knowledge changes (LISTEN/NOTIFY)", async () => {
     const url = await server.database();
     const a = await PostgresStore.open(url, { log: captureLog().log, role: "bot", instanceId: "a" });
