@@ -428,10 +428,22 @@ async function main(): Promise<number> {
     const apologies = answers.filter((answer) => answer.text === APOLOGY_TEXT).length;
     const busy = answers.filter((answer) => answer.text === BUSY_TEXT).length;
     const slowDowns = answers.filter((answer) => answer.text.startsWith("You're asking faster")).length;
-    const answerMs = [
-      ...[...commandAnswers].map(([id, answer]) => answer.at - (traffic.commands.get(id) ?? answer.at)),
-      ...[...mentionAnswers].map(([key, answer]) => answer.at - (traffic.mentions.get(key) ?? answer.at)),
-    ].sort((a, b) => a - b);
+    // Each answer with when its request was sent, so the report can say when in the run the slow ones were.
+    const timed = [
+      ...[...commandAnswers].map(([id, answer]) => ({
+        sent: traffic.commands.get(id) ?? answer.at,
+        at: answer.at,
+      })),
+      ...[...mentionAnswers].map(([key, answer]) => ({
+        sent: traffic.mentions.get(key) ?? answer.at,
+        at: answer.at,
+      })),
+    ];
+    const answerMs = timed.map((answer) => answer.at - answer.sent).sort((a, b) => a - b);
+    const kindMs = (answers: Map<string, { at: number }>, sentAt: Map<string, number>) =>
+      [...answers].map(([id, answer]) => answer.at - (sentAt.get(id) ?? answer.at)).sort((a, b) => a - b);
+    const commandMs = kindMs(commandAnswers, traffic.commands);
+    const mentionMs = kindMs(mentionAnswers, traffic.mentions);
     const sent = traffic.commands.size + traffic.mentions.size;
     const ackP99 = percentile(acks, 0.99);
     const answerP99 = percentile(answerMs, 0.99);
@@ -475,8 +487,11 @@ async function main(): Promise<number> {
     );
     console.log(
       `request to answer: p50 ${ms(percentile(answerMs, 0.5))}, p99 ${ms(answerP99)}, max ` +
-        `${ms(answerMs.at(-1) ?? Number.NaN)} ${targets.check("request to answer p99", answerP99, TARGET_ANSWER_P99_MS, "ms")}`,
+        `${ms(answerMs.at(-1) ?? Number.NaN)} ${targets.check("request to answer p99", answerP99, TARGET_ANSWER_P99_MS, "ms")}; slash commands p50 ` +
+        `${ms(percentile(commandMs, 0.5))}, p99 ${ms(percentile(commandMs, 0.99))}; mentions p50 ` +
+        `${ms(percentile(mentionMs, 0.5))}, p99 ${ms(percentile(mentionMs, 0.99))}`,
     );
+    console.log(overTime(timed, loadStart, seconds));
     console.log(
       `errors: ${errors} (${traffic.errors} connection errors, ${traffic.timeouts} timeouts, ${traffic.non2xx} non-2xx, ` +
         `${apologies} apologies, ${slowDowns} slow-downs, ${logCounts.warn} warnings and ${logCounts.error} errors ` +
@@ -539,6 +554,39 @@ async function main(): Promise<number> {
     await standIn?.close();
     await rm(work, { recursive: true, force: true });
   }
+}
+
+/** Seconds of the run a line of the request-to-answer timeline covers. */
+const TIMELINE_STEP_S = 5;
+
+/**
+ * Request to answer over the run, by when the request was sent: the p99 and max of each TIMELINE_STEP_S
+ * seconds, and when the slowest answers were asked. A tail from one stall (a worker starting, a long GC)
+ * shows as one bad step; a tail from too little CPU shows as steps getting worse.
+ */
+function overTime(timed: Array<{ sent: number; at: number }>, loadStart: number, seconds: number): string {
+  const steps: number[][] = [];
+  for (const { sent, at } of timed) {
+    const step = Math.max(0, Math.floor((sent - loadStart) / 1000 / TIMELINE_STEP_S));
+    const values = steps[step] ?? [];
+    values.push(at - sent);
+    steps[step] = values;
+  }
+  const cells: string[] = [];
+  for (let i = 0; i < Math.max(steps.length, Math.ceil(seconds / TIMELINE_STEP_S)); i += 1) {
+    const values = (steps[i] ?? []).sort((a, b) => a - b);
+    cells.push(
+      values.length === 0 ? "-" : `${percentile(values, 0.99).toFixed(0)}/${(values.at(-1) ?? 0).toFixed(0)}`,
+    );
+  }
+  const slowest = [...timed]
+    .sort((a, b) => b.at - b.sent - (a.at - a.sent))
+    .slice(0, 5)
+    .map(({ sent, at }) => `${at - sent} ms at ${((sent - loadStart) / 1000).toFixed(1)} s`);
+  return (
+    `request to answer every ${TIMELINE_STEP_S} s of the run (p99/max ms, by when it was asked): ${cells.join(" ")}; ` +
+    `slowest: ${slowest.join(", ")}`
+  );
 }
 
 /** Waits until every request of `traffic` has its answer at the stand-in, or `limitMs` passes (false). */
