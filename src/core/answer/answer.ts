@@ -11,6 +11,7 @@ import { answerRole, describeStatement } from "./facts.ts";
 import { namedInSentence, satisfiesAnswerType, sentenceFeatures } from "./features.ts";
 import { formatDocDate } from "./format.ts";
 import { isKeywordQuery, statesToll } from "./headline.ts";
+import { impliedSubjects } from "./implied.ts";
 import { TUNING } from "./model.ts";
 import {
   askedWords,
@@ -76,6 +77,9 @@ export function answerQuestion(
   if (!scope.named && threadSubjects.length > 0) {
     scope = questionScope(catalog, docSubjects, threadSubjects.join(", "), known);
   }
+  // "gaskinde convoy attack": a rare name only another subject's documents use names that subject (implied.ts).
+  const implied = impliedSubjects(kb.index, standalone, scope, docSubjects);
+  if (implied.length > 0) scope = questionScope(catalog, docSubjects, implied.join(", "), known);
   // "How many had been killed by then?": a running total as of the thread's event, from documents no newer.
   const byThen = resolution.relative?.kind === "by" && askedTime(text) === null;
   const threadDate = byThen ? threadDateOf(kb, resolution.place) : null;

@@ -203,6 +203,10 @@ export const MODEL_TABLE = {
     value: 0.97,
     why: "outside figures and role holders a newer document wins only a near tie",
   },
+  impliedNamePassages: {
+    value: 12,
+    why: "a name of the question's own in at most this many passages, all outside the home subject's documents, names their subject ('gaskinde' names Burkina Faso); a commoner word says too little",
+  },
   subjectShare: {
     value: 0.35,
     why: "a document is about a mission or country it names in at least this share of the passages of its most-named one",
