@@ -1,6 +1,6 @@
 import { stat } from "node:fs/promises";
 import path from "node:path";
-import { describeSkipped, KnowledgeError } from "../core/knowledge/load.ts";
+import { describeSkipped, KnowledgeError } from "../core/knowledge/files.ts";
 import type { KnowledgeBase } from "../core/knowledge-base.ts";
 import { openKnowledgeBase } from "../knowledge/open.ts";
 import { buildProgressDisplay } from "./build-progress.ts";
