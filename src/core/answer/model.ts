@@ -40,7 +40,7 @@ export const MODEL_TABLE = {
   },
   scoreNearAnswer: {
     value: 0.08,
-    why: "for 'when', the date next to the asked event's words ('to hold elections by 27 February 2022') beats a date elsewhere in the sentence, as a count before the counted word does",
+    why: "for 'when', the date next to the asked event's words ('to hold elections by 27 February 2022') beats a date elsewhere in the sentence, as a count before the counted word does; for 'who V', the doer named right at V ('Sidi Brahim Ould Sidati signed')",
   },
   nearAnswerWindow: {
     value: 6,

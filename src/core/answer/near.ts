@@ -7,8 +7,9 @@ import { indexTerm } from "../search/terms.ts";
 // belong to something else ("requested options on the force levels by 15 July"). So for a date, the answer
 // should stand within a few words of the asked event: the question's own words that are not names (its verb,
 // its event noun). The sentence that has it scores higher (model.ts: scoreNearAnswer), as "1,920 police" does
-// for "how many police". Measured for "who" (a name next to the action) and "where" (a place next to it) too:
-// no gain, and an unanswerable "Who is Mali's defence minister?" answered, so only dates.
+// for "how many police". For "who V ...?" the doer named right at the action counts the same way
+// (`doerAtAction`). Measured and not kept: any capitalised word near any of the question's words for "who",
+// and a place near them for "where" (no gain; an unanswerable "Who is Mali's defence minister?" answered).
 
 const DATE_WORD = new RegExp(
   `^(?:${MONTH_PATTERN}|${WEEKDAY_PATTERN}|${MONTH_ABBREVIATION_PATTERN}|(?:19|20)\\d{2})$`,
@@ -57,4 +58,41 @@ export function eventTermsOf(
     for (const alternative of concept.alternatives) for (const term of alternative) terms.add(term);
   }
   return terms;
+}
+
+/** Capitalised words that are no one's name: offices, institutions, openings. */
+const NOT_A_NAME =
+  /^(?:The|A|An|In|On|At|It|He|She|They|His|Her|Its|Their|This|That|United|Nations|Security|Council|Mission|Secretary-General|Secretary|General|Special|Representative|Government|President|Prime|Minister|Force|Commander|Head|Chief|Deputy|UN|U\.N\.|Mr|Mrs|Ms)$/u;
+
+/**
+ * Whether a sentence names a doer right at the asked action: a name of two or more capitalised words just
+ * before the action ("Sidi Brahim Ould Sidati signed the agreement"), or after "by" just after it ("was
+ * claimed by Jama'a Nusrat ul-Islam"). "Who signed the accord for the CMA?" is better answered by the signer
+ * than by a sentence where "the pro-government Platform coalition had signed" it.
+ */
+export function doerAtAction(
+  sentence: string,
+  actionTerms: ReadonlySet<string>,
+  asked: ReadonlySet<string>,
+): boolean {
+  if (actionTerms.size === 0) return false;
+  const words = sentence.split(/\s+/u).map((raw) => raw.replace(EDGES, ""));
+  const isName = (word: string) =>
+    /^\p{Lu}/u.test(word) && !NOT_A_NAME.test(word) && !asked.has(word.toLowerCase());
+  const actions: number[] = [];
+  words.forEach((word, i) => {
+    const term = indexTerm(word.toLowerCase());
+    if (term !== null && actionTerms.has(term)) actions.push(i);
+  });
+  return actions.some((at) => {
+    // A name of two words or more ending at most three words before the action.
+    for (let end = at - 1; end >= Math.max(0, at - 3); end--) {
+      if (isName(words[end]!) && isName(words[end - 1] ?? "")) return true;
+    }
+    // "claimed by X": a name right after "by".
+    for (let by = at + 1; by <= Math.min(words.length - 2, at + 3); by++) {
+      if (words[by]!.toLowerCase() === "by" && isName(words[by + 1]!)) return true;
+    }
+    return false;
+  });
 }

@@ -10,7 +10,7 @@ import { actionVerb, askedHead, countedVerb } from "./asked.ts";
 import { foldName, satisfiesAnswerType, sentenceFeatures } from "./features.ts";
 import { isKeywordQuery, statesToll } from "./headline.ts";
 import { TUNING } from "./model.ts";
-import { answerNearEvent, eventTermsOf } from "./near.ts";
+import { answerNearEvent, doerAtAction, eventTermsOf } from "./near.ts";
 import { asksWhy, givesReason } from "./reason.ts";
 import { OPEN_SCOPE, type QuestionScope } from "./subject.ts";
 import { type AskedTime, eventDate, matchesTime, type SentenceTime, sentenceTime } from "./time.ts";
@@ -136,6 +136,9 @@ export function rankSentences(
   const keyword = query.answerType === "any" && isKeywordQuery(query.text);
   const why = asksWhy(query.text);
   const eventTerms = eventTermsOf(query.text, query.concepts);
+  // "Who signed ...?": the doer named right at the action (near.ts).
+  const actionTerms =
+    query.answerType === "who" && counted !== null ? new Set(counted.alternatives.flat()) : null;
   const candidates: SentenceCandidate[] = [];
   for (const hit of hits) {
     const { sentences, terms } = hit.analysis;
@@ -223,7 +226,11 @@ export function rankSentences(
         headline: keyword && statesToll(sentence) ? 1 : 0,
         reason: why && givesReason(sentence) ? 1 : 0,
         nearAnswer:
-          typed && answerNearEvent(sentence, query.answerType, eventTerms, TUNING.nearAnswerWindow) ? 1 : 0,
+          typed &&
+          (answerNearEvent(sentence, query.answerType, eventTerms, TUNING.nearAnswerWindow) ||
+            (actionTerms !== null && doerAtAction(sentence, actionTerms, asked)))
+            ? 1
+            : 0,
       };
       candidates.push({
         hit,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { answerQuestion } from "../../../src/core/answer/answer.ts";
-import { answerNearEvent, eventTermsOf } from "../../../src/core/answer/near.ts";
+import { answerNearEvent, doerAtAction, eventTermsOf } from "../../../src/core/answer/near.ts";
 import { openKnowledgeBase } from "../../../src/knowledge/open.ts";
 import { doc, knowledgeFolder } from "../../helpers/knowledge-folder.ts";
 
@@ -20,6 +20,32 @@ describe("answerNearEvent", () => {
       false,
     );
     expect(answerNearEvent("Elections were held on 5 May.", "who", events, 6)).toBe(false);
+  });
+});
+
+describe("doerAtAction", () => {
+  const signed = new Set(["sign", "signed"]);
+  const asked = new Set(["who", "signed", "the", "accord", "for", "cma"]);
+
+  it("finds a full name just before the action, or after 'by' just after it", () => {
+    expect(
+      doerAtAction("Sidi Brahim Ould Sidati signed the agreement on behalf of the CMA.", signed, asked),
+    ).toBe(true);
+    expect(doerAtAction("The accord was signed by Bilal Ag Acherif in Bamako.", signed, asked)).toBe(true);
+  });
+
+  it("does not take a lone capitalised word, an office or a name far from the action", () => {
+    expect(
+      doerAtAction("The government and the pro-government Platform coalition had signed it.", signed, asked),
+    ).toBe(false);
+    expect(doerAtAction("The Security Council signed nothing.", signed, asked)).toBe(false);
+    expect(
+      doerAtAction(
+        "Bilal Ag Acherif arrived in Algiers on Friday and later, in June, signed.",
+        signed,
+        asked,
+      ),
+    ).toBe(false);
   });
 });
 
