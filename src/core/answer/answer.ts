@@ -100,6 +100,7 @@ export function answerQuestion(
     // "where did it happen?" has nothing of its own to place it: the story's order does.
     followUp: resolution.followUp && standalone.concepts.every((concept) => !concept.known),
     relative: resolution.relative,
+    which: resolution.which,
   };
   const turnBase = {
     subjects: scope.home ? undefined : scope.subjects,
@@ -199,7 +200,15 @@ export function answerQuestion(
     ? role.candidates
     : eventStory || sequel
       ? [best!]
-      : chooseSources(best, candidates, query, time !== null && time.kind !== "total", preferDocs);
+      : chooseSources(
+          best,
+          candidates,
+          query,
+          time !== null && time.kind !== "total",
+          preferDocs,
+          // A follow-up is about the thread's event: a later document's figure is another event's.
+          resolution.followUp ? earliestThreadDate(kb, resolution.place) : null,
+        );
   if (explain) {
     explain.chosen = chosen;
     explain.decision = role
@@ -280,11 +289,13 @@ function chooseSources(
   query: ParsedQuery,
   periodAsked: boolean,
   threadDocs: ReadonlySet<string>,
+  notAfter: string | null = null,
 ): SentenceCandidate[] {
   const type: AnswerType = query.answerType;
   const peers = candidates.filter(
     (c) =>
       c !== best &&
+      (notAfter === null || c.hit.passage.doc.date <= notAfter) &&
       c.hit.passage.doc.id !== best.hit.passage.doc.id &&
       c.typed === best.typed &&
       c.coverage >= best.coverage * TUNING.rivalCoverage &&
@@ -353,6 +364,23 @@ function storyPassages(
     }
   }
   return out;
+}
+
+/**
+ * The date of the oldest document the previous answer cited: an answer that gave a figure "as of" now and
+ * "earlier" is about the earlier event too.
+ */
+function earliestThreadDate(kb: KnowledgeBase, place: ThreadPlace | null): string | null {
+  let earliest: string | null = null;
+  for (const doc of place?.docs ?? []) {
+    for (let n = 0; n < 4; n++) {
+      const passage = kb.index.passages.get(`${doc}#${n}`);
+      if (!passage) continue;
+      if (earliest === null || passage.doc.date < earliest) earliest = passage.doc.date;
+      break;
+    }
+  }
+  return earliest;
 }
 
 /** The date of the document the thread's previous answer quoted: what "by then" is read against. */

@@ -1,4 +1,4 @@
-import { namesAgent } from "../conversation/agent.ts";
+import { identifies, namesAgent } from "../conversation/cues.ts";
 import { fitsRelativeTime, type RelativeTime } from "../conversation/relative-time.ts";
 import type { KnowledgeBase } from "../knowledge-base.ts";
 import { MONTH_WORDS } from "../lexicon.ts";
@@ -39,6 +39,8 @@ export interface RankContext {
   followUp?: boolean;
   /** "after that", "before": a sentence of the thread's document that reads so is scored even without the words */
   relative?: RelativeTime | null;
+  /** "by which resolution?": only a sentence saying which one ("resolution 2100") holds the answer */
+  which?: string | null;
 }
 
 export const NO_CONTEXT: RankContext = { scope: OPEN_SCOPE, time: null, thread: null };
@@ -130,7 +132,7 @@ export function rankSentences(
   const given = new Set(context.given ?? []);
   const total = totalWeight(query.concepts);
   const asksSomething = query.concepts.some((concept) => concept.weight === 1 && concept.known);
-  const { scope, time, thread, threadTime, followUp, relative } = context;
+  const { scope, time, thread, threadTime, followUp, relative, which } = context;
   const counted = countedVerbConcept(query);
   const ownKnown = ownConcepts(query).filter((concept) => concept.known);
   const keyword = query.answerType === "any" && isKeywordQuery(query.text);
@@ -207,6 +209,7 @@ export function rankSentences(
       const typed =
         (satisfiesAnswerType(query.answerType, sentenceFeatures(sentence), asked, given) ||
           (query.answerType === "who" && given.size > 0 && namesAgent(sentence))) &&
+        (!which || identifies(sentence, which)) &&
         (counted === null ||
           own.concepts.has(counted) ||
           (query.answerType === "number" &&

@@ -22,6 +22,8 @@ export interface Resolution {
   given: string[];
   /** "by then", "after that", "before": time placed against the thread's event (relative-time.ts) */
   relative: RelativeTime | null;
+  /** "by which resolution?": the thing whose identity is asked, answered by "resolution 2100" */
+  which: string | null;
 }
 
 // "and for police?", "what about 2020?", "how about Kidal?": openings that only make sense after something.
@@ -31,6 +33,8 @@ const ELLIPTICAL_OPENING =
 const POINTS_BACK =
   /\b(it|its|that|this|these|those|they|them|their|there|he|she|him|his|her|the same|then)\b/iu;
 const QUESTION_WORD = /^(how many|how much|how long|who|whom|when|where|what|which)\b/iu;
+const WHICH_ONE =
+  /^(?:(?:and|but|so) )?(?:(?:by|in|under|from|with|for|at|on|of|to) )?(?:which|what) ([\p{L}-]+)\s*\??$/iu;
 const PERSON = /\b(he|she|him|his|her|hers)\b/iu;
 const GROUP = /\b(they|them|their)\b/iu;
 const PLACE = /\bthere\b/iu;
@@ -44,6 +48,7 @@ const STANDALONE: Resolution = {
   referents: [],
   given: [],
   relative: null,
+  which: null,
 };
 
 /**
@@ -64,7 +69,10 @@ export function resolveFollowUp(
   const own = standalone.concepts.filter((concept) => concept.known);
   // "How many were injured?", "who was behind it?": a question word and one word of its own asks about the
   // thread's event.
-  const bare = own.length <= 1 && standalone.answerType !== "any" && QUESTION_WORD.test(text);
+  // "By which resolution?", "in what year?": which-what and one word asks which one the thread's event had.
+  const bare =
+    own.length <= 1 &&
+    ((standalone.answerType !== "any" && QUESTION_WORD.test(text)) || WHICH_ONE.test(text));
   const elliptical =
     ELLIPTICAL_OPENING.test(text) || own.length === 0 || bare || (own.length <= 2 && POINTS_BACK.test(text));
   // A question that stands on its own still stands in the thread: "how many peacekeepers were injured?" after
@@ -110,6 +118,7 @@ export function resolveFollowUp(
     referents,
     given: givenNames(history),
     relative,
+    which: WHICH_ONE.exec(text)?.[1]?.toLowerCase() ?? null,
   };
 }
 
@@ -120,9 +129,12 @@ export function resolveFollowUp(
 export function givenNames(history: Turn[]): string[] {
   const names = new Set<string>();
   const add = (text: string) => {
-    for (const word of text.split(/[\s-]+/u)) {
+    // A sentence's names keep their hyphens ("Tuareg-led"), a question's words lose them: both forms.
+    for (const word of text.split(/\s+/u)) {
       const bare = word.replace(/^[("“‘]+|[)"”’.,;:?!]+$/gu, "");
-      if (/^\p{Lu}/u.test(bare)) names.add(foldName(bare));
+      if (!/^\p{Lu}/u.test(bare)) continue;
+      names.add(foldName(bare));
+      for (const part of bare.split("-")) if (/^\p{Lu}/u.test(part)) names.add(foldName(part));
     }
   };
   for (const turn of history) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Turn } from "../../../src/core/answer/types.ts";
-import { namesAgent } from "../../../src/core/conversation/agent.ts";
+import { identifies, namesAgent } from "../../../src/core/conversation/cues.ts";
 import { givenNames, resolveFollowUp } from "../../../src/core/conversation/follow-up.ts";
 import { buildGlossary } from "../../../src/core/search/glossary.ts";
 import { parseQuery } from "../../../src/core/search/query.ts";
@@ -45,6 +45,20 @@ const attackTurn: Turn = {
 };
 
 describe("follow-up resolution", () => {
+  it("reads 'by which X?' as asking which X the thread's event had", () => {
+    const resolution = resolve("by which resolution?", [headTurn]);
+    expect(resolution.followUp).toBe(true);
+    expect(resolution.which).toBe("resolution");
+    expect(resolution.concepts.map((c) => c.text)).toEqual(expect.arrayContaining(["head", "mission"]));
+    expect(resolve("which operation?", [headTurn]).which).toBe("operation");
+    expect(resolve("which operations were launched in Gao in 2021?", [headTurn]).which).toBeNull();
+  });
+
+  it("reads 'after that' in a thread as time against its event, and nothing without a thread", () => {
+    expect(resolve("what happens after that?", [headTurn]).relative?.kind).toBe("after");
+    expect(resolve("what happens after that?", []).relative).toBeNull();
+  });
+
   it("reads a pronoun as the person the previous answer named", () => {
     const resolution = resolve("who was his predecessor?", [headTurn]);
     expect(resolution.followUp).toBe(true);
@@ -125,5 +139,18 @@ describe("what a thread already gave", () => {
     expect(namesAgent("an attack by extremist elements on a bus killed 32 civilians")).toBe(true);
     expect(namesAgent("the attack was blamed on armed men")).toBe(true);
     expect(namesAgent("the bus was travelling from Songho by night")).toBe(false);
+  });
+});
+
+describe("which one a sentence names", () => {
+  it("is the thing's word with a number or a name after it, or a name before it", () => {
+    expect(identifies("Unanimously adopting resolution 2100 (2013), the Council decided", "resolution")).toBe(
+      true,
+    );
+    expect(identifies("MINUSMA launched Operation Farrier in November", "operation")).toBe(true);
+    expect(identifies("the French Barkhane operation ended", "operation")).toBe(true);
+    expect(identifies("Requests a report on the implementation of this resolution", "resolution")).toBe(
+      false,
+    );
   });
 });

@@ -22,6 +22,14 @@ const files = {
     { title: "Report on the situation", source: "UN", date: "2021-12-28" },
     "On 3 December, an attack by extremist elements on a bus travelling from Songho to Bandiagara killed at least 32 civilians.\n\nOn 8 December, the Mali army announced operations in Mopti.",
   ),
+  "2013-04-25-established.md": doc(
+    { title: "Council creates the mission", source: "UN", date: "2013-04-25" },
+    "The Security Council today established the stabilization mission, which will take over on 1 July.\n\nUnanimously adopting resolution 2100 (2013), the Council decided that the stabilization mission would comprise up to 11,200 military personnel.",
+  ),
+  "2016-06-29-more-troops.md": doc(
+    { title: "Council raises the ceiling", source: "UN", date: "2016-06-29" },
+    "Unanimously adopting resolution 2295 (2016), the Council decided to increase the force levels of the stabilization mission, established in 2013, to 13,289 military personnel.",
+  ),
   "2014-10-03-ambush.md": doc(
     { title: "Nine Niger peacekeepers killed", source: "Wire", date: "2014-10-03" },
     "Nine peacekeepers from Niger were killed when gunmen ambushed their convoy on Friday, the mission said. The convoy was travelling between Menaka and Ansongo, near the border with Niger, when it came under fire.\n\nNiger has about 850 troops in the force, most of them deployed around Menaka and Ansongo.",
@@ -65,6 +73,21 @@ describe("follow-ups answered in the thread's document", async () => {
     const [, who] = thread(kb, ["Songho bus attack", "who did it?"]);
     expect(who!.found).toBe(true);
     expect(who!.text).toContain("extremist elements");
+  });
+
+  it("'by which resolution?' names the thread's own resolution, not a later one's figure", () => {
+    // The thread's first answer was the 2013 story's lead.
+    const established: Turn = {
+      question: "when was the stabilization mission established?",
+      focus: ["stabilization", "mission", "established"],
+      docs: ["2013-04-25-established"],
+      found: true,
+      passage: "2013-04-25-established#1",
+      sentence: 0,
+    };
+    const which = answerQuestion(kb, "by which resolution?", [established]);
+    expect(which.text).toContain("resolution 2100");
+    expect(which.text).not.toContain("2295");
   });
 
   it("a question with a period of its own still sets aside sentences about another year", () => {
