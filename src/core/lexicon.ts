@@ -48,7 +48,8 @@ export const DEPENDENT_OPENING =
 export const YEAR = /\b(19|20)\d{2}\b/u;
 
 /** Words that ask for the earliest value rather than the newest: "the first Force Commander", "initially". */
-export const EARLIEST = /\b(first|original|originally|initial|initially|at the start|at first|founding)\b/iu;
+export const EARLIEST =
+  /\b(first(?! (?:half|quarter|week|weeks|month|months|days|time|round|phase|part))|original|originally|initial|initially|at the start|at first|founding)\b/iu;
 
 /**
  * Irregular verbs' forms, base first: the stemmer meets "withdraws"/"withdrawing" but not "left"/"leave" or

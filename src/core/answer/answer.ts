@@ -12,6 +12,7 @@ import { namedInSentence, satisfiesAnswerType, sentenceFeatures } from "./featur
 import { formatDocDate } from "./format.ts";
 import { isKeywordQuery, statesToll } from "./headline.ts";
 import { impliedSubjects } from "./implied.ts";
+import { markCounted, measurePassages, preferCounted } from "./measures.ts";
 import { TUNING } from "./model.ts";
 import {
   askedWords,
@@ -28,7 +29,7 @@ import {
   whenOf,
 } from "./rank.ts";
 import { documentSubjects, questionScope, subjectCatalog } from "./subject.ts";
-import { askedTime } from "./time.ts";
+import { askedTime, FLOW_WORDS } from "./time.ts";
 import {
   type Answer,
   type Citation,
@@ -159,6 +160,10 @@ export function answerQuestion(
   const hits = [
     ...kept,
     ...found.slice(TUNING.passages).filter((hit) => hit.passage.doc.date > newestKept),
+    // Passages that count the asked thing, newest first, though their words rank them lower (measures.ts).
+    ...(resolution.followUp || resolution.place
+      ? []
+      : measurePassages(kb.index, query, time, found, (passage) => scope.allows(passage.doc.id))),
   ].map((hit) =>
     preferDocs.has(hit.passage.doc.id) ? { ...hit, score: hit.score * TUNING.threadPassageBoost } : hit,
   );
@@ -167,7 +172,9 @@ export function answerQuestion(
   const rejected: Rejected[] | undefined = explain ? [] : undefined;
   const candidates = rankSentences(kb, hits, query, context, rejected);
   // "Kerena attack" asks what happened: the lead of the event's own story (conversation/event.ts).
-  const typedBest = preferTyped(candidates, query);
+  // A count question's figures are compared only among sentences that count the asked thing (measures.ts).
+  const counted = role || resolution.followUp ? [] : markCounted(candidates, query);
+  const typedBest = preferCounted(candidates, preferTyped(candidates, query), counted);
   const eventStory =
     !role && !resolution.followUp && isEventKeyword(text, query)
       ? eventLead(kb, candidates, query, typedBest)
@@ -208,6 +215,11 @@ export function answerQuestion(
           preferDocs,
           // A follow-up is about the thread's event: a later document's figure is another event's.
           resolution.followUp ? earliestThreadDate(kb, resolution.place) : null,
+          {
+            until: time?.until,
+            since: time?.kind === "since" ? time.from : undefined,
+            counted: counted.length > 0,
+          },
         );
   if (explain) {
     explain.chosen = chosen;
@@ -290,16 +302,43 @@ function chooseSources(
   periodAsked: boolean,
   threadDocs: ReadonlySet<string>,
   notAfter: string | null = null,
+  measure: { until?: string | undefined; since?: number | undefined; counted: boolean } = { counted: false },
 ): SentenceCandidate[] {
+  const { until, since, counted } = measure;
+  // "In the first half of 2021": a count stated after the half is not its count; the best one stated by then
+  // answers, when one answers nearly as well.
+  if (until && whenOf(best) > until) {
+    const within = candidates.find(
+      (c) =>
+        c.typed === best.typed &&
+        whenOf(c) <= until &&
+        c.coverage >= best.coverage * TUNING.rivalCoverage &&
+        c.score >= best.score * TUNING.rivalScore,
+    );
+    if (within)
+      return chooseSources(within, candidates, query, periodAsked, threadDocs, notAfter, {
+        ...measure,
+        until,
+      });
+  }
+  // "How many ... since January 2021?" is answered by the count from then ("Since January 2021, four ..."),
+  // not replaced by a later report's count from another start.
+  if (since !== undefined && timeOf(best).since === since) return [best];
   const type: AnswerType = query.answerType;
+  // Two counts of the asked thing (measures.ts) are statements of one figure even when one sentence holds
+  // fewer of the question's other words ("412,000" alone against a resolution's long preamble).
+  const rivalCoverage = (c: SentenceCandidate) =>
+    counted && c.nearCount && best.nearCount ? TUNING.measureRivalCoverage : TUNING.rivalCoverage;
   const peers = candidates.filter(
     (c) =>
       c !== best &&
       (notAfter === null || c.hit.passage.doc.date <= notAfter) &&
       c.hit.passage.doc.id !== best.hit.passage.doc.id &&
       c.typed === best.typed &&
-      c.coverage >= best.coverage * TUNING.rivalCoverage &&
-      c.score >= best.score * TUNING.rivalScore,
+      c.coverage >= best.coverage * rivalCoverage(c) &&
+      c.score >= best.score * (counted && c.nearCount ? TUNING.measureRivalScore : TUNING.rivalScore) &&
+      // "in the first half of 2021": a figure stated at the end of the year is not the half's.
+      !(until && whenOf(c) > until),
   );
   if (peers.length === 0) return [best];
   const isFigure = (c: SentenceCandidate) =>
@@ -310,7 +349,9 @@ function chooseSources(
     let same = [best, ...peers.filter((c) => (holder ? c.typed : isFigure(c)))];
     // "How many have been killed?" with no period asks for the running total: a count for one year ("In
     // 2023, 14 were killed") does not replace it, however new.
-    if (!holder && !periodAsked && same.some((c) => timeOf(c).cumulative)) {
+    // A stock ("internally displaced persons stood at 412,000") has no running total: "the highest figure
+    // since 2014" is no count since 2014.
+    if (!holder && !periodAsked && FLOW_WORDS.test(query.text) && same.some((c) => timeOf(c).cumulative)) {
       same = same.filter((c) => timeOf(c).cumulative);
     }
     // "Who was the first Force Commander?", "how many soldiers at the start": the earliest, alone.

@@ -189,6 +189,26 @@ export const MODEL_TABLE = {
     value: 3,
     why: "'what happens after that?' is told in the next passages of the thread's document whatever their words ('After 31 December, the Mission will begin…'); 'what did he do before?' in the ones before: this many are read",
   },
+  measurePassages: {
+    value: 4,
+    why: "passages that count the asked thing (measures.ts) added to the ranked ones: enough for the newest statement and a year's count, few enough to stay fast",
+  },
+  measureScan: {
+    value: 40,
+    why: "newest passages counting the asked thing that are checked against the question's other words",
+  },
+  measureCoverage: {
+    value: 0.4,
+    why: "share of the question's weight such a passage must hold besides counting the asked thing: 'on the ground' may be worded otherwise, and 'MINUSMA' is seldom repeated in a report's paragraph",
+  },
+  measureRivalScore: {
+    value: 0.65,
+    why: "... and scores at least this share of the best's score: a passage found by its count (measures.ts) has no search score of its own to add",
+  },
+  measureRivalCoverage: {
+    value: 0.5,
+    why: "two sentences that both count the asked thing state one figure: the newer answers though it holds fewer of the question's other words than the best ('412,000' alone against a long preamble)",
+  },
 
   // --- Choosing between documents: time and subject -----------------------------------------------------
   rivalCoverage: {

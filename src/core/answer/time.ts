@@ -21,6 +21,11 @@ export interface AskedTime {
    * year answers it, not a story of one attack in a document of that year
    */
   flow?: boolean;
+  /**
+   * the last day (YYYY-MM-DD) of a part of a year the question names ("the first half of 2021", "in March
+   * 2023"): a figure stated after it is not the figure for that part
+   */
+  until?: string;
 }
 
 const Y = "((?:19|20)\\d{2})";
@@ -39,7 +44,7 @@ const TOTAL =
   /\bsince (?:its |the mission's |the |their )?(?:deployment|establishment|inception|creation|start|beginning|launch)\b|\bsince (?:it|the mission) (?:was )?(?:deployed|established|set up|created|began)\b|\bto date\b|\bin total\b|\baltogether\b/iu;
 
 // Events counted over a period (flows); "deployed", "ceiling", "staff" are stocks and are not here.
-const FLOW_WORDS =
+export const FLOW_WORDS =
   /\b(?:killed|died|dead|deaths?|injured|wounded|casualties|fatalities|lost their lives|attacks?|attacked|incidents?|abducted|kidnapped|kidnappings?|executed|massacred)\b/iu;
 // "the death toll of the village killings" asks about one event, not a year's count: "toll" is left out.
 const COUNT_ASKED = /\bhow many\b|\bnumber of\b/iu;
@@ -51,7 +56,9 @@ const PART_OF_YEAR = new RegExp(
 
 /** The year or period a question names, or null. A resolution's number ("resolution 2100") is no year. */
 export function askedTime(question: string): AskedTime | null {
-  const asked = askedPeriod(question);
+  const period = askedPeriod(question);
+  const until = period?.kind === "in" ? partOfYearEnd(question, period.from) : null;
+  const asked = period && until ? { ...period, until } : period;
   // A count of events for a whole year (no month, season or half named) is a flow.
   if (
     asked?.kind === "in" &&
@@ -62,6 +69,28 @@ export function askedTime(question: string): AskedTime | null {
     return { ...asked, flow: true };
   }
   return asked;
+}
+
+const PART_ENDS: Array<[RegExp, string]> = [
+  [/\bfirst half\b/iu, "06-30"],
+  [/\bsecond half\b/iu, "12-31"],
+  [/\bfirst quarter\b/iu, "03-31"],
+  [/\bsecond quarter\b/iu, "06-30"],
+  [/\bthird quarter\b/iu, "09-30"],
+  [/\b(?:fourth|last) quarter\b/iu, "12-31"],
+];
+const MONTH_OF_YEAR = new RegExp(`\\b(${MONTH_PATTERN}) ((?:19|20)\\d{2})\\b`, "iu");
+
+/** The last day of the part of `year` a question names (a half, a quarter, a month), or null for the whole year. */
+function partOfYearEnd(question: string, year: number): string | null {
+  for (const [pattern, end] of PART_ENDS) if (pattern.test(question)) return `${year}-${end}`;
+  const month = MONTH_OF_YEAR.exec(question);
+  if (month && Number(month[2]) === year) {
+    const m = MONTHS.findIndex((name) => name.toLowerCase() === month[1]!.toLowerCase()) + 1;
+    const last = new Date(Date.UTC(year, m, 0)).getUTCDate();
+    return `${year}-${String(m).padStart(2, "0")}-${last}`;
+  }
+  return null;
 }
 
 function askedPeriod(question: string): AskedTime | null {

@@ -1,0 +1,288 @@
+import type { Passage } from "../knowledge/schema.ts";
+import { MONTH_PATTERN, NUMBER_WORD_PATTERN } from "../lexicon.ts";
+import type { PassageIndex } from "../search/passage-index.ts";
+import { type Concept, conceptWeight, type ParsedQuery } from "../search/query.ts";
+import type { PassageHit } from "../search/search.ts";
+import { indexTerm, tokenize } from "../search/terms.ts";
+import { askedHead } from "./asked.ts";
+import { TUNING } from "./model.ts";
+import type { SentenceCandidate } from "./rank.ts";
+import type { AskedTime } from "./time.ts";
+
+// Figures that change over time, read once per passage: a measure statement is a count and the words it
+// counts ("311 peacekeepers killed", "the number of internally displaced persons stood at 412,000",
+// "authorized strength of 13,289"). A question asking for a count ("how many formed police units") finds
+// every passage that counts its asked thing, not only those its words rank highest: the newest statement of a
+// figure is often a short line in a long story that ranks far down, and a year's count ("In 2021, 28
+// peacekeepers were killed") sits in a report among other counts. Those passages join the ranked ones, and
+// the sentence ranking, the time rule and "the newest figure wins" (answer.ts) choose among them.
+
+// A count: digits (with thousands separators), not a year, not a day of a month.
+const COUNT = new RegExp(
+  `(?<![\\d,.\\/])(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?(?![\\d/])(?!\\s+(?:${MONTH_PATTERN})\\b)|\\b(${NUMBER_WORD_PATTERN})\\b`,
+  "giu",
+);
+const YEAR = /^(?:19|20)\d{2}$/u;
+const MONTH_BEFORE = new RegExp(`\\b(?:${MONTH_PATTERN})\\s+$`, "u");
+const NOT_COUNTED = /(?:\b[Rr]esolution|\bS\/RES\/|\b[A-Z]{1,3}\/\S*|\bNo\.?|\bparagraph|\bArticle)\s*$/u;
+/** Content words after a count (what it counts) and before it ("strength of 13,289") that are read. */
+const AFTER_WORDS = 4;
+const BEFORE_WORDS = 4;
+
+const perPassage = new WeakMap<Passage, ReadonlySet<string>>();
+const perIndex = new WeakMap<PassageIndex, Map<string, Passage[]>>();
+
+/** The terms a passage counts: the content words right after each count, and right before it. */
+export function countedTerms(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const match of text.matchAll(COUNT)) {
+    const digits = (match[1] ?? "").replace(/,/gu, "");
+    const before = text.slice(Math.max(0, match.index - 60), match.index);
+    if (YEAR.test(digits) || MONTH_BEFORE.test(before) || NOT_COUNTED.test(before)) continue;
+    const end = match.index + match[0].length;
+    const after = tokenize(text.slice(end, end + 80)).slice(0, AFTER_WORDS + 2);
+    let taken = 0;
+    for (const token of after) {
+      if (/^\d/u.test(token)) break;
+      const term = indexTerm(token);
+      if (term === null) continue;
+      out.add(term);
+      if (++taken === AFTER_WORDS) break;
+    }
+    const previous = tokenize(before.split(/[.;:!?]/u).at(-1) ?? "").slice(-BEFORE_WORDS - 2);
+    taken = 0;
+    for (const token of previous.reverse()) {
+      if (/^\d/u.test(token)) break;
+      const term = indexTerm(token);
+      if (term === null) continue;
+      out.add(term);
+      if (++taken === BEFORE_WORDS) break;
+    }
+  }
+  return out;
+}
+
+function passageCounted(passage: Passage): ReadonlySet<string> {
+  let terms = perPassage.get(passage);
+  if (!terms) {
+    terms = /\d/u.test(passage.text) ? countedTerms(passage.text) : new Set();
+    perPassage.set(passage, terms);
+  }
+  return terms;
+}
+
+/** For each counted term, the passages that count it; read when a count is first asked, kept with the index. */
+export function measureIndex(index: PassageIndex): Map<string, Passage[]> {
+  let map = perIndex.get(index);
+  if (!map) {
+    map = new Map();
+    for (const passage of index.ordered) {
+      for (const term of passageCounted(passage)) {
+        const list = map.get(term);
+        if (list) list.push(passage);
+        else map.set(term, [passage]);
+      }
+    }
+    perIndex.set(index, map);
+  }
+  return map;
+}
+
+/** A question that asks for a count, as opposed to a keyword question that holds a counting word ("death toll"). */
+const ASKS_COUNT = /\b(?:how|what|which)\b|\bnumber of\b/iu;
+
+/** The concept a count question counts: its head noun's ("how many formed police units" → units), else all. */
+function countedConcepts(query: ParsedQuery): Concept[] {
+  if (query.answerType !== "number" || !ASKS_COUNT.test(query.text)) return [];
+  const own = query.concepts.filter(
+    (concept) => concept.weight === 1 && concept.known && concept.year === null,
+  );
+  // The counted phrase: the words after "how many" up to the verb ("internally displaced people", "formed
+  // police units"); its last concept is the counted thing, the others qualify it.
+  const phrase = COUNTED_PHRASE.exec(query.text.toLowerCase())?.[1];
+  if (phrase) {
+    const terms = tokenize(phrase).map((token) => indexTerm(token));
+    // "troops and police": both are counted.
+    if (/\b(?:and|or)\b/u.test(phrase)) {
+      const all = own.filter((c) =>
+        c.alternatives.some((alternative) => terms.includes(alternative.at(-1)!)),
+      );
+      if (all.length > 1) return all;
+    }
+    const last = [...terms].reverse().find((term) => term !== null);
+    const concept = own.find((c) =>
+      c.alternatives.some((alternative) => last != null && alternative.includes(last)),
+    );
+    if (concept) return [concept];
+  }
+  const head = askedHead(query.text);
+  if (head) {
+    const term = indexTerm(head);
+    const concept = own.find((c) =>
+      c.alternatives.some((alternative) => term !== null && alternative.includes(term)),
+    );
+    if (concept) return [concept];
+  }
+  return own;
+}
+
+const COUNTED_PHRASE =
+  /\bhow many ((?:(?!\b(?:are|is|were|was|have|has|had|does|do|did|will|would|can|could|in|of|on|at|for|since|during|there|did|does|with|from|to|by)\b)[\p{L}'’-]+\s*)+)/u;
+
+/**
+ * Passages that count what a number question asks about and are not among `hits`: those that count it and
+ * hold most of the question's other concepts, newest first (for an asked period, those of a document dated in
+ * it or the year after first: a year's count is reported then). At most `TUNING.measurePassages`.
+ */
+export function measurePassages(
+  index: PassageIndex,
+  query: ParsedQuery,
+  time: AskedTime | null,
+  hits: readonly PassageHit[],
+  accept: (passage: Passage) => boolean,
+): PassageHit[] {
+  if (query.answerType !== "number") return [];
+  const counted = countedConcepts(query);
+  if (counted.length === 0) return [];
+  const map = measureIndex(index);
+  const seen = new Set(hits.map((hit) => hit.passage.id));
+  const found = new Map<string, Passage>();
+  for (const concept of counted) {
+    for (const alternative of concept.alternatives) {
+      // A multi-word name ("formed police unit") is counted when its last word is: "eight formed police units".
+      const term = alternative.at(-1);
+      const list = term ? map.get(term) : undefined;
+      for (const passage of list ?? []) {
+        if (!seen.has(passage.id) && accept(passage)) found.set(passage.id, passage);
+      }
+    }
+  }
+  const concepts = query.concepts.filter((concept) => concept.known && concept.year === null);
+  // The share of the question's weight a passage holds: "MINUSMA", in most passages, weighs little.
+  const total = concepts.reduce((sum, concept) => sum + conceptWeight(concept), 0) || 1;
+  const holds = (passage: Passage) => {
+    const terms = new Set(index.analyzer.analyze(passage).terms.flat());
+    const held = concepts.filter((concept) =>
+      concept.alternatives.some((alternative) => alternative.every((term) => terms.has(term))),
+    );
+    return held.reduce((sum, concept) => sum + conceptWeight(concept), 0) / total;
+  };
+  // How many of the question's concepts the passage counts (a count stands next to their word).
+  const countsOf = (passage: Passage) => {
+    const terms = passageCounted(passage);
+    return concepts.filter((concept) =>
+      concept.alternatives.some((alternative) => terms.has(alternative.at(-1)!)),
+    ).length;
+  };
+  const dated = (passage: Passage) => {
+    if (!time || time.kind === "total") return 0;
+    const year = Number(passage.doc.date.slice(0, 4));
+    return year >= time.from && year <= time.to + 1 ? 1 : 0;
+  };
+  const scanned = [...found.values()]
+    .sort((a, b) => dated(b) - dated(a) || b.doc.date.localeCompare(a.doc.date))
+    .slice(0, TUNING.measureScan)
+    .map((passage) => ({ passage, held: holds(passage), counts: countsOf(passage) }))
+    .filter(({ held }) => held >= TUNING.measureCoverage);
+  // Those counting more of the asked things first ("12,900 military and police personnel" for "troops and
+  // police"); among equals, of the asked period, then the newest.
+  scanned.sort(
+    (a, b) =>
+      b.counts - a.counts ||
+      dated(b.passage) - dated(a.passage) ||
+      b.passage.doc.date.localeCompare(a.passage.doc.date),
+  );
+  const floor = hits.reduce((min, hit) => Math.min(min, hit.score), hits[0]?.score ?? 1);
+  return scanned.slice(0, TUNING.measurePassages).map(({ passage, held }) => ({
+    passage,
+    score: floor,
+    coverage: held,
+    analysis: index.analyzer.analyze(passage),
+  }));
+}
+
+// Words that may stand between a measured thing and its count after it: "stood at 412,000", "strength of
+// 13,289", "rose to 120,000", "had some 12,900".
+const LINK_WORDS = new Set(
+  `stood at of was is were are rose risen to reached totalled totaled numbered had has have some about around
+nearly over more than approximately an estimated up increased decreased fell dropped climbed now currently`.split(
+    /\s+/u,
+  ),
+);
+const COUNT_TOKEN = new RegExp(`^(?:\\d[\\d,.]*|${NUMBER_WORD_PATTERN})$`, "u");
+/** Tokens between a count and the word it counts: "12,900 military and police personnel". */
+const COUNT_REACH = 4;
+
+/**
+ * Whether a sentence counts one of `concepts` (given by their index terms): a count right before its word
+ * ("311 peacekeepers", "eight formed police units") or after it through a verb of measure ("the number of
+ * internally displaced persons stood at 412,000", "authorized strength of 1,920"). Years and days are no count.
+ */
+export function countsAsked(sentence: string, concepts: readonly Concept[]): boolean {
+  // Years and days of a month are no counts: "on 8 December", "December 8" (not "since January, 13 ...").
+  const tokens = tokenize(sentence.replace(NOT_COUNTS, " "));
+  const terms = tokens.map((token) => indexTerm(token));
+  const alternatives = concepts.flatMap((concept) => concept.alternatives);
+  // The asked name ends at position j, its other words just before it ("internally displaced persons").
+  const named = (j: number) =>
+    alternatives.some((alternative) => {
+      if (alternative.at(-1) !== terms[j]) return false;
+      const before = new Set(terms.slice(Math.max(0, j - alternative.length - 1), j));
+      return alternative.slice(0, -1).every((term) => before.has(term));
+    });
+  const isCount = (i: number) => COUNT_TOKEN.test(tokens[i]!);
+  for (let j = 0; j < tokens.length; j++) {
+    if (terms[j] === null || !named(j)) continue;
+    for (let i = j - 1; i >= Math.max(0, j - COUNT_REACH); i--) {
+      if (!isCount(i)) continue;
+      // "12,900 military and police personnel" counts personnel, not police: through "and" a count reaches
+      // the asked word only when it ends the phrase.
+      const coordinated = tokens.slice(i + 1, j).some((token) => token === "and" || token === "or");
+      if (!coordinated || terms[j + 1] === null || terms[j + 1] === undefined) return true;
+      break;
+    }
+    for (let i = j + 1; i <= Math.min(tokens.length - 1, j + COUNT_REACH); i++) {
+      if (isCount(i)) return true;
+      if (!LINK_WORDS.has(tokens[i]!)) break;
+    }
+  }
+  return false;
+}
+
+const NOT_COUNTS = new RegExp(
+  `\\b(?:19|20)\\d{2}\\b|\\b\\d{1,2}\\s+(?:${MONTH_PATTERN})\\b|\\b(?:${MONTH_PATTERN})\\s+\\d{1,2}\\b(?!,\\d)`,
+  "gu",
+);
+
+/**
+ * For a number question, marks the candidates that count the asked thing (`nearCount`), so that "the newest
+ * figure wins" compares counts of the same thing; returns the counted concepts (none: nothing marked).
+ */
+export function markCounted(candidates: SentenceCandidate[], query: ParsedQuery): Concept[] {
+  if (query.answerType !== "number") return [];
+  const counted = countedConcepts(query);
+  if (counted.length === 0) return [];
+  for (const candidate of candidates) candidate.nearCount = countsAsked(candidate.sentence, counted);
+  return counted;
+}
+
+/**
+ * The best candidate, or, when it does not count the asked thing, the first that does and answers nearly as
+ * well (the rival thresholds of model.ts): "how many formed police units" is not answered by "the second formed
+ * police unit ... its 20-member advance team" when "including eight formed police units" is there.
+ */
+export function preferCounted(
+  candidates: readonly SentenceCandidate[],
+  best: SentenceCandidate | undefined,
+  counted: readonly Concept[],
+): SentenceCandidate | undefined {
+  if (!best || counted.length === 0 || best.nearCount) return best;
+  return (
+    candidates.find(
+      (c) =>
+        c.nearCount &&
+        c.coverage >= best.coverage * TUNING.measureRivalCoverage &&
+        c.score >= best.score * TUNING.rivalScore,
+    ) ?? best
+  );
+}

@@ -1,0 +1,85 @@
+import { describe, expect, it } from "vitest";
+import { answerQuestion } from "../../../src/core/answer/answer.ts";
+import { countedTerms, countsAsked } from "../../../src/core/answer/measures.ts";
+import { askedTime, sentenceTime } from "../../../src/core/answer/time.ts";
+import type { Concept } from "../../../src/core/search/query.ts";
+import { openKnowledgeBase } from "../../../src/knowledge/open.ts";
+import { doc, knowledgeFolder } from "../../helpers/knowledge-folder.ts";
+
+const concept = (...alternatives: string[][]): Concept =>
+  ({
+    text: "",
+    alternatives,
+    prefixes: [],
+    weight: 1,
+    specificity: 1,
+    known: true,
+    foreign: false,
+    year: null,
+  }) as Concept;
+
+describe("reading what a passage counts", () => {
+  it("reads the words after a count and before it, not years, days or resolution numbers", () => {
+    const terms = countedTerms(
+      "On 8 December 2021, resolution 2584 noted that the number of internally displaced persons stood at 412,000, and eight formed police units were deployed.",
+    );
+    expect(terms).toContain("displac");
+    expect(terms).toContain("unit");
+    expect(terms).not.toContain("decemb");
+    expect(terms).not.toContain("note");
+  });
+
+  it("knows a count of the asked thing before it, or after it through a verb of measure", () => {
+    const idps = concept(["intern", "displac", "person"]);
+    expect(countsAsked("The number of internally displaced persons stood at 412,000.", [idps])).toBe(true);
+    expect(countsAsked("An estimated 8.8 million people need assistance.", [idps])).toBe(false);
+    const police = concept(["polic"]);
+    expect(countsAsked("The mission has some 1,600 police in the country.", [police])).toBe(true);
+    // The count is of personnel, military and police together.
+    expect(countsAsked("MINUSMA had some 12,900 military and police personnel.", [police])).toBe(false);
+    expect(countsAsked("Police patrolled on 8 December in Gao.", [police])).toBe(false);
+  });
+});
+
+describe("time in counts", () => {
+  it("reads a part of a year as ending before the year does", () => {
+    expect(askedTime("How many peacekeepers were killed in the first half of 2021?")?.until).toBe(
+      "2021-06-30",
+    );
+    expect(askedTime("What happened in March 2023?")?.until).toBe("2023-03-31");
+    expect(askedTime("How many peacekeepers were killed in 2021?")?.until).toBeUndefined();
+  });
+
+  it("reads 'the highest since deployment' as a comparison, not a running total", () => {
+    const time = sentenceTime(
+      "In 2021, 28 peacekeepers were killed, the highest annual number since the Mission's deployment.",
+    );
+    expect(time.cumulative).toBe(false);
+    expect(time.dated).toEqual([2021]);
+  });
+});
+
+describe("the newest count of the asked thing", async () => {
+  const kb = await openKnowledgeBase(
+    await knowledgeFolder({
+      "2015-03-27-report.md": doc(
+        { title: "Report on displacement and police", source: "UN", date: "2015-03-27" },
+        "About 85,000 people remained internally displaced in Mali, a figure the mission followed closely in Mali. The police component included seven formed police units in Mali.",
+      ),
+      "2019-05-31-report.md": doc(
+        { title: "Report", source: "UN", date: "2019-05-31" },
+        "Owing to violence in Mali, the number of internally displaced people rose to 120,000.",
+      ),
+      "2023-03-30-report.md": doc(
+        { title: "Report", source: "UN", date: "2023-03-30" },
+        "The humanitarian situation worsened. The number of internally displaced people stood at 412,000.",
+      ),
+    }),
+  );
+
+  it("answers with the newest statement of the figure, and the older one with its date", () => {
+    const answer = answerQuestion(kb, "How many internally displaced people are there in Mali?");
+    expect(answer.text).toMatch(/^As of 30 Mar 2023: .*412,000/u);
+    expect(answer.asOf?.date).toBe("2023-03-30");
+  });
+});
