@@ -14,6 +14,7 @@ import { isKeywordQuery, statesToll } from "./headline.ts";
 import { impliedSubjects } from "./implied.ts";
 import { markCounted, measurePassages, preferCounted } from "./measures.ts";
 import { TUNING } from "./model.ts";
+import { precisePlace } from "./place.ts";
 import {
   askedWords,
   confidenceFrom,
@@ -463,8 +464,24 @@ function withContext(candidate: SentenceCandidate, query: ParsedQuery, max: numb
     mentionsAny(after.terms, query.concepts)
   ) {
     out.push(after.sentence);
+  } else if (max > out.length && after && placeAfter(candidate, query)) {
+    // "Where were they killed?": "in central Mali", then "about 30 kilometres west of Sevare" (place.ts).
+    out.push(after.sentence);
   }
   return out;
+}
+
+/** A "where" answer without a precise place, before a sentence about the question that has one (place.ts). */
+function placeAfter(candidate: SentenceCandidate, query: ParsedQuery): boolean {
+  const after = candidate.after;
+  const asked = askedWords(query);
+  return (
+    after !== undefined &&
+    query.answerType === "place" &&
+    !precisePlace(candidate.sentence, asked) &&
+    precisePlace(after.sentence, asked) &&
+    mentionsAny(after.terms, query.concepts)
+  );
 }
 
 /** A keyword question's answer that states no toll, after a sentence that does (headline.ts). */

@@ -11,6 +11,7 @@ import { foldName, satisfiesAnswerType, sentenceFeatures } from "./features.ts";
 import { isKeywordQuery, statesToll } from "./headline.ts";
 import { TUNING } from "./model.ts";
 import { answerNearEvent, doerAtAction, eventTermsOf } from "./near.ts";
+import { precisePlace } from "./place.ts";
 import { asksWhy, givesReason } from "./reason.ts";
 import { OPEN_SCOPE, type QuestionScope } from "./subject.ts";
 import { type AskedTime, eventDate, matchesTime, type SentenceTime, sentenceTime } from "./time.ts";
@@ -231,7 +232,8 @@ export function rankSentences(
         nearAnswer:
           typed &&
           (answerNearEvent(sentence, query.answerType, eventTerms, TUNING.nearAnswerWindow) ||
-            (actionTerms !== null && doerAtAction(sentence, actionTerms, asked)))
+            (actionTerms !== null && doerAtAction(sentence, actionTerms, asked)) ||
+            (query.answerType === "place" && precisePlace(sentence, asked)))
             ? 1
             : 0,
       };
