@@ -168,6 +168,17 @@ export function answerQuestion(
   ].map((hit) =>
     preferDocs.has(hit.passage.doc.id) ? { ...hit, score: hit.score * TUNING.threadPassageBoost } : hit,
   );
+  // A follow-up is answered from the thread's document first: its best passages for the question are scored
+  // even when other documents' passages outrank them in the search ("for how long should it be extended?").
+  if (resolution.followUp && preferDocs.size > 0) {
+    const have = new Set(hits.map((hit) => hit.passage.id));
+    for (const doc of preferDocs) {
+      const own = searchPassages(kb.index, query.concepts, TUNING.threadPassages, (p) => p.doc.id === doc);
+      for (const hit of own) {
+        if (!have.has(hit.passage.id)) hits.push({ ...hit, score: hit.score * TUNING.threadPassageBoost });
+      }
+    }
+  }
   // "What happens after that?" is told in the passages after the previous answer, whatever their words.
   if (resolution.relative) hits.push(...storyPassages(kb, resolution.relative, resolution.place, hits));
   const rejected: Rejected[] | undefined = explain ? [] : undefined;

@@ -185,6 +185,10 @@ export const MODEL_TABLE = {
     why: "the event story's lead answers a bare keyword when it scores at least this share of the best sentence: a news lead says what happened, a later sentence or a recap shares more words but tells less",
   },
 
+  threadPassages: {
+    value: 3,
+    why: "a follow-up's best passages in each of the thread's documents are scored even when other documents outrank them in the search: the story's own sentence first",
+  },
   storyPassages: {
     value: 3,
     why: "'what happens after that?' is told in the next passages of the thread's document whatever their words ('After 31 December, the Mission will begin…'); 'what did he do before?' in the ones before: this many are read",

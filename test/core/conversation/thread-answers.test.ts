@@ -95,3 +95,43 @@ describe("follow-ups answered in the thread's document", async () => {
     expect(replaced!.text).not.toContain("April 2012");
   });
 });
+
+describe("a follow-up answered from the thread's document first", async () => {
+  const releases = Object.fromEntries(
+    Array.from({ length: 9 }, (_, i) => [
+      `20${14 + i}-06-29-renewal.md`,
+      doc(
+        { title: `Council renews the mandate (${2014 + i})`, source: "UN", date: `20${14 + i}-06-29` },
+        `After a vote on its renewal, the Security Council today extended the mandate of the mission until 30 June 20${15 + i}.`,
+      ),
+    ]),
+  );
+  const kb = await openKnowledgeBase(
+    await knowledgeFolder({
+      ...releases,
+      "2019-06-01-story.md": doc(
+        { title: "Guterres warns of atrocity risk", source: "Wire", date: "2019-06-01" },
+        [
+          "The council is set to vote on renewing the mission's mandate on June 27.",
+          "",
+          "Guterres said he was appalled by the upsurge in violence in the centre.",
+          "",
+          "The mission should be extended for a year with its troop ceiling unchanged, said the report.",
+        ].join("\n"),
+      ),
+    }),
+  );
+
+  it("scores the thread document's own sentence though other documents outrank its passage", () => {
+    const vote: Turn = {
+      question: "When is the council vote on the mandate renewal?",
+      focus: ["council", "vote", "mandate", "renewal"],
+      docs: ["2019-06-01-story"],
+      found: true,
+      passage: "2019-06-01-story#1",
+      sentence: 0,
+    };
+    const length = answerQuestion(kb, "for how long should it be extended?", [vote]);
+    expect(length.text).toContain("extended for a year");
+  });
+});
