@@ -1,5 +1,6 @@
 import type { DocumentMeta, Passage } from "../knowledge/schema.ts";
 import { type Glossary, glossaryKey, type SubjectData } from "../search/glossary.ts";
+import { capitalOf } from "../search/nationality.ts";
 import type { PassageIndex } from "../search/passage-index.ts";
 import { contentTerms, tokenize } from "../search/terms.ts";
 import { TUNING } from "./model.ts";
@@ -23,6 +24,8 @@ export interface Subject {
   terms: string[][];
   /** for a mission, the key of the country it serves in */
   country: string | null;
+  /** its names as written, for a country's capital (`capitalTermsOf`) */
+  names: string[];
 }
 
 /** The subjects a glossary lists, and which of them make up the knowledge base's home subject. */
@@ -76,7 +79,25 @@ function makeSubject(names: string[], kind: Subject["kind"], country: string | n
     capitals: named.map((name) => (/^[A-Z]{2,5}$/u.test(name) ? new RegExp(`\\b${name}\\b`, "u") : null)),
     terms: names.map(contentTerms).filter((terms) => terms.length > 0),
     country,
+    names,
   };
+}
+
+const capitalTerms = new WeakMap<Subject, string[] | null>();
+
+/**
+ * A country's capital as index terms (countries-list data, read on the first question naming another
+ * country): a sentence naming the capital names the country ("stuck in Dakar" is in Senegal).
+ */
+function capitalTermsOf(subject: Subject): string[] | null {
+  if (subject.kind !== "country") return null;
+  let terms = capitalTerms.get(subject);
+  if (terms === undefined) {
+    const capital = subject.names.map(capitalOf).find((name) => name !== null) ?? null;
+    terms = capital ? contentTerms(capital) : null;
+    capitalTerms.set(subject, terms);
+  }
+  return terms;
 }
 
 /** Finds a subject's key from any of its names, case and accents aside. */
@@ -254,7 +275,11 @@ export function questionScope(
   const uncovered = foreign.filter((subject) => !covered.has(subject.key));
   const foreignKeys = new Set(foreign.map((subject) => subject.key));
   const wanted = foreignKeys.size > 0 ? foreignKeys : new Set(catalog.home);
-  const mentions = foreign.flatMap((subject) => subject.terms.filter((terms) => terms.every(known)));
+  const mentions = foreign.flatMap((subject) =>
+    [...subject.terms, ...[capitalTermsOf(subject)].filter((t) => t !== null)].filter(
+      (terms) => terms.length > 0 && terms.every(known),
+    ),
+  );
   const about = (docId: string, keys: ReadonlySet<string>) => {
     const subjects = docs.get(docId);
     if (!subjects) return true;

@@ -109,3 +109,26 @@ export function nationalityGlossary(): Glossary {
   }
   return cached;
 }
+
+let capitals: Map<string, string> | undefined;
+
+/**
+ * A country's capital, by any of the country's names ("Senegal" -> "Dakar", "Ivory Coast" ->
+ * "Yamoussoukro"), from the countries-list data; null for a name that is no country. A sentence saying where
+ * something is stuck in "Dakar" is about Senegal.
+ */
+export function capitalOf(country: string): string | null {
+  if (!capitals) {
+    const require = createRequire(import.meta.url);
+    const names = require("i18n-iso-countries/langs/en.json") as CountryNames;
+    const { countries } = require("countries-list") as { countries: Record<string, { capital?: string }> };
+    capitals = new Map();
+    for (const [code, entry] of Object.entries(names.countries)) {
+      const capital = countries[code]?.capital;
+      if (!capital) continue;
+      for (const name of Array.isArray(entry) ? entry : [entry]) capitals.set(name.toLowerCase(), capital);
+      for (const name of SHORT_NAMES[code] ?? []) capitals.set(name.toLowerCase(), capital);
+    }
+  }
+  return capitals.get(country.toLowerCase()) ?? null;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildGlossary } from "../../../src/core/search/glossary.ts";
-import { nationalityGlossary, nationalityGroups } from "../../../src/core/search/nationality.ts";
+import { capitalOf, nationalityGlossary, nationalityGroups } from "../../../src/core/search/nationality.ts";
 import { parseQuery } from "../../../src/core/search/query.ts";
 import { indexTerm, tokenize } from "../../../src/core/search/terms.ts";
 import { Vocabulary } from "../../../src/core/search/vocabulary.ts";
@@ -114,5 +114,18 @@ describe("a nationality in a question", () => {
     expect(
       glossary.groups.some((group) => group.names.includes("Chadian") && group.names.includes("Chad")),
     ).toBe(true);
+  });
+});
+
+describe("capitalOf", () => {
+  it("gives a country's capital by any of its names", () => {
+    expect(capitalOf("Senegal")).toBe("Dakar");
+    expect(capitalOf("Mali")).toBe("Bamako");
+    expect(capitalOf("ivory coast")).toBe(capitalOf("Côte d'Ivoire"));
+    expect(capitalOf("Britain")).toBe("London");
+  });
+
+  it("gives none for a name that is no country", () => {
+    expect(capitalOf("MINUSMA")).toBeNull();
   });
 });
