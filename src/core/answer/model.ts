@@ -82,6 +82,10 @@ export const MODEL_TABLE = {
     value: 0.6,
     why: "a country's name meets its nationality ('Togo' for 'Togolese') as a weaker synonym: 'Chadian peacekeepers serve' is not answered by 'peacekeepers from Chad' killed in an attack",
   },
+  acronymCredit: {
+    value: 0.6,
+    why: "a name spelling out the question's acronym ('African Union' for 'AU') meets it, less surely than the acronym itself: initials in any order can be another name's",
+  },
   docYearCredit: {
     value: 0.5,
     why: "a year the question names is met fully by a sentence naming it, in part by a document of that year",

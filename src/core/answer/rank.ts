@@ -2,6 +2,7 @@ import { identifies, namesAgent } from "../conversation/cues.ts";
 import { fitsRelativeTime, type RelativeTime } from "../conversation/relative-time.ts";
 import type { KnowledgeBase } from "../knowledge-base.ts";
 import { MONTH_WORDS } from "../lexicon.ts";
+import { spellsOut } from "../search/acronym.ts";
 import type { PassageAnalysis } from "../search/analysis.ts";
 import { type Concept, conceptWeight, type ParsedQuery } from "../search/query.ts";
 import type { PassageHit } from "../search/search.ts";
@@ -147,11 +148,11 @@ export function rankSentences(
     const { sentences, terms } = hit.analysis;
     const docDate = hit.passage.doc.date;
     const year = docDate.slice(0, 4);
-    const covers = terms.map((list) => coveredConcepts(list, query.concepts, year));
+    const covers = terms.map((list, i) => coveredConcepts(list, query.concepts, year, sentences[i]));
     const [first, last] = edgeSentences(kb, hit.passage.id);
     // The sentences just outside the passage are weighed once here, those inside it once above.
-    const firstCover = first && coveredConcepts(first.terms, query.concepts, year);
-    const lastCover = last && coveredConcepts(last.terms, query.concepts, year);
+    const firstCover = first && coveredConcepts(first.terms, query.concepts, year, first.sentence);
+    const lastCover = last && coveredConcepts(last.terms, query.concepts, year, last.sentence);
     const threadAt = thread ? threadPosition(thread, hit.passage.id) : null;
     for (const [index, sentence] of sentences.entries()) {
       const own = covers[index]!;
@@ -496,8 +497,11 @@ function totalWeight(concepts: Concept[]): number {
   );
 }
 
-/** Which of the question's concepts a sentence, given as its content terms, holds. */
-function coveredConcepts(list: string[], concepts: Concept[], year: string): Coverage {
+/**
+ * Which of the question's concepts a sentence, given as its content terms, holds. `raw`, the sentence's text
+ * when given, also meets an acronym the sentence spells out ("African Union" for "AU", acronym.ts).
+ */
+function coveredConcepts(list: string[], concepts: Concept[], year: string, raw?: string): Coverage {
   const terms = new Set(list);
   const met = new Set<Concept>();
   let weight = 0;
@@ -521,6 +525,9 @@ function coveredConcepts(list: string[], concepts: Concept[], year: string): Cov
         for (const term of alternative) mine.add(term);
       }
     });
+    if (best === 0 && concept.acronym && raw !== undefined && spellsOut(raw, concept.acronym)) {
+      best = TUNING.acronymCredit;
+    }
     if (best === 0) continue;
     met.add(concept);
     weight += conceptWeight(concept) * best;

@@ -1,6 +1,7 @@
 import { TUNING } from "../answer/model.ts";
 import { isEnglishWord } from "../knowledge/words.ts";
 import { otherVerbForms } from "../lexicon.ts";
+import { questionAcronyms } from "./acronym.ts";
 import type { Glossary } from "./glossary.ts";
 import { glossaryKey } from "./glossary.ts";
 import { nationalityGroupsFor } from "./nationality.ts";
@@ -30,6 +31,8 @@ export interface Concept {
   year: string | null;
   /** what an alternative other than the typed word counts for, when not the glossary's synonym credit */
   credit?: number;
+  /** an acronym the question wrote in capitals ("au"): also met by a name spelling it out (acronym.ts) */
+  acronym?: string;
 }
 
 export interface ParsedQuery {
@@ -112,6 +115,16 @@ export function parseQuery(
     i += 1;
   }
   for (const concept of concepts) concept.specificity = specificityOf(concept, vocabulary);
+  const acronyms = questionAcronyms(text);
+  for (const concept of concepts) {
+    const word = concept.text.toLowerCase();
+    const acronym = acronyms.has(word)
+      ? word
+      : acronyms.has(word.replace(/s$/u, ""))
+        ? word.slice(0, -1)
+        : null;
+    if (acronym) concept.acronym = acronym;
+  }
   return { text, answerType: detectAnswerType(text), concepts: dedupe(concepts) };
 }
 
