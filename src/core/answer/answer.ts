@@ -60,8 +60,12 @@ export function answerQuestion(
 ): Answer {
   const text = question.replace(/\s+/gu, " ").trim().slice(0, MAX_QUESTION_CHARS);
   const standalone = parseQuery(text, kb.index.vocabulary, kb.glossary);
-  const resolution = resolveFollowUp(text, standalone, history, (focus) =>
-    parseQuery(focus, kb.index.vocabulary, kb.glossary, TUNING.contextWeight),
+  const resolution = resolveFollowUp(
+    text,
+    standalone,
+    history,
+    (focus) => parseQuery(focus, kb.index.vocabulary, kb.glossary, TUNING.contextWeight),
+    (name) => parseQuery(name, kb.index.vocabulary, kb.glossary, TUNING.referentWeight),
   );
   const query: ParsedQuery = { ...standalone, concepts: resolution.concepts };
 
@@ -294,7 +298,9 @@ export function answerQuestion(
       found: true,
       passage: lead.hit.passage.id,
       sentence: lead.index,
-      people: named.people.slice(0, 3),
+      // A role's holder is who "he" means next ("when did he take power?" after "who runs Mali now?"), even
+      // when the sentence opens with the bare name ("Goïta, who seized power…").
+      people: [...new Set([...(role ? [role.statement.holder] : []), ...named.people])].slice(0, 3),
       places: named.places.slice(0, 3),
       ...stripUndefined(turnBase),
     },

@@ -158,6 +158,10 @@ export const MODEL_TABLE = {
     value: 0.5,
     why: "a follow-up's borrowed concepts count half: the new words say what is asked",
   },
+  referentWeight: {
+    value: 0.75,
+    why: "a pronoun's referent counts more than the thread's other words: 'when did he take power?' after 'who runs Mali now?' asks when Goïta took power, not when someone else did; less than the question's own words (at 1 a sentence would need the name itself, and 'Most recently, he was…' lost)",
+  },
   specificityFloor: {
     value: 0.4,
     why: "a word found in every passage ('MINUSMA', 'Mali') still counts a little",

@@ -223,7 +223,7 @@ export function rankSentences(
         coverage,
         typed: typed ? 1 : 0,
         nearCount: nearCount ? 1 : 0,
-        passage: top > 0 ? hit.score / top : 0,
+        passage: top > 0 ? Math.min(1, hit.score / top) : 0,
         density: Math.min(1, (own.hits * TUNING.densityWords) / Math.max(TUNING.densityWords, length)),
         prominence: 1 - Math.min(own.first, TUNING.prominenceWindow) / TUNING.prominenceWindow,
         proximity: own.concepts.size > 1 ? Math.min(1, (own.concepts.size + 1) / (own.span + 1)) : 1,

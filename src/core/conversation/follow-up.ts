@@ -62,6 +62,7 @@ export function resolveFollowUp(
   standalone: ParsedQuery,
   history: Turn[],
   parseFocus: (focus: string) => ParsedQuery,
+  parseReferent: (name: string) => ParsedQuery = parseFocus,
 ): Resolution {
   const last = [...history].reverse().find((turn) => turn.focus.length > 0);
   if (!last) return { ...STANDALONE, concepts: standalone.concepts };
@@ -106,11 +107,20 @@ export function resolveFollowUp(
   refer(PLACE, last.places?.[0]);
 
   const ownKeys = new Set(standalone.concepts.map(conceptKey));
-  const context = parseFocus([...last.focus, ...extra].join(" ")).concepts.filter(
+  // A pronoun stands for its referent's name: "when did he take power?" asks "when did Goïta take power?", so
+  // the name counts as the question's own, the thread's other words at the context weight.
+  const named =
+    extra.length > 0
+      ? parseReferent(extra.join(" ")).concepts.filter(
+          (concept) => concept.known && !ownKeys.has(conceptKey(concept)),
+        )
+      : [];
+  for (const concept of named) ownKeys.add(conceptKey(concept));
+  const context = parseFocus(last.focus.join(" ")).concepts.filter(
     (concept) => concept.known && !ownKeys.has(conceptKey(concept)),
   );
   return {
-    concepts: [...standalone.concepts, ...context],
+    concepts: [...standalone.concepts, ...named, ...context],
     followUp: true,
     place: placeOf(last),
     subjects: last.subjects ?? [],

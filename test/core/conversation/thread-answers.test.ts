@@ -135,3 +135,32 @@ describe("a follow-up answered from the thread's document first", async () => {
     expect(length.text).toContain("extended for a year");
   });
 });
+
+describe("a pronoun read as its referent's name", async () => {
+  const kb = await openKnowledgeBase(
+    await knowledgeFolder({
+      "2013-09-04-sworn-in.md": doc(
+        { title: "Keita sworn in", source: "Wire", date: "2013-09-04" },
+        "Ibrahim Boubacar Keita was sworn in as president of Mali on Wednesday. He takes over from interim president Dioncounda Traore, to whom the soldiers handed back power in 2012.",
+      ),
+      "2024-06-30-review.md": doc(
+        { title: "A year after the mission left", source: "Wire", date: "2024-06-30" },
+        "Mali, Burkina Faso and Niger are all run by military governments.\n\nAssimi Goïta, who seized power in coups in 2020 and 2021, has remained president of the transition.",
+      ),
+    }),
+  );
+
+  it("'when did he take power?' is about the person the thread named, not another's 'He takes over'", () => {
+    const runs: Turn = {
+      question: "who runs Mali now?",
+      focus: ["runs", "mali"],
+      docs: ["2024-06-30-review"],
+      found: true,
+      passage: "2024-06-30-review#1",
+      sentence: 0,
+      people: ["Assimi Goïta"],
+    };
+    const when = answerQuestion(kb, "when did he take power?", [runs]);
+    expect(when.text).toContain("seized power in coups in 2020 and 2021");
+  });
+});
