@@ -36,6 +36,17 @@ describe("npm run ask", () => {
     expect(json.err).toContain("Decision: answered");
   });
 
+  it("explains each line of a thread with --json --explain, the follow-up's reading included", async () => {
+    const input = [
+      '{"thread": "t", "text": "Ogossagou massacre"}',
+      '{"thread": "t", "text": "when did it happen?"}',
+    ].join("\n");
+    const { out, err } = await ask(["--json", "--explain"], input);
+    expect(out.trim().split("\n")).toHaveLength(2);
+    expect(err).toContain("when did it happen?\nHow the question was read:");
+    expect(err).toContain("follow-up: yes");
+  });
+
   it("prints one JSON object with --json", async () => {
     const { out } = await ask(["--json", "troop cieling"]);
     const answer = JSON.parse(out);
