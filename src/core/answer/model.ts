@@ -202,8 +202,8 @@ export const MODEL_TABLE = {
     why: "'what happens after that?' is told in the next passages of the thread's document whatever their words ('After 31 December, the Mission will begin…'); 'what did he do before?' in the ones before: this many are read",
   },
   measurePassages: {
-    value: 4,
-    why: "passages that count the asked thing (measures.ts) added to the ranked ones: enough for the newest statement and a year's count, few enough to stay fast",
+    value: 2,
+    why: "passages that count the asked thing (measures.ts) added to the ranked ones: the newest statements (or the period's); 2, 3 and 4 answer the library alike, and each adds its sentences to the ranking",
   },
   measureScan: {
     value: 40,
