@@ -9,6 +9,7 @@ import {
   type KnowledgeUpdate,
   type SerializedKnowledgeBase,
 } from "../core/knowledge-base.ts";
+import { unpackSome } from "../core/search/mini-data.ts";
 import { readPersisted } from "./persisted.ts";
 
 // A worker thread of the answer pool (answer-pool.ts): holds a copy of the knowledge base and answers
@@ -69,6 +70,26 @@ function take(message: Extract<ToWorker, { type: "kb" }>, data: SerializedKnowle
   kb = deserializeKnowledgeBase(data, "cache");
   generation = message.generation;
   step = message.step;
+  unpackWhenIdle();
+}
+
+/** Terms whose maps are made in one turn of the event loop: about a millisecond of work at a time. */
+const UNPACK_SLICE = 100;
+let unpacking = false;
+
+/**
+ * A loaded index keeps its postings packed until a term is first searched (mini-data.ts), so it loads fast;
+ * here every term's maps are made a slice at a time between questions, so none is made while one waits, and
+ * the worker's memory settles within seconds of a start.
+ */
+function unpackWhenIdle(): void {
+  if (unpacking) return;
+  unpacking = true;
+  const slice = () => {
+    if (kb && unpackSome(kb.index.mini, UNPACK_SLICE)) setImmediate(slice);
+    else unpacking = false;
+  };
+  setImmediate(slice);
 }
 
 function drain(): void {

@@ -58,6 +58,11 @@ class PackedLeaf extends Map<number, FieldPostings> {
     this.#at = at;
   }
 
+  /** Makes the maps now (a worker does it for every term in its idle time, so memory settles early). */
+  unpack(): void {
+    this.#unpack();
+  }
+
   #unpack(): void {
     const postings = this.#postings;
     if (!postings) return;
@@ -218,13 +223,20 @@ export function miniFrom<T>(data: MiniData, options: Options<T>): MiniSearch<T> 
   ) {
     throw new Error("search: the persisted MiniSearch data is not in the expected shape");
   }
+  const leaves: PackedLeaf[] = [];
   const unpack = (node: Map<string, unknown>): void => {
     for (const [key, child] of node) {
-      if (key !== LEAF) unpack(child as Map<string, unknown>);
-      else node.set(LEAF, new PackedLeaf(data.postings, data.offsets[child as number]!));
+      if (key !== LEAF) {
+        unpack(child as Map<string, unknown>);
+        continue;
+      }
+      const leaf = new PackedLeaf(data.postings, data.offsets[child as number]!);
+      leaves.push(leaf);
+      node.set(LEAF, leaf);
     }
   };
   unpack(data.tree);
+  packedLeaves.set(mini, leaves);
   inner._index._tree = data.tree;
   inner._index._size = undefined;
   inner._documentCount = data.documentCount;
@@ -250,6 +262,22 @@ export function miniFrom<T>(data: MiniData, options: Options<T>): MiniSearch<T> 
   inner._storedFields = data.storedFields;
   inner._dirtCount = data.dirtCount;
   return mini;
+}
+
+const packedLeaves = new WeakMap<object, PackedLeaf[]>();
+
+/**
+ * Makes the maps of up to `count` more terms of an index `miniFrom` loaded; false once every term has them.
+ * An answer worker calls it between questions: each term's maps then exist before a question needs them,
+ * and the worker's memory stops growing soon after a start instead of over hours of questions.
+ */
+export function unpackSome(mini: object, count: number): boolean {
+  const leaves = packedLeaves.get(mini);
+  if (!leaves) return false;
+  for (let i = 0; i < count && leaves.length > 0; i++) leaves.pop()!.unpack();
+  if (leaves.length > 0) return true;
+  packedLeaves.delete(mini);
+  return false;
 }
 
 function internals(mini: object): Internals {

@@ -1,7 +1,7 @@
 import { deserialize, serialize } from "node:v8";
 import MiniSearch from "minisearch";
 import { describe, expect, it } from "vitest";
-import { type MiniData, miniData, miniFrom } from "../../../src/core/search/mini-data.ts";
+import { type MiniData, miniData, miniFrom, unpackSome } from "../../../src/core/search/mini-data.ts";
 
 interface Doc {
   id: string;
@@ -63,6 +63,20 @@ describe("MiniSearch's state packed for a fast load", () => {
     const original = built();
     const twice = roundTrip(roundTrip(original));
     expect(results(twice)).toEqual(results(original));
+  });
+
+  it("makes every term's maps a slice at a time, and finds the same before, during and after", () => {
+    const original = built();
+    const loaded = roundTrip(original);
+    expect(unpackSome(loaded, 3)).toBe(true);
+    expect(results(loaded)).toEqual(results(original));
+    let slices = 0;
+    while (unpackSome(loaded, 3)) slices += 1;
+    expect(slices).toBeGreaterThan(0);
+    expect(unpackSome(loaded, 3)).toBe(false);
+    expect(results(loaded)).toEqual(results(original));
+    // An index built, not loaded, has nothing packed.
+    expect(unpackSome(original, 3)).toBe(false);
   });
 
   it("refuses data of another shape instead of misreading it", () => {
