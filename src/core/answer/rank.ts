@@ -1,4 +1,4 @@
-import { identifies, namesAgent } from "../conversation/cues.ts";
+import { askedSpeaker, identifies, namesAgent, saidBy } from "../conversation/cues.ts";
 import { fitsRelativeTime, type RelativeTime } from "../conversation/relative-time.ts";
 import type { KnowledgeBase } from "../knowledge-base.ts";
 import { MONTH_WORDS } from "../lexicon.ts";
@@ -135,6 +135,8 @@ export function rankSentences(
   const total = totalWeight(query.concepts);
   const asksSomething = query.concepts.some((concept) => concept.weight === 1 && concept.known);
   const { scope, time, thread, threadTime, followUp, relative, which } = context;
+  // "What did MINUSMA say about them?" is answered by MINUSMA's words, not by another's that name it.
+  const speaker = askedSpeaker(query.text);
   const counted = countedVerbConcept(query);
   const ownKnown = ownConcepts(query).filter((concept) => concept.known);
   const keyword = query.answerType === "any" && isKeywordQuery(query.text);
@@ -212,6 +214,7 @@ export function rankSentences(
         (satisfiesAnswerType(query.answerType, sentenceFeatures(sentence), asked, given) ||
           (query.answerType === "who" && given.size > 0 && namesAgent(sentence))) &&
         (!which || identifies(sentence, which)) &&
+        (speaker === null || saidBy(sentence, speaker)) &&
         (counted === null ||
           own.concepts.has(counted) ||
           (query.answerType === "number" &&

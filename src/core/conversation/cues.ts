@@ -28,3 +28,25 @@ export function identifies(sentence: string, thing: string): boolean {
   }
   return false;
 }
+
+// "What did MINUSMA say about them?": the one whose words are asked for.
+const SPEAKER_FRAME =
+  /\bwhat (?:did|does|do|has|have|had) (?:the |its |their )?([\p{L}'’-]+(?: [\p{L}'’-]+){0,2}?) (?:say|said|tell|told|announce|state|declare|respond|reply|answer)\b/iu;
+const SPEECH_VERBS =
+  "said|says|say|told|tells|announced|announces|stated|states|declared|denied|denies|added|warned|insisted|accused|rejected|responded|replied|urged|noted|stressed|welcomed|condemned|called";
+
+/** The speaker a "what did X say?" question asks about (its last word, lower case), or null. */
+export function askedSpeaker(question: string): string | null {
+  const speaker = SPEAKER_FRAME.exec(question)?.[1]?.trim().split(/\s+/u).pop();
+  return speaker ? speaker.toLowerCase() : null;
+}
+
+/**
+ * Whether a sentence gives the speaker's words: the speaker stands a few words before a verb of saying ("A
+ * MINUSMA spokesperson said…", "The Malian government has denied…"), not after it ("Ivory Coast said … the
+ * U.N. mission, MINUSMA").
+ */
+export function saidBy(sentence: string, speaker: string): boolean {
+  const word = speaker.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
+  return new RegExp(`\\b${word}\\S*(?:\\s+\\S+){0,3}?\\s+(?:${SPEECH_VERBS})\\b`, "iu").test(sentence);
+}

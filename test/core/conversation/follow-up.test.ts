@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Turn } from "../../../src/core/answer/types.ts";
-import { identifies, namesAgent } from "../../../src/core/conversation/cues.ts";
+import { askedSpeaker, identifies, namesAgent, saidBy } from "../../../src/core/conversation/cues.ts";
 import { givenNames, resolveFollowUp } from "../../../src/core/conversation/follow-up.ts";
 import { buildGlossary } from "../../../src/core/search/glossary.ts";
 import { parseQuery } from "../../../src/core/search/query.ts";
@@ -152,5 +152,23 @@ describe("which one a sentence names", () => {
     expect(identifies("Requests a report on the implementation of this resolution", "resolution")).toBe(
       false,
     );
+  });
+});
+
+describe("whose words a question asks for", () => {
+  it("reads the speaker of 'what did X say?'", () => {
+    expect(askedSpeaker("what did MINUSMA say about them?")).toBe("minusma");
+    expect(askedSpeaker("what did the government say about it?")).toBe("government");
+    expect(askedSpeaker("what did the UN do after Mali told the mission to go")).toBeNull();
+  });
+
+  it("is given by a sentence where the speaker stands before the verb of saying", () => {
+    expect(
+      saidBy('A MINUSMA spokesperson said the soldiers were "not part of the mission".', "minusma"),
+    ).toBe(true);
+    expect(saidBy("The Malian government has denied using Wagner mercenaries.", "government")).toBe(true);
+    expect(
+      saidBy("Ivory Coast said the soldiers were deployed for the U.N. mission, MINUSMA.", "minusma"),
+    ).toBe(false);
   });
 });
