@@ -19,6 +19,7 @@ import {
   askedWords,
   confidenceFrom,
   confidenceParts,
+  countsAny,
   mentionsAny,
   preferTyped,
   type RankContext,
@@ -481,11 +482,27 @@ function withContext(candidate: SentenceCandidate, query: ParsedQuery, max: numb
     mentionsAny(after.terms, query.concepts)
   ) {
     out.push(after.sentence);
+  } else if (max > out.length && after && countAfter(candidate, query)) {
+    // "timbuctoo mausoleums": "the reconstruction of the mausoleums continued", then "masons have rebuilt 14
+    // mausoleums": a keyword question's fact is its count.
+    out.push(after.sentence);
   } else if (max > out.length && after && placeAfter(candidate, query)) {
     // "Where were they killed?": "in central Mali", then "about 30 kilometres west of Sevare" (place.ts).
     out.push(after.sentence);
   }
   return out;
+}
+
+/** A keyword question's answer without a count, before a sentence counting one of its words (headline.ts). */
+function countAfter(candidate: SentenceCandidate, query: ParsedQuery): boolean {
+  const after = candidate.after;
+  return (
+    after !== undefined &&
+    query.answerType === "any" &&
+    isKeywordQuery(query.text) &&
+    !sentenceFeatures(candidate.sentence).number &&
+    countsAny(after.terms, query.concepts)
+  );
 }
 
 /** A "where" answer without a precise place, before a sentence about the question that has one (place.ts). */

@@ -467,6 +467,11 @@ export function confidenceOf(best: SentenceCandidate, query: ParsedQuery): numbe
   return confidenceFrom(confidenceParts(best, query));
 }
 
+/** Whether a sentence (given as its terms) holds a count right before one of the concepts ("14 mausoleums"). */
+export function countsAny(terms: string[], concepts: Concept[]): boolean {
+  return coveredConcepts(terms, concepts, "").nearCount;
+}
+
 /** Whether a sentence (given as its terms) holds any of the concepts. */
 export function mentionsAny(terms: string[], concepts: Concept[]): boolean {
   return coveredConcepts(terms, concepts, "").weight > 0;

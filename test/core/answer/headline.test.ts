@@ -62,3 +62,20 @@ describe("a keyword question about an event", async () => {
     expect(answer.text).not.toContain("27 others injured");
   });
 });
+
+describe("a keyword question about a thing", async () => {
+  const kb = await openKnowledgeBase(
+    await knowledgeFolder({
+      "2015-03-27-report.md": doc(
+        { title: "Report", source: "UN", date: "2015-03-27" },
+        "With the support of UNESCO, the reconstruction of the mausoleums of Timbuktu continued. Local masons using traditional techniques have rebuilt 14 mausoleums so far.",
+      ),
+    }),
+  );
+
+  it("is answered with the count of it the next sentence gives", () => {
+    const answer = answerQuestion(kb, "timbuktu mausoleums reconstruction");
+    expect(answer.found).toBe(true);
+    expect(answer.text).toContain("rebuilt 14 mausoleums");
+  });
+});
