@@ -8,6 +8,7 @@ import { type Concept, conceptWeight, type ParsedQuery } from "../search/query.t
 import type { PassageHit } from "../search/search.ts";
 import { contentTerms, tokenize } from "../search/terms.ts";
 import { actionVerb, askedHead, countedVerb } from "./asked.ts";
+import { namesByDescription } from "./coref.ts";
 import { foldName, satisfiesAnswerType, sentenceFeatures } from "./features.ts";
 import { isKeywordQuery, statesToll } from "./headline.ts";
 import { TUNING } from "./model.ts";
@@ -194,9 +195,15 @@ export function rankSentences(
       ]);
       // A sentence that opens with a pronoun ("He takes over from ...") is about what the sentence before it
       // named: those concepts count fully, as if the name stood in its place.
+      // So is one saying "the committee" after a sentence naming "the National Committee ... (CNSP)" (coref.ts).
       const carried = PRONOUN_OPENING.test(sentence)
         ? [...previous].filter((concept) => !own.concepts.has(concept))
-        : [];
+        : [...previous].filter(
+            (concept) =>
+              !own.concepts.has(concept) &&
+              before !== undefined &&
+              namesByDescription(sentence, before.sentence, concept.text),
+          );
       const context = [...around]
         .filter((concept) => !own.concepts.has(concept))
         .reduce((sum, concept) => sum + conceptWeight(concept), 0);
