@@ -7,7 +7,7 @@ import { indexTerm, tokenize } from "../search/terms.ts";
 import { askedHead } from "./asked.ts";
 import { TUNING } from "./model.ts";
 import type { SentenceCandidate } from "./rank.ts";
-import type { AskedTime } from "./time.ts";
+import { type AskedTime, FLOW_WORDS } from "./time.ts";
 
 // Figures that change over time, read once per passage: a measure statement is a count and the words it
 // counts ("311 peacekeepers killed", "the number of internally displaced persons stood at 412,000",
@@ -110,7 +110,11 @@ const ASKS_COUNT = /\b(?:how|what|which)\b|\bnumber of\b/iu;
 
 /** The concept a count question counts: its head noun's ("how many formed police units" → units), else all. */
 function countedConcepts(query: ParsedQuery): Concept[] {
-  if (query.answerType !== "number" || !ASKS_COUNT.test(query.text)) return [];
+  if (query.answerType !== "number") return [];
+  // A keyword of a count of events ("peacekeepers killed in 2021") asks for the count too; one event's
+  // "death toll" does not.
+  const keywordCount = FLOW_WORDS.test(query.text) && !/\btoll\b/iu.test(query.text);
+  if (!ASKS_COUNT.test(query.text) && !keywordCount) return [];
   const own = query.concepts.filter(
     (concept) => concept.weight === 1 && concept.known && concept.year === null,
   );
@@ -130,7 +134,9 @@ function countedConcepts(query: ParsedQuery): Concept[] {
     const concept = own.find((c) =>
       c.alternatives.some((alternative) => last != null && alternative.includes(last)),
     );
-    if (concept) return [concept];
+    // "How many peacekeepers were killed": a count of the event counts them too ("including 187 killed").
+    const verb = own.find((c) => c !== concept && FLOW_WORDS.test(c.text));
+    if (concept) return verb ? [concept, verb] : [concept];
   }
   const head = askedHead(query.text);
   if (head) {
@@ -265,18 +271,24 @@ export function countsAsked(sentence: string, concepts: readonly Concept[]): boo
   // Years and days of a month are no counts: "on 8 December", "December 8" (not "since January, 13 ...").
   const tokens = words(sentence.replace(NOT_COUNTS, " "));
   const terms = tokens.map((token) => indexTerm(token));
-  const alternatives = concepts.flatMap((concept) => concept.alternatives);
+  // A verb of events ("killed") is counted only right before it ("187 killed", "28 were killed"): "46
+  // children were massacred" counts children.
+  const alternatives = concepts.flatMap((concept) =>
+    concept.alternatives.map((alternative) => ({ alternative, verb: FLOW_WORDS.test(concept.text) })),
+  );
   // The asked name ends at position j, its other words just before it ("internally displaced persons").
   const named = (j: number) =>
-    alternatives.some((alternative) => {
+    alternatives.find(({ alternative }) => {
       if (alternative.at(-1) !== terms[j]) return false;
       const before = new Set(terms.slice(Math.max(0, j - alternative.length - 1), j));
       return alternative.slice(0, -1).every((term) => before.has(term));
     });
   const isCount = (i: number) => COUNT_TOKEN.test(tokens[i]!);
   for (let j = 0; j < tokens.length; j++) {
-    if (terms[j] === null || !named(j)) continue;
+    const name = terms[j] === null ? undefined : named(j);
+    if (!name) continue;
     for (let i = j - 1; i >= Math.max(0, j - COUNT_REACH); i--) {
+      if (name.verb && !isCount(i) && !AUXILIARIES.has(tokens[i]!)) break;
       if (!isCount(i)) continue;
       // "12,900 military and police personnel" counts personnel, not police: through "and" a count reaches
       // the asked word only when it ends the phrase.
@@ -291,6 +303,8 @@ export function countsAsked(sentence: string, concepts: readonly Concept[]): boo
   }
   return false;
 }
+
+const AUXILIARIES = new Set(["were", "was", "have", "had", "has", "been", "are", "is", "be", "being"]);
 
 const NOT_COUNTS = new RegExp(
   `\\b(?:19|20)\\d{2}\\b|\\b\\d{1,2}\\s+(?:${MONTH_PATTERN})\\b|\\b(?:${MONTH_PATTERN})\\s+\\d{1,2}\\b(?!,\\d)`,

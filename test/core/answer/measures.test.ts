@@ -38,6 +38,12 @@ describe("reading what a passage counts", () => {
     // The count is of personnel, military and police together.
     expect(countsAsked("MINUSMA had some 12,900 military and police personnel.", [police])).toBe(false);
     expect(countsAsked("Police patrolled on 8 December in Gao.", [police])).toBe(false);
+    // A count of events stands right before their verb: "including 187 killed", not "46 children were massacred".
+    const killed = { ...concept(["kill"], ["massacr"]), text: "killed" } as Concept;
+    expect(countsAsked("310 personnel have died, including 187 killed in hostile acts.", [killed])).toBe(
+      true,
+    );
+    expect(countsAsked("At least 157 people, including 46 children, were massacred.", [killed])).toBe(false);
   });
 });
 
