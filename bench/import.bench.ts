@@ -167,7 +167,7 @@ async function liveReload(work: string, targets: Targets, passages: number, labe
   // Questions are answered on this thread here, as an answer worker answers them in the bot: like a worker
   // that has been running a few seconds, it has the English word list loaded (answer-worker.ts loads it when
   // idle), which applying an update needs for the name variants of new words.
-  (await import("../src/core/knowledge/words.ts")).isEnglishWord("mission");
+  (await import("../src/core/knowledge/words.ts")).warmEnglishWords();
   // The build worker starts and learns the base, as it has long done in a bot that has been running.
   start = performance.now();
   await live.ready();

@@ -153,7 +153,7 @@ function warmWordsSoon(): void {
   if (wordsWarmed) return;
   wordsWarmed = true;
   setTimeout(() => {
-    void import("../core/knowledge/words.ts").then(({ isEnglishWord }) => isEnglishWord("mission"));
+    void import("../core/knowledge/words.ts").then(({ warmEnglishWords }) => warmEnglishWords());
   }, 5_000).unref();
 }
 

@@ -113,7 +113,7 @@ async function handle(request: BuildRequest): Promise<void> {
       // What the first update needs, loaded now rather than when a document lands: the parser, and the
       // English word list that cleaning checks joined words against (a 275k-word list).
       await import("../core/knowledge/load.ts");
-      (await import("../core/knowledge/words.ts")).isEnglishWord("mission");
+      (await import("../core/knowledge/words.ts")).warmEnglishWords();
       reply = { id: request.id, ok: true, kind: "adopted" };
     } else if (request.type === "update" && followed && followed.dir === request.dir) {
       reply = await update(request.id, followed);
