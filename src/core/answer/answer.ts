@@ -88,7 +88,9 @@ export function answerQuestion(
   const implied = impliedSubjects(kb.index, standalone, scope, docSubjects);
   if (implied.length > 0) scope = questionScope(catalog, docSubjects, implied.join(", "), known);
   // "How many had been killed by then?": a running total as of the thread's event, from documents no newer.
-  const byThen = resolution.relative?.kind === "by" && askedTime(text) === null;
+  // Only a count is a running total: "who was in charge by then?" keeps every sentence.
+  const byThen =
+    resolution.relative?.kind === "by" && query.answerType === "number" && askedTime(text) === null;
   const threadDate = byThen ? threadDateOf(kb, resolution.place) : null;
   const time = byThen
     ? {

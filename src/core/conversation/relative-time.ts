@@ -61,7 +61,7 @@ export function fitsRelativeTime(relative: RelativeTime, sentence: string): bool
  * reads as it asks and stands where it asks (after the previous answer for "after"; anywhere in the document
  * but the previous answer itself for "before"). Null when none does, or for "by" (read as a running total).
  */
-export function relativeAnswer<C extends { sentence: string; parts: { thread: number } }>(
+export function relativeAnswer<C extends { sentence: string; typed: boolean; parts: { thread: number } }>(
   candidates: C[],
   relative: RelativeTime,
 ): C | null {
@@ -70,7 +70,11 @@ export function relativeAnswer<C extends { sentence: string; parts: { thread: nu
   const minimum = relative.kind === "after" ? 0.75 : 0.5;
   return (
     candidates.find(
-      (candidate) => candidate.parts.thread >= minimum && fitsRelativeTime(relative, candidate.sentence),
+      // It must still hold what is asked: "how many have died since then?" wants a count.
+      (candidate) =>
+        candidate.typed &&
+        candidate.parts.thread >= minimum &&
+        fitsRelativeTime(relative, candidate.sentence),
     ) ?? null
   );
 }

@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { answerQuestion } from "../../../src/core/answer/answer.ts";
 import type { Turn } from "../../../src/core/answer/types.ts";
-import { fitsRelativeTime, relativeTime } from "../../../src/core/conversation/relative-time.ts";
+import {
+  fitsRelativeTime,
+  relativeAnswer,
+  relativeTime,
+} from "../../../src/core/conversation/relative-time.ts";
 import { openKnowledgeBase } from "../../../src/knowledge/open.ts";
 import { doc, knowledgeFolder } from "../../helpers/knowledge-folder.ts";
 
@@ -73,6 +77,23 @@ function thread(kb: Parameters<typeof answerQuestion>[0], questions: string[]) {
   });
 }
 
+describe("the sentence a relative time picks", () => {
+  const after = relativeTime("and how many were killed after that?")!;
+  const sentence = (text: string, typed: boolean, thread: number) => ({
+    sentence: text,
+    typed,
+    parts: { thread },
+  });
+
+  it("is a sequel after the previous answer that still holds what is asked", () => {
+    const untyped = sentence("After the attack, the mission reinforced the camp.", false, 0.75);
+    const counted = sentence("Following the attack, 12 more peacekeepers were killed.", true, 0.75);
+    const before = sentence("After an earlier raid, 3 were killed.", true, 0.5);
+    expect(relativeAnswer([untyped, before, counted], after)).toBe(counted);
+    expect(relativeAnswer([untyped, before], after)).toBeNull();
+  });
+});
+
 describe("a follow-up with a relative time", async () => {
   const kb = await openKnowledgeBase(await knowledgeFolder(files));
 
@@ -87,6 +108,14 @@ describe("a follow-up with a relative time", async () => {
   it("'before' is the earlier post the thread's person held", () => {
     const [, before] = thread(kb, ["El-Ghassim Wane appointment", "what did he do before?"]);
     expect(before!.text).toContain("Chief of Staff");
+  });
+
+  it("'by then' in a question that asks no count leaves the thread's sentences to answer", () => {
+    const [, what] = thread(kb, [
+      "nine peacekeepers killed in ambush",
+      "what had happened to the convoy by then?",
+    ]);
+    expect(what!.text).toContain("gunmen ambushed their convoy");
   });
 
   it("'by then' is the running total as of the thread's event, not a later document's", () => {
