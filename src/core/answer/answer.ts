@@ -67,6 +67,7 @@ export function answerQuestion(
     history,
     (focus) => parseQuery(focus, kb.index.vocabulary, kb.glossary, TUNING.contextWeight),
     (name) => parseQuery(name, kb.index.vocabulary, kb.glossary, TUNING.referentWeight),
+    previousTerms(kb, history),
   );
   const query: ParsedQuery = { ...standalone, concepts: resolution.concepts };
 
@@ -443,6 +444,14 @@ function earliestThreadDate(kb: KnowledgeBase, place: ThreadPlace | null): strin
     }
   }
   return earliest;
+}
+
+/** The content terms of the sentence the thread's previous answer quoted: what "the camp" may point back to. */
+function previousTerms(kb: KnowledgeBase, history: Turn[]): Set<string> {
+  const last = [...history].reverse().find((turn) => turn.found && turn.passage);
+  const passage = last?.passage ? kb.index.passages.get(last.passage) : undefined;
+  if (!passage) return new Set();
+  return new Set(kb.index.analyzer.analyze(passage).terms[last?.sentence ?? 0] ?? []);
 }
 
 /** The date of the document the thread's previous answer quoted: what "by then" is read against. */

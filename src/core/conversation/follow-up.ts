@@ -63,6 +63,7 @@ export function resolveFollowUp(
   history: Turn[],
   parseFocus: (focus: string) => ParsedQuery,
   parseReferent: (name: string) => ParsedQuery = parseFocus,
+  previousTerms: ReadonlySet<string> = new Set(),
 ): Resolution {
   const last = [...history].reverse().find((turn) => turn.focus.length > 0);
   if (!last) return { ...STANDALONE, concepts: standalone.concepts };
@@ -74,8 +75,21 @@ export function resolveFollowUp(
   const bare =
     own.length <= 1 &&
     ((standalone.answerType !== "any" && QUESTION_WORD.test(text)) || WHICH_ONE.test(text));
+  // "Who took over the camp?" after "the peacekeepers left their camps in Tessalit": "the camp" is the one the
+  // previous answer named.
+  const definite =
+    own.length <= 2 &&
+    own.some(
+      (concept) =>
+        new RegExp(`\\bthe ${escapeRegExp(concept.text)}\\b`, "iu").test(text) &&
+        concept.alternatives.some((terms) => terms.every((term) => previousTerms.has(term))),
+    );
   const elliptical =
-    ELLIPTICAL_OPENING.test(text) || own.length === 0 || bare || (own.length <= 2 && POINTS_BACK.test(text));
+    ELLIPTICAL_OPENING.test(text) ||
+    own.length === 0 ||
+    bare ||
+    definite ||
+    (own.length <= 2 && POINTS_BACK.test(text));
   // A question that stands on its own still stands in the thread: "how many peacekeepers were injured?" after
   // "Ber withdrawal" prefers the Ber story's sentence when it answers as well as another's.
   const relative = last.found ? relativeTime(text) : null;
@@ -156,4 +170,8 @@ export function givenNames(history: Turn[]): string[] {
 
 function placeOf(turn: Turn): ThreadPlace | null {
   return turn.found ? { docs: turn.docs, passage: turn.passage ?? null, sentence: turn.sentence ?? 0 } : null;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
 }

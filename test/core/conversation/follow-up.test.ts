@@ -45,6 +45,15 @@ const attackTurn: Turn = {
 };
 
 describe("follow-up resolution", () => {
+  it("reads 'the camp' as the one the previous answer named", () => {
+    const question = "who attacked the camp?";
+    const named = new Set(contentTerms("The peacekeepers left their camps in Tessalit on Oct. 21."));
+    const read = (previous: Set<string>) =>
+      resolveFollowUp(question, parse(question), [attackTurn], (f) => parse(f, 0.5), undefined, previous);
+    expect(read(named).followUp).toBe(true);
+    expect(read(new Set(contentTerms("The mission closed its base."))).followUp).toBe(false);
+  });
+
   it("reads 'by which X?' as asking which X the thread's event had", () => {
     const resolution = resolve("by which resolution?", [headTurn]);
     expect(resolution.followUp).toBe(true);
