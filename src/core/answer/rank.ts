@@ -8,7 +8,7 @@ import { type Concept, conceptWeight, type ParsedQuery } from "../search/query.t
 import type { PassageHit } from "../search/search.ts";
 import { contentTerms, tokenize } from "../search/terms.ts";
 import { actionVerb, askedHead, countedVerb } from "./asked.ts";
-import { namesByDescription } from "./coref.ts";
+import { callsByHead, fullNameHeads, namesByDescription } from "./coref.ts";
 import { foldName, satisfiesAnswerType, sentenceFeatures } from "./features.ts";
 import { isKeywordQuery, statesToll } from "./headline.ts";
 import { TUNING } from "./model.ts";
@@ -147,6 +147,7 @@ export function rankSentences(
   const actionTerms =
     query.answerType === "who" && counted !== null ? new Set(counted.alternatives.flat()) : null;
   const candidates: SentenceCandidate[] = [];
+  const heads = new Map<string, Set<string>>();
   for (const hit of hits) {
     const { sentences, terms } = hit.analysis;
     const docDate = hit.passage.doc.date;
@@ -198,20 +199,21 @@ export function rankSentences(
       // So is one saying "the committee" after a sentence naming "the National Committee ... (CNSP)" (coref.ts).
       const carried = PRONOUN_OPENING.test(sentence)
         ? [...previous].filter((concept) => !own.concepts.has(concept))
-        : [...previous].filter(
+        : [...new Set([...previous, ...query.concepts])].filter(
             (concept) =>
               !own.concepts.has(concept) &&
-              before !== undefined &&
-              namesByDescription(sentence, before.sentence, concept.text),
+              ((previous.has(concept) &&
+                before !== undefined &&
+                namesByDescription(sentence, before.sentence, concept.text)) ||
+                (concept.acronym !== undefined &&
+                  callsByHead(sentence, headsOf(kb, hit.passage.doc.id, concept.acronym, heads)))),
           );
+      // A carried concept counts fully, whether or not a neighbour holds it too.
       const context = [...around]
-        .filter((concept) => !own.concepts.has(concept))
+        .filter((concept) => !own.concepts.has(concept) && !carried.includes(concept))
         .reduce((sum, concept) => sum + conceptWeight(concept), 0);
       const carriedWeight = carried.reduce((sum, concept) => sum + conceptWeight(concept), 0);
-      const coverage = Math.min(
-        1,
-        (own.weight + carriedWeight * (1 - TUNING.neighbourShare) + context * TUNING.neighbourShare) / total,
-      );
+      const coverage = Math.min(1, (own.weight + carriedWeight + context * TUNING.neighbourShare) / total);
       // "How many Chadian peacekeepers serve in MINUSMA?": a count in a sentence without "serve" counts
       // something else ("an attack which killed 10 peacekeepers from Chad"), unless the sentence holds all the
       // rest of the question and words the verb otherwise ("IEDs targeted MINUSMA": "25 against MINUSMA").
@@ -264,6 +266,30 @@ export function rankSentences(
     }
   }
   return candidates.sort((a, b) => b.score - a.score);
+}
+
+/** How many of a document's first passages are read for the full name of an acronym (coref.ts). */
+const FULL_NAME_PASSAGES = 3;
+
+/** The words of an acronym's full name in a document's first passages, read once per question and document. */
+function headsOf(
+  kb: KnowledgeBase,
+  docId: string,
+  acronym: string,
+  cache: Map<string, Set<string>>,
+): Set<string> {
+  const key = `${docId}\u0000${acronym}`;
+  let heads = cache.get(key);
+  if (!heads) {
+    const texts: string[] = [];
+    for (let n = 0; n <= FULL_NAME_PASSAGES; n++) {
+      const passage = kb.index.passages.get(`${docId}#${n}`);
+      if (passage) texts.push(passage.text);
+    }
+    heads = fullNameHeads(texts, acronym);
+    cache.set(key, heads);
+  }
+  return heads;
 }
 
 /** The dates a candidate sentence states, read once. */

@@ -6,8 +6,8 @@
 // national pour le salut du peuple", "CMA" for "Coordination of Azawad Movements"). Read on the sentence's own
 // text: capitals matter ("armoured units" is no "AU").
 
-/** Acronyms as a question writes them: two to six capitals, with a plural "s" ("IEDs") allowed. */
-const ACRONYM = /\b([A-Z]{2,6})s?\b/gu;
+/** Acronyms as a question writes them: two to eight capitals, with a plural "s" ("IEDs") allowed. */
+const ACRONYM = /\b([A-Z]{2,8})s?\b/gu;
 const JOINING = new Set(["of", "the", "for", "and", "de", "du", "des", "la", "le", "in", "on", "to"]);
 
 /** The acronyms a question writes, lower case ("au", "cnsp"). */

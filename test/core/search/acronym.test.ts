@@ -7,7 +7,7 @@ import { doc, knowledgeFolder } from "../../helpers/knowledge-folder.ts";
 
 describe("questionAcronyms", () => {
   it("reads the words a question writes in capitals, a plural 's' aside", () => {
-    expect([...questionAcronyms("AU force in CAR before MINUSCA")]).toEqual(["au", "car"]);
+    expect([...questionAcronyms("AU force in CAR before MINUSCA")]).toEqual(["au", "car", "minusca"]);
     expect([...questionAcronyms("how many IEDs in 2016")]).toEqual(["ied"]);
     expect([...questionAcronyms("troop ceiling")]).toEqual([]);
   });
