@@ -38,12 +38,15 @@ const perIndex = new WeakMap<PassageIndex, Map<string, Passage[]>>();
 
 /** The terms a passage counts: the content words right after each count, and right before it. */
 const SENTENCE_END = /[.;:!?](?:\s|$)/u;
-const ASCII_WORD = /[a-z0-9][a-z0-9'-]*/gu;
+// "12,909" is one number, as the index tokenizer reads it.
+const ASCII_WORD = /\d{1,3}(?:,\d{3})+|[a-z0-9][a-z0-9'-]*/gu;
 const NON_ASCII = /[^ -~\s]/u;
 
 /** The words of a short text as the index tokenizes them (a plain ASCII text is split without normalizing). */
 function words(text: string): string[] {
-  return NON_ASCII.test(text) ? tokenize(text) : (text.toLowerCase().match(ASCII_WORD) ?? []);
+  return NON_ASCII.test(text)
+    ? tokenize(text)
+    : (text.toLowerCase().match(ASCII_WORD) ?? []).map((word) => word.replace(/,/gu, ""));
 }
 
 export function countedTerms(text: string): Set<string> {
@@ -267,7 +270,11 @@ const COUNT_REACH = 4;
  * ("311 peacekeepers", "eight formed police units") or after it through a verb of measure ("the number of
  * internally displaced persons stood at 412,000", "authorized strength of 1,920"). Years and days are no count.
  */
-export function countsAsked(sentence: string, concepts: readonly Concept[]): boolean {
+export function countsAsked(
+  sentence: string,
+  concepts: readonly Concept[],
+  options: { authorized?: boolean } = {},
+): boolean {
   // Years and days of a month are no counts: "on 8 December", "December 8" (not "since January, 13 ...").
   const tokens = words(sentence.replace(NOT_COUNTS, " "));
   const terms = tokens.map((token) => indexTerm(token));
@@ -293,16 +300,45 @@ export function countsAsked(sentence: string, concepts: readonly Concept[]): boo
       // "12,900 military and police personnel" counts personnel, not police: through "and" a count reaches
       // the asked word only when it ends the phrase.
       const coordinated = tokens.slice(i + 1, j).some((token) => token === "and" || token === "or");
-      if (!coordinated || terms[j + 1] === null || terms[j + 1] === undefined) return true;
-      break;
+      if (coordinated && terms[j + 1] !== null && terms[j + 1] !== undefined) break;
+      // "up to 1,920 police" is how many may serve, not how many do: it answers a ceiling question only.
+      if (options.authorized === false && authorizedAt(tokens, i)) break;
+      return true;
     }
     for (let i = j + 1; i <= Math.min(tokens.length - 1, j + COUNT_REACH); i++) {
-      if (isCount(i)) return true;
+      if (isCount(i)) return options.authorized !== false || !authorizedAt(tokens, i);
       if (!LINK_WORDS.has(tokens[i]!)) break;
     }
   }
   return false;
 }
+
+/** Words before a count (in its clause) that make it a ceiling: "up to", "ceiling of", "authorized strength of". */
+const AUTHORIZED_WORDS = new Set([
+  "up",
+  "ceiling",
+  "authorized",
+  "authorised",
+  "maximum",
+  "comprise",
+  "cap",
+  "allowed",
+]);
+const AUTHORIZED_REACH = 8;
+
+function authorizedAt(tokens: readonly string[], at: number): boolean {
+  for (let i = at - 1; i >= Math.max(0, at - AUTHORIZED_REACH); i--) {
+    // Another count before it has its own words ("authorized strength of 1,920, including eight units").
+    // ... unless the two are coordinated: "up to 13,289 military personnel and 1,920 police personnel".
+    if (tokens[i] === "including") return false;
+    if (COUNT_TOKEN.test(tokens[i]!) && !tokens.slice(i + 1, at).includes("and")) return false;
+    if (AUTHORIZED_WORDS.has(tokens[i]!)) return tokens[i] !== "up" || tokens[i + 1] === "to";
+  }
+  return false;
+}
+
+/** A question asking how many may serve (a ceiling), as opposed to how many do. */
+const ASKS_AUTHORIZED = /\b(?:ceiling|authori[sz]ed|maximum|max|allowed|up to|cap|limit)\b/iu;
 
 const AUXILIARIES = new Set(["were", "was", "have", "had", "has", "been", "are", "is", "be", "being"]);
 
@@ -323,7 +359,9 @@ export function markCounted(candidates: SentenceCandidate[], query: ParsedQuery)
   const floor = (candidates[0]?.score ?? 0) * Math.min(TUNING.measureRivalScore, TUNING.rivalScore);
   for (const candidate of candidates) {
     if (candidate.score < floor) break;
-    candidate.nearCount = countsAsked(candidate.sentence, counted);
+    candidate.nearCount = countsAsked(candidate.sentence, counted, {
+      authorized: ASKS_AUTHORIZED.test(query.text),
+    });
   }
   return counted;
 }

@@ -38,6 +38,13 @@ describe("reading what a passage counts", () => {
     // The count is of personnel, military and police together.
     expect(countsAsked("MINUSMA had some 12,900 military and police personnel.", [police])).toBe(false);
     expect(countsAsked("Police patrolled on 8 December in Gao.", [police])).toBe(false);
+    // "up to" counts how many may serve: it answers a ceiling question, not "how many are deployed".
+    const ceiling = "MINUSMA would comprise up to 13,289 military personnel and 1,920 police personnel.";
+    expect(countsAsked(ceiling, [police], { authorized: false })).toBe(false);
+    expect(countsAsked(ceiling, [police], { authorized: true })).toBe(true);
+    const report =
+      "The police component had 1,598 personnel, or 83 per cent of the authorized strength of 1,920, including eight formed police units.";
+    expect(countsAsked(report, [concept(["form", "polic", "unit"])], { authorized: false })).toBe(true);
     // A count of events stands right before their verb: "including 187 killed", not "46 children were massacred".
     const killed = { ...concept(["kill"], ["massacr"]), text: "killed" } as Concept;
     expect(countsAsked("310 personnel have died, including 187 killed in hostile acts.", [killed])).toBe(
