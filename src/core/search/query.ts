@@ -2,6 +2,7 @@ import { TUNING } from "../answer/model.ts";
 import { isEnglishWord } from "../knowledge/words.ts";
 import { otherVerbForms } from "../lexicon.ts";
 import { questionAcronyms } from "./acronym.ts";
+import { derivedForms } from "./derivation.ts";
 import type { Glossary } from "./glossary.ts";
 import { glossaryKey } from "./glossary.ts";
 import { nationalityGroupsFor } from "./nationality.ts";
@@ -140,8 +141,9 @@ function stripPhrasing(text: string): string {
 
 function termConcept(surface: string, term: string, vocabulary: Vocabulary, weight: number): Concept {
   const concept = wordConcept(surface, term, vocabulary, weight);
-  // An irregular verb's other forms the documents use: "leave" also finds "left" (lexicon.ts).
-  const forms = otherVerbForms(surface)
+  // An irregular verb's other forms the documents use: "leave" also finds "left" (lexicon.ts); a verb's noun
+  // and a noun's verb whose stems differ: "abstained" also finds "abstentions" (derivation.ts).
+  const forms = [...otherVerbForms(surface), ...derivedForms(surface)]
     .map(indexTerm)
     .filter((form): form is string => form !== null && form !== term && vocabulary.has(form));
   if (forms.length === 0) return concept;
