@@ -12,7 +12,7 @@ import { namedInSentence, satisfiesAnswerType, sentenceFeatures } from "./featur
 import { formatDocDate } from "./format.ts";
 import { isKeywordQuery, statesToll } from "./headline.ts";
 import { impliedSubjects } from "./implied.ts";
-import { markCounted, measurePassages, preferCounted } from "./measures.ts";
+import { isCountKeyword, markCounted, measurePassages, preferCounted } from "./measures.ts";
 import { TUNING } from "./model.ts";
 import { precisePlace } from "./place.ts";
 import {
@@ -69,7 +69,12 @@ export function answerQuestion(
     (name) => parseQuery(name, kb.index.vocabulary, kb.glossary, TUNING.referentWeight),
     previousTerms(kb, history),
   );
-  const query: ParsedQuery = { ...standalone, concepts: resolution.concepts };
+  const query: ParsedQuery = {
+    ...standalone,
+    concepts: resolution.concepts,
+    // "peacekeepers killed in 2021" asks for a count as "how many" does (measures.ts).
+    answerType: !resolution.followUp && isCountKeyword(text, standalone) ? "number" : standalone.answerType,
+  };
 
   // What the question is about (its missions and countries) and when: a follow-up that names neither keeps
   // the thread's.

@@ -111,6 +111,23 @@ export function countingPassages(index: PassageIndex, term: string): readonly Pa
 /** A question that asks for a count, as opposed to a keyword question that holds a counting word ("death toll"). */
 const ASKS_COUNT = /\b(?:how|what|which)\b|\bnumber of\b/iu;
 
+/**
+ * A keyword question naming a count of events: a thing and what happened to it ("peacekeepers killed in
+ * 2021", "peacekepers killed"), no question word, no one event's "toll", no name of its own beyond the thing.
+ */
+export function isCountKeyword(text: string, query: ParsedQuery): boolean {
+  if (query.answerType !== "any" || ASKS_COUNT.test(text) || /[?]/u.test(text) || /\btoll\b/iu.test(text)) {
+    return false;
+  }
+  const own = query.concepts.filter((concept) => concept.weight === 1 && concept.year === null);
+  // What happened to them, as a participle ("killed", "injured"): "Kerena attack" names one event.
+  return (
+    own.length === 2 && own.every((concept) => concept.known) && own.some((c) => COUNTED_EVENT.test(c.text))
+  );
+}
+
+const COUNTED_EVENT = /^(?:killed|died|dead|injured|wounded|abducted|kidnapped|displaced|executed)$/iu;
+
 /** The concept a count question counts: its head noun's ("how many formed police units" → units), else all. */
 function countedConcepts(query: ParsedQuery): Concept[] {
   if (query.answerType !== "number") return [];

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { answerQuestion } from "../../../src/core/answer/answer.ts";
-import { countedTerms, countsAsked } from "../../../src/core/answer/measures.ts";
+import { countedTerms, countsAsked, isCountKeyword } from "../../../src/core/answer/measures.ts";
 import { askedTime, sentenceTime } from "../../../src/core/answer/time.ts";
-import type { Concept } from "../../../src/core/search/query.ts";
+import type { Concept, ParsedQuery } from "../../../src/core/search/query.ts";
 import { openKnowledgeBase } from "../../../src/knowledge/open.ts";
 import { doc, knowledgeFolder } from "../../helpers/knowledge-folder.ts";
 
@@ -69,6 +69,21 @@ describe("time in counts", () => {
     );
     expect(time.cumulative).toBe(false);
     expect(time.dated).toEqual([2021]);
+  });
+});
+
+describe("a keyword of a count", () => {
+  const query = (...texts: string[]) =>
+    ({
+      text: texts.join(" "),
+      answerType: "any",
+      concepts: texts.map((text) => ({ ...concept([text]), text })),
+    }) as unknown as ParsedQuery;
+
+  it("reads 'peacekeepers killed' as a count, 'Kerena attack' and a toll as one event", () => {
+    expect(isCountKeyword("peacekeepers killed", query("peacekeepers", "killed"))).toBe(true);
+    expect(isCountKeyword("Kerena attack", query("Kerena", "attack"))).toBe(false);
+    expect(isCountKeyword("Ogossagou death toll", query("Ogossagou", "death", "toll"))).toBe(false);
   });
 });
 
