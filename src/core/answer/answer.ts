@@ -21,6 +21,7 @@ import {
   confidenceParts,
   countsAny,
   mentionsAny,
+  ownConcepts,
   preferTyped,
   type RankContext,
   type Rejected,
@@ -181,6 +182,20 @@ export function answerQuestion(
   ].map((hit) =>
     preferDocs.has(hit.passage.doc.id) ? { ...hit, score: hit.score * TUNING.threadPassageBoost } : hit,
   );
+  // "2020 coup in Mali": the event's own story is a document of that year, which later recaps of it can
+  // outrank in the search; its best passages are scored too, so its lead can answer (conversation/event.ts).
+  const keyword = !resolution.followUp && isEventKeyword(text, query);
+  const years = keyword ? ownConcepts(query).flatMap((c) => (c.year === null ? [] : [c.year])) : [];
+  if (years.length > 0) {
+    const have = new Set(hits.map((hit) => hit.passage.id));
+    const dated = searchPassages(
+      kb.index,
+      query.concepts,
+      TUNING.threadPassages,
+      (p) => scope.allows(p.doc.id) && years.some((year) => p.doc.date.startsWith(year)),
+    );
+    for (const hit of dated) if (!have.has(hit.passage.id)) hits.push(hit);
+  }
   // A follow-up is answered from the thread's document first: its best passages for the question are scored
   // even when other documents' passages outrank them in the search ("for how long should it be extended?").
   if (resolution.followUp && preferDocs.size > 0) {
@@ -200,10 +215,7 @@ export function answerQuestion(
   // A count question's figures are compared only among sentences that count the asked thing (measures.ts).
   const counted = role || resolution.followUp ? [] : markCounted(candidates, query);
   const typedBest = preferCounted(candidates, preferTyped(candidates, query), counted);
-  const eventStory =
-    !role && !resolution.followUp && isEventKeyword(text, query)
-      ? eventLead(kb, candidates, query, typedBest)
-      : null;
+  const eventStory = !role && keyword ? eventLead(kb, candidates, query, typedBest) : null;
   // "What happens after that?": the thread document's sentence that tells what came next (relative-time.ts).
   const sequel = !role && resolution.relative ? relativeAnswer(candidates, resolution.relative) : null;
   const best = role?.candidates[0] ?? eventStory ?? sequel ?? typedBest;

@@ -41,11 +41,20 @@ export function eventLead(
   const total = own.reduce((sum, concept) => sum + concept.specificity, 0);
   if (total === 0) return null;
   const years = own.flatMap((concept) => (concept.year === null ? [] : [concept.year]));
+  // The best sentence is a later document's look back at the keyword's year ("since coups in 2020 and 2021" in
+  // 2023): a story of that year wins it at a lower share (model.ts eventRecapShare).
+  const bestYear = best.hit.passage.doc.date.slice(0, 4);
+  const recapOfYear = years.length > 0 && years.every((year) => year < bestYear);
   const titles = new Map<string, number>();
   let lead: SentenceCandidate | null = null;
   for (const candidate of candidates) {
-    if (candidate.index !== 0 || candidate.score < best.score * TUNING.eventLeadShare) continue;
+    if (candidate.index !== 0) continue;
     const { doc } = candidate.hit.passage;
+    const share =
+      recapOfYear && years.some((year) => doc.date.startsWith(year))
+        ? TUNING.eventRecapShare
+        : TUNING.eventLeadShare;
+    if (candidate.score < best.score * share) continue;
     if (candidate.hit.passage.id !== firstPassage(kb, doc.id)) continue;
     // Another document's lead replaces the best sentence when the keyword's year dates that story ("UN
     // departure from Kidal in October 2023"), or when the best sentence recounts it: a later document telling

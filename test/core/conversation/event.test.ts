@@ -80,3 +80,32 @@ describe("a bare event keyword", async () => {
     expect(answer.text).not.toContain("One peacekeeper was killed");
   });
 });
+
+describe("a bare event keyword naming a year", async () => {
+  const kb = await openKnowledgeBase(
+    await knowledgeFolder({
+      "2020-08-19-resigns.md": doc(
+        {
+          title: "President resigns after soldiers detain him in a coup",
+          source: "Wire",
+          date: "2020-08-19",
+        },
+        "The president announced his resignation on Wednesday, hours after soldiers staging a coup detained him at gunpoint. The army of Mali took control of the capital.\n\nA colonel presented himself as the leader of the coup committee.",
+      ),
+      "2023-06-16-recap.md": doc(
+        { title: "Junta asks the mission to leave", source: "Wire", date: "2023-06-16" },
+        "The junta has cut ties with France since the coups in 2020 and 2021 in Mali.",
+      ),
+      "2024-06-30-recap.md": doc(
+        { title: "A year after the mission left", source: "Wire", date: "2024-06-30" },
+        "Goita, who seized power in the coups in 2020 and 2021 in Mali, has remained president.",
+      ),
+    }),
+  );
+
+  it("is answered by the story dated in that year rather than later recaps naming the year", () => {
+    const answer = answerQuestion(kb, "2020 coup in Mali");
+    expect(answer.citations[0]?.doc.id).toBe("2020-08-19-resigns");
+    expect(answer.text).toContain("soldiers staging a coup detained him");
+  });
+});
