@@ -112,7 +112,11 @@ export function parseQuery(
       continue;
     }
     const token = tokens[i]!;
-    if (token.term !== null) concepts.push(termConcept(token.surface, token.term, vocabulary, weight));
+    // A light verb ("make", "let", "become") says nothing of its own: "how much bigger did the council make
+    // the force" is about "bigger" and "force", and "make" is rare enough in reports to outweigh them.
+    if (token.term !== null && !LIGHT_VERBS.has(token.surface)) {
+      concepts.push(termConcept(token.surface, token.term, vocabulary, weight));
+    }
     i += 1;
   }
   for (const concept of concepts) concept.specificity = specificityOf(concept, vocabulary);
@@ -134,6 +138,8 @@ export function parseQuery(
 // them), they are not what is counted. The answer type and the period are read before these are dropped.
 const PHRASING =
   /\b(how (long|many|much|big|large|far|often|strong)|(what|which) (is|was|are|were) the (number|size) of|the number of|number of|in the first place|so far|to date|in total|since (its |the mission's |the |their )?(deployment|establishment|inception|creation|start|beginning|launch)|since|at the moment|right now|these days|at all|for sure|if any|if nothing changes|(take|takes|took|taking|taken) place)\b/giu;
+
+const LIGHT_VERBS = new Set(["let", "lets", "make", "makes", "made", "making", "become", "becomes", "became"]);
 
 function stripPhrasing(text: string): string {
   return text.replace(/[’]/gu, "'").replace(PHRASING, " ");

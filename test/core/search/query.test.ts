@@ -25,6 +25,14 @@ describe("parseQuery", () => {
     expect(firstAlternatives("Can you please tell me what the troop ceiling is?")).toEqual(["troop", "ceil"]);
   });
 
+  it("drops a light verb, which says nothing of its own", () => {
+    expect(firstAlternatives("how much bigger did the council make the force")).not.toContain("make");
+    expect(parse("who became the head of the mission").concepts.map((c) => c.text)).toEqual([
+      "head",
+      "mission",
+    ]);
+  });
+
   it("reads the kind of answer from the question words", () => {
     expect(detectAnswerType("How many peacekeepers have been killed?")).toBe("number");
     expect(detectAnswerType("When is the council vote?")).toBe("date");
