@@ -139,7 +139,17 @@ export function parseQuery(
 const PHRASING =
   /\b(how (long|many|much|big|large|far|often|strong)|(what|which) (is|was|are|were) the (number|size) of|the number of|number of|in the first place|so far|to date|in total|since (its |the mission's |the |their )?(deployment|establishment|inception|creation|start|beginning|launch)|since|at the moment|right now|these days|at all|for sure|if any|if nothing changes|(take|takes|took|taking|taken) place)\b/giu;
 
-const LIGHT_VERBS = new Set(["let", "lets", "make", "makes", "made", "making", "become", "becomes", "became"]);
+const LIGHT_VERBS = new Set([
+  "let",
+  "lets",
+  "make",
+  "makes",
+  "made",
+  "making",
+  "become",
+  "becomes",
+  "became",
+]);
 
 function stripPhrasing(text: string): string {
   return text.replace(/[’]/gu, "'").replace(PHRASING, " ");
