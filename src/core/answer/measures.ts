@@ -1,5 +1,5 @@
 import type { Passage } from "../knowledge/schema.ts";
-import { MONTH_PATTERN, NUMBER_WORD_PATTERN } from "../lexicon.ts";
+import { EARLIEST, MONTH_PATTERN, NUMBER_WORD_PATTERN } from "../lexicon.ts";
 import type { PassageIndex } from "../search/passage-index.ts";
 import { type Concept, conceptWeight, type ParsedQuery } from "../search/query.ts";
 import type { PassageHit } from "../search/search.ts";
@@ -190,11 +190,14 @@ export function measurePassages(
   const seen = new Set(hits.map((hit) => hit.passage.id));
   // With no period asked, only a statement at least as new as every passage the words found can change the
   // answer (the newest figure wins): older ones are not read.
-  const newestFound = hits
-    .slice(0, TUNING.passages)
-    .reduce((date, hit) => (hit.passage.doc.date > date ? hit.passage.doc.date : date), "");
+  // "... at the start", "the first ...": the earliest wins, so the oldest statements are read instead.
+  const earliest = EARLIEST.test(query.text);
+  const dates = hits.slice(0, TUNING.passages).map((hit) => hit.passage.doc.date);
+  const newestFound = dates.reduce((a, b) => (b > a ? b : a), "");
+  const oldestFound = dates.reduce((a, b) => (b < a ? b : a), "9999");
   const recentEnough = (passage: Passage) =>
-    (time !== null && time.kind !== "total") || passage.doc.date >= newestFound;
+    (time !== null && time.kind !== "total") ||
+    (earliest ? passage.doc.date <= oldestFound : passage.doc.date >= newestFound);
   const dated = (passage: Passage) => {
     if (!time || time.kind === "total") return 0;
     const year = Number(passage.doc.date.slice(0, 4));
@@ -206,7 +209,8 @@ export function measurePassages(
     for (const alternative of concept.alternatives) {
       // A multi-word name ("formed police unit") is counted when its last word is: "eight formed police units".
       const term = alternative.at(-1);
-      const list = term ? countingPassages(index, term) : [];
+      const newestFirst = term ? countingPassages(index, term) : [];
+      const list = earliest ? [...newestFirst].reverse() : newestFirst;
       let taken = 0;
       for (const passage of list) {
         if (taken >= TUNING.measureScan) break;
@@ -319,11 +323,14 @@ export function countsAsked(
       const coordinated = tokens.slice(i + 1, j).some((token) => token === "and" || token === "or");
       if (coordinated && terms[j + 1] !== null && terms[j + 1] !== undefined) break;
       // "up to 1,920 police" is how many may serve, not how many do: it answers a ceiling question only.
-      if (options.authorized === false && authorizedAt(tokens, i)) break;
+      if (options.authorized !== undefined && options.authorized !== authorizedAt(tokens, i)) break;
       return true;
     }
     for (let i = j + 1; i <= Math.min(tokens.length - 1, j + COUNT_REACH); i++) {
-      if (isCount(i)) return options.authorized !== false || !authorizedAt(tokens, i);
+      if (isCount(i)) {
+        if (options.authorized === undefined || options.authorized === authorizedAt(tokens, i)) return true;
+        break;
+      }
       if (!LINK_WORDS.has(tokens[i]!)) break;
     }
   }

@@ -42,6 +42,12 @@ describe("reading what a passage counts", () => {
     const ceiling = "MINUSMA would comprise up to 13,289 military personnel and 1,920 police personnel.";
     expect(countsAsked(ceiling, [police], { authorized: false })).toBe(false);
     expect(countsAsked(ceiling, [police], { authorized: true })).toBe(true);
+    // ... and a ceiling question is not answered by how many serve.
+    expect(
+      countsAsked("Some 6,100 West African troops switched to blue helmets.", [concept(["troop"])], {
+        authorized: true,
+      }),
+    ).toBe(false);
     const report =
       "The police component had 1,598 personnel, or 83 per cent of the authorized strength of 1,920, including eight formed police units.";
     expect(countsAsked(report, [concept(["form", "polic", "unit"])], { authorized: false })).toBe(true);
