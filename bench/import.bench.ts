@@ -201,9 +201,14 @@ async function liveReload(work: string, targets: Targets, passages: number, labe
       // Asked every 20 ms until the answer has the new figure; the updates are applied between two questions.
       for (;;) {
         asked += 1;
-        if (answerQuestion(live.current(), question).text.includes(figure)) break;
-        if (performance.now() - start > 120_000)
-          throw new Error(`bench: no answer from the ${what} after 120 s`);
+        const answer = answerQuestion(live.current(), question);
+        if (answer.text.includes(figure)) break;
+        if (performance.now() - start > 120_000) {
+          throw new Error(
+            `bench: no answer from the ${what} after 120 s; the last answer was ${JSON.stringify(answer.text)}` +
+              `; the reloads: ${reloads.join(" / ") || "none"}`,
+          );
+        }
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
       const firstAnswer = performance.now() - start;
