@@ -34,7 +34,6 @@ const AFTER_WORDS = 4;
 const BEFORE_WORDS = 4;
 
 const perPassage = new WeakMap<Passage, ReadonlySet<string>>();
-const perIndex = new WeakMap<PassageIndex, Map<string, Passage[]>>();
 
 /** The terms a passage counts: the content words right after each count, and right before it. */
 const SENTENCE_END = /[.;:!?](?:\s|$)/u;
@@ -87,25 +86,45 @@ function passageCounted(passage: Passage): ReadonlySet<string> {
   return terms;
 }
 
-/**
- * The passages that count a term, newest first. The map is made when a count is first asked (every passage
- * read once, about 10 µs each; a passage kept through an update is not read again) and kept with the index.
- */
-export function countingPassages(index: PassageIndex, term: string): readonly Passage[] {
-  let map = perIndex.get(index);
-  if (!map) {
-    map = new Map();
-    for (const passage of index.ordered) {
-      for (const counted of passageCounted(passage)) {
-        const list = map.get(counted);
-        if (list) list.push(passage);
-        else map.set(counted, [passage]);
-      }
-    }
-    for (const list of map.values()) list.sort((a, b) => b.doc.date.localeCompare(a.doc.date));
-    perIndex.set(index, map);
+const byDate = new WeakMap<PassageIndex, Uint32Array>();
+
+/** The index's passage ordinals, newest document first: sorted once per index. */
+function newestFirst(index: PassageIndex): Uint32Array {
+  let order = byDate.get(index);
+  if (!order) {
+    const { ordered } = index;
+    order = Uint32Array.from(ordered.keys()).sort((a, b) =>
+      ordered[b]!.doc.date < ordered[a]!.doc.date ? -1 : ordered[b]!.doc.date > ordered[a]!.doc.date ? 1 : 0,
+    );
+    byDate.set(index, order);
   }
-  return map.get(term) ?? [];
+  return order;
+}
+
+/**
+ * The passages that count a term, newest first (or oldest first), read lazily: the index's term sets say which
+ * passages hold the term at all, and only those `want` does not skip are read for their counts (once per
+ * passage, kept with it). `want` may stop the walk: a question asking for the newest figure reads no further
+ * back than the passages its words found, so a question costs the few passages it can use, not the index.
+ */
+export function* countingPassages(
+  index: PassageIndex,
+  term: string,
+  oldestFirst: boolean,
+  want: (passage: Passage) => "take" | "skip" | "stop",
+): Generator<Passage> {
+  const id = index.vocabulary.idOf(term);
+  if (id === undefined) return;
+  const order = newestFirst(index);
+  const { termSets, ordered } = index;
+  for (let k = 0; k < order.length; k++) {
+    const ordinal = order[oldestFirst ? order.length - 1 - k : k]!;
+    if (!termSets.hasAt(ordinal, id)) continue;
+    const passage = ordered[ordinal]!;
+    const verdict = want(passage);
+    if (verdict === "stop") return;
+    if (verdict === "take" && passageCounted(passage).has(term)) yield passage;
+  }
 }
 
 /** A question that asks for a count, as opposed to a keyword question that holds a counting word ("death toll"). */
@@ -203,29 +222,35 @@ export function measurePassages(
     const year = Number(passage.doc.date.slice(0, 4));
     return year >= time.from && year <= time.to + 1 ? 1 : 0;
   };
-  // Each list is newest first: the newest (and, for a period, those of the period) are read, not every one.
+  // The newest (or, for "first", the oldest) statements, or those of the asked period, are read, not every one.
+  const periodAsked = time !== null && time.kind !== "total";
   const found = new Map<string, Passage>();
   for (const concept of counted) {
     for (const alternative of concept.alternatives) {
       // A multi-word name ("formed police unit") is counted when its last word is: "eight formed police units".
       const term = alternative.at(-1);
-      const newestFirst = term ? countingPassages(index, term) : [];
-      const list = earliest ? [...newestFirst].reverse() : newestFirst;
+      if (!term) continue;
       let taken = 0;
-      for (const passage of list) {
-        if (taken >= TUNING.measureScan) break;
-        if (time && time.kind !== "total" && dated(passage) === 0) continue;
-        if (!recentEnough(passage)) break;
-        if (seen.has(passage.id) || !accept(passage)) continue;
+      const want = (passage: Passage): "take" | "skip" | "stop" => {
+        if (taken >= TUNING.measureScan || (!periodAsked && !recentEnough(passage))) return "stop";
+        if (periodAsked && dated(passage) === 0) {
+          // Newest first: a document older than the period ends the walk.
+          return !earliest && Number(passage.doc.date.slice(0, 4)) < time!.from ? "stop" : "skip";
+        }
+        return seen.has(passage.id) || !accept(passage) ? "skip" : "take";
+      };
+      for (const passage of countingPassages(index, term, earliest, want)) {
         found.set(passage.id, passage);
         taken += 1;
       }
       // No passage of the period: the newest, which the time rule may still accept (a year told later).
-      for (const passage of taken === 0 && time && time.kind !== "total" ? list : []) {
-        if (taken >= TUNING.measureScan) break;
-        if (seen.has(passage.id) || !accept(passage)) continue;
-        found.set(passage.id, passage);
-        taken += 1;
+      if (taken === 0 && periodAsked) {
+        const any = (passage: Passage) =>
+          taken >= TUNING.measureScan ? "stop" : seen.has(passage.id) || !accept(passage) ? "skip" : "take";
+        for (const passage of countingPassages(index, term, false, any)) {
+          found.set(passage.id, passage);
+          taken += 1;
+        }
       }
     }
   }
