@@ -325,7 +325,6 @@ function dateIn(sentence: string, docDate: string): string | null {
 // --- The statements of an index, read once per passage ------------------------------------------------------
 
 const perPassage = new WeakMap<Passage, RoleStatement[]>();
-const perIndex = new WeakMap<PassageIndex, RoleStatement[]>();
 
 /** The role statements of one passage, read once. */
 export function passageRoleStatements(passage: Passage): RoleStatement[] {
@@ -348,19 +347,50 @@ export function passageRoleStatements(passage: Passage): RoleStatement[] {
   return statements;
 }
 
+/** Index terms one of which a passage stating each role holds: only those passages are read for it. */
+const ROLE_TERMS: Record<RoleKey, readonly string[]> = {
+  "head-of-mission": ["repres", "srsg", "head"],
+  "force-commander": ["command"],
+  president: ["presid", "head"],
+  leader: ["leader", "power", "oust", "overthrew", "toppl", "depos", "coup", "head"],
+  "prime-minister": ["minist"],
+  "foreign-minister": ["minist"],
+  "defence-minister": ["minist"],
+  ambassador: ["ambassador", "repres"],
+};
+
+const perRoles = new WeakMap<PassageIndex, Map<string, RoleStatement[]>>();
+
 /**
- * Every role statement of an index, read when a role is first asked about and kept with the index (a passage
- * kept through an update is not read again). A single-word holder ("Goïta") is kept only when a longer name
- * elsewhere ends in it: a lone capitalised word is too often a place or a group.
+ * The statements of some roles in an index, read when those roles are first asked about and kept with the
+ * index: only passages holding one of the roles' words (the index's term sets say which) are read, each once (a
+ * passage kept through an update is not read again). A single-word holder ("Goïta") is kept only when a longer
+ * name elsewhere ends in it: a lone capitalised word is too often a place or a group.
  */
-export function roleStatements(index: PassageIndex): RoleStatement[] {
-  let all = perIndex.get(index);
+export function roleStatements(index: PassageIndex, roles: readonly RoleKey[]): RoleStatement[] {
+  let cache = perRoles.get(index);
+  if (!cache) {
+    cache = new Map();
+    perRoles.set(index, cache);
+  }
+  const key = [...roles].sort().join(",");
+  let all = cache.get(key);
   if (!all) {
-    const read = index.ordered.flatMap(passageRoleStatements);
+    const ids = [...new Set(roles.flatMap((role) => ROLE_TERMS[role]))]
+      .map((term) => index.vocabulary.idOf(term))
+      .filter((id): id is number => id !== undefined);
+    const read: RoleStatement[] = [];
+    const { termSets, ordered } = index;
+    for (let ordinal = 0; ordinal < ordered.length; ordinal++) {
+      if (!ids.some((id) => termSets.hasAt(ordinal, id))) continue;
+      for (const statement of passageRoleStatements(ordered[ordinal]!)) {
+        if (roles.includes(statement.role)) read.push(statement);
+      }
+    }
     const fullNames = new Map<string, string>();
     for (const s of read) if (s.holder.includes(" ") && !fullNames.has(s.key)) fullNames.set(s.key, s.holder);
     all = read.filter((s) => s.holder.includes(" ") || fullNames.has(s.key));
-    perIndex.set(index, all);
+    cache.set(key, all);
   }
   return all;
 }
@@ -628,7 +658,7 @@ export function answerRole(
         : questionScope.allows(docId);
     },
   };
-  const considered = roleStatements(index)
+  const considered = roleStatements(index, asked.roles)
     .filter((s) => asked.roles.includes(s.role) && statementFits(s, catalog, scope))
     .sort((a, b) => b.asOf.localeCompare(a.asOf));
   const statement = chooseHolder(considered, asked, time);
