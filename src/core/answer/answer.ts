@@ -1,3 +1,4 @@
+import { biographyAnswer } from "../conversation/biography.ts";
 import { eventLead, isEventKeyword } from "../conversation/event.ts";
 import { resolveFollowUp } from "../conversation/follow-up.ts";
 import { type RelativeTime, relativeAnswer } from "../conversation/relative-time.ts";
@@ -76,6 +77,8 @@ export function answerQuestion(
     // "peacekeepers killed in 2021" asks for a count as "how many" does (measures.ts).
     answerType: !resolution.followUp && isCountKeyword(text, standalone) ? "number" : standalone.answerType,
   };
+  // "Where did he study?" asks for the person's studies, wherever or whatever they were (biography.ts).
+  if (resolution.biography && resolution.biography !== "predecessor") query.answerType = "any";
 
   // What the question is about (its missions and countries) and when: a follow-up that names neither keeps
   // the thread's.
@@ -117,6 +120,7 @@ export function answerQuestion(
     followUp: resolution.followUp && standalone.concepts.every((concept) => !concept.known),
     relative: resolution.relative,
     which: resolution.which,
+    biography: resolution.biography,
   };
   const turnBase = {
     subjects: scope.home ? undefined : scope.subjects,
@@ -138,6 +142,7 @@ export function answerQuestion(
       period: time?.text ?? null,
       followUp: resolution.followUp,
       relative: resolution.relative?.text ?? null,
+      biography: resolution.biography,
       referents: resolution.referents,
     };
   }
@@ -208,7 +213,21 @@ export function answerQuestion(
     }
   }
   // "What happens after that?" is told in the passages after the previous answer, whatever their words.
-  if (resolution.relative) hits.push(...storyPassages(kb, resolution.relative, resolution.place, hits));
+  // "Where did he study?": the note that announced the person tells it, though the thread may have cited a later
+  // report; the best passages naming the person are read too (biography.ts).
+  const person = resolution.biography
+    ? resolution.referents.find((r) => /^(?:he|she|him|his|her|hers)$/iu.test(r.word))?.to
+    : undefined;
+  if (person) {
+    const have = new Set(hits.map((hit) => hit.passage.id));
+    const named = parseQuery(person, kb.index.vocabulary, kb.glossary).concepts.filter((c) => c.known);
+    for (const hit of searchPassages(kb.index, named, TUNING.threadPassages, (p) => scope.allows(p.doc.id))) {
+      if (!have.has(hit.passage.id)) hits.push(hit);
+    }
+  }
+  // So are an appointment's biography sentences, read either side of the previous answer.
+  const story = resolution.relative ?? (resolution.biography ? { kind: "before" as const, text: "" } : null);
+  if (story) hits.push(...storyPassages(kb, story, resolution.place, hits));
   const rejected: Rejected[] | undefined = explain ? [] : undefined;
   const candidates = rankSentences(kb, hits, query, context, rejected);
   // "Kerena attack" asks what happened: the lead of the event's own story (conversation/event.ts).
@@ -217,8 +236,14 @@ export function answerQuestion(
   const typedBest = preferCounted(candidates, preferTyped(candidates, query), counted);
   const eventStory = !role && keyword ? eventLead(kb, candidates, query, typedBest) : null;
   // "What happens after that?": the thread document's sentence that tells what came next (relative-time.ts).
-  const sequel = !role && resolution.relative ? relativeAnswer(candidates, resolution.relative) : null;
-  const best = role?.candidates[0] ?? eventStory ?? sequel ?? typedBest;
+  // "Who did he replace?": the thread document's sentence that tells it of the person (biography.ts).
+  const biography =
+    !role && resolution.biography && person
+      ? biographyAnswer(candidates, resolution.biography, person)
+      : null;
+  const sequel =
+    !role && !biography && resolution.relative ? relativeAnswer(candidates, resolution.relative) : null;
+  const best = role?.candidates[0] ?? eventStory ?? biography ?? sequel ?? typedBest;
   const parts = best && !role ? confidenceParts(best, query) : null;
   const confidence = role ? TUNING.factConfidence : parts ? confidenceFrom(parts) : 0;
   if (explain) {
@@ -242,7 +267,7 @@ export function answerQuestion(
   // The event's own story is no stale figure a newer document updates.
   const chosen = role
     ? role.candidates
-    : eventStory || sequel
+    : eventStory || sequel || biography
       ? [best!]
       : chooseSources(
           best,
@@ -262,13 +287,15 @@ export function answerQuestion(
     explain.chosen = chosen;
     explain.decision = role
       ? `answered from the role statements: ${describeStatement(role.statement)}`
-      : sequel
-        ? `answered: the thread document's sentence ${resolution.relative?.kind} the previous answer ("${resolution.relative?.text}"), confidence ${round(confidence)}`
-        : eventStory
-          ? `answered: the lead of the event's own story (${eventStory.hit.passage.doc.id}; the best-scoring sentence was ${round(typedBest?.score ?? 0)}), confidence ${round(confidence)}`
-          : chosen[0] === best
-            ? `answered: the best sentence, confidence ${round(confidence)} ≥ ${TUNING.threshold}`
-            : `answered: a newer document states it (${whenOf(chosen[0]!)} over ${whenOf(best)}), confidence ${round(confidence)}`;
+      : biography
+        ? `answered: the thread document's sentence telling the person's ${resolution.biography}, confidence ${round(confidence)}`
+        : sequel
+          ? `answered: the thread document's sentence ${resolution.relative?.kind} the previous answer ("${resolution.relative?.text}"), confidence ${round(confidence)}`
+          : eventStory
+            ? `answered: the lead of the event's own story (${eventStory.hit.passage.doc.id}; the best-scoring sentence was ${round(typedBest?.score ?? 0)}), confidence ${round(confidence)}`
+            : chosen[0] === best
+              ? `answered: the best sentence, confidence ${round(confidence)} ≥ ${TUNING.threshold}`
+              : `answered: a newer document states it (${whenOf(chosen[0]!)} over ${whenOf(best)}), confidence ${round(confidence)}`;
   }
   const citations: Citation[] = [];
   const texts: string[] = [];
@@ -321,7 +348,15 @@ export function answerQuestion(
       sentence: lead.index,
       // A role's holder is who "he" means next ("when did he take power?" after "who runs Mali now?"), even
       // when the sentence opens with the bare name ("Goïta, who seized power…").
-      people: [...new Set([...(role ? [role.statement.holder] : []), ...named.people])].slice(0, 3),
+      // So is the person a biography answer was about ("Most recently, he was Chief of Staff…"): the thread
+      // stays on them for "who did he replace?" next, except when the answer is a predecessor's name.
+      people: [
+        ...new Set([
+          ...(role ? [role.statement.holder] : []),
+          ...(biography && person && resolution.biography !== "predecessor" ? [person] : []),
+          ...named.people,
+        ]),
+      ].slice(0, 3),
       places: named.places.slice(0, 3),
       ...stripUndefined(turnBase),
     },

@@ -19,6 +19,8 @@ export interface Explanation {
     followUp: boolean;
     /** "after that", "before", "by then": time read against the thread's event */
     relative?: string | null;
+    /** "who did he replace?": what is asked about the thread's person (conversation/biography.ts) */
+    biography?: string | null;
     referents: Array<{ word: string; to: string }>;
   };
   /** the role statements a role question was answered from (facts.ts), newest first */
@@ -74,6 +76,10 @@ export function explanationText(explanation: Explanation): string {
     }
     if (reading.relative)
       lines.push(`  relative time: "${reading.relative}", read against the thread's event`);
+    if (reading.biography)
+      lines.push(
+        `  biography: asks the person's ${reading.biography}, read in the document that announced them`,
+      );
   }
   if (explanation.facts && explanation.facts.length > 0) {
     lines.push("Role statements (newest first):");

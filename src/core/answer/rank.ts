@@ -1,3 +1,4 @@
+import { type BiographyAsk, tellsBiography } from "../conversation/biography.ts";
 import { askedSpeaker, identifies, namesAgent, saidBy } from "../conversation/cues.ts";
 import { fitsRelativeTime, type RelativeTime } from "../conversation/relative-time.ts";
 import type { KnowledgeBase } from "../knowledge-base.ts";
@@ -44,6 +45,8 @@ export interface RankContext {
   relative?: RelativeTime | null;
   /** "by which resolution?": only a sentence saying which one ("resolution 2100") holds the answer */
   which?: string | null;
+  /** "who did he replace?": a thread sentence telling it is read though it holds none of the words */
+  biography?: BiographyAsk | null;
 }
 
 export const NO_CONTEXT: RankContext = { scope: OPEN_SCOPE, time: null, thread: null };
@@ -135,7 +138,7 @@ export function rankSentences(
   const given = new Set(context.given ?? []);
   const total = totalWeight(query.concepts);
   const asksSomething = query.concepts.some((concept) => concept.weight === 1 && concept.known);
-  const { scope, time, thread, threadTime, followUp, relative, which } = context;
+  const { scope, time, thread, threadTime, followUp, relative, which, biography } = context;
   // "What did MINUSMA say about them?" is answered by MINUSMA's words, not by another's that name it.
   const speaker = askedSpeaker(query.text);
   const counted = countedVerbConcept(query);
@@ -161,7 +164,10 @@ export function rankSentences(
     for (const [index, sentence] of sentences.entries()) {
       const own = covers[index]!;
       // "What did he do before?": "Most recently, he was Chief of Staff…" holds none of the thread's words.
-      const sequel = relative && threadAt ? fitsRelativeTime(relative, sentence) : false;
+      const sequel = threadAt
+        ? (relative ? fitsRelativeTime(relative, sentence) : false) ||
+          (biography ? tellsBiography(biography, sentence) : false)
+        : false;
       if (own.weight === 0 && !sequel) continue;
       // A follow-up's own words must be in the sentence itself: "and for police?" is answered by a sentence
       // that mentions police, not by one that only sits next to it.

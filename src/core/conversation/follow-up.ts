@@ -1,7 +1,9 @@
 import { foldName } from "../answer/features.ts";
 import type { ThreadPlace } from "../answer/rank.ts";
 import type { Turn } from "../answer/types.ts";
+import { MONTH_WORDS } from "../lexicon.ts";
 import { type Concept, conceptKey, type ParsedQuery } from "../search/query.ts";
+import { BIOGRAPHY_WORDS, type BiographyAsk, biographyAsk } from "./biography.ts";
 import { type RelativeTime, relativeTime } from "./relative-time.ts";
 
 export interface Resolution {
@@ -24,6 +26,8 @@ export interface Resolution {
   relative: RelativeTime | null;
   /** "by which resolution?": the thing whose identity is asked, answered by "resolution 2100" */
   which: string | null;
+  /** "who did he replace?", "where did he study?": what is asked about the thread's person (biography.ts) */
+  biography: BiographyAsk | null;
 }
 
 // "and for police?", "what about 2020?", "how about Kidal?": openings that only make sense after something.
@@ -49,6 +53,7 @@ const STANDALONE: Resolution = {
   given: [],
   relative: null,
   which: null,
+  biography: null,
 };
 
 /**
@@ -65,8 +70,11 @@ export function resolveFollowUp(
   parseReferent: (name: string) => ParsedQuery = parseFocus,
   previousTerms: ReadonlySet<string> = new Set(),
 ): Resolution {
-  const last = [...history].reverse().find((turn) => turn.focus.length > 0);
-  if (!last) return { ...STANDALONE, concepts: standalone.concepts };
+  const latest = [...history].reverse().find((turn) => turn.focus.length > 0);
+  if (!latest) return { ...STANDALONE, concepts: standalone.concepts };
+  // A follow-up the documents could not answer ("where did he study?") leaves the thread where it was: the
+  // next one ("what job did he have before?") still stands on the last answer's person and place.
+  const last = latest.found ? latest : ([...history].reverse().find((turn) => turn.found) ?? latest);
 
   const own = standalone.concepts.filter((concept) => concept.known);
   // "How many were injured?", "who was behind it?": a question word and one word of its own asks about the
@@ -114,13 +122,24 @@ export function resolveFollowUp(
       .split(/[\s-]+/u)
       .some((word) => asked.has(word));
   const people = last.people ?? [];
-  // "he" is no acronym ("MINUSMA", "JNIM"): those are organisations.
-  const persons = people.filter((name) => !/^\p{Lu}{2,}$/u.test(name));
-  refer(PERSON, persons.find(inQuestion) ?? persons[0]);
+  // "he" is no acronym ("MINUSMA", "JNIM"): those are organisations; nor a month ("Aug. 11").
+  const isPerson = (name: string) => !/^\p{Lu}{2,}$/u.test(name) && !MONTH_WORDS.has(name.toLowerCase());
+  const persons = people.filter(isPerson);
+  // The person the thread is about may have been named turns ago: "who did he replace?" after "who did he
+  // beat?" (answered with the rival's name) is still about the one the first answer named.
+  const earlier = history.flatMap((turn) => (turn.found ? (turn.people ?? []) : [])).filter(isPerson);
+  refer(PERSON, persons.find(inQuestion) ?? earlier.reverse().find(inQuestion) ?? persons[0]);
   refer(GROUP, people.find(inQuestion));
   refer(PLACE, last.places?.[0]);
+  // "Who did he replace?" asks for a kind of sentence about the person, not for the word "replace".
+  const person = referents.some((r) => PERSON.test(r.word)) ? biographyAsk(text) : null;
+  const kept = person
+    ? standalone.concepts.filter(
+        (concept) => !concept.text.split(/\s+/u).every((w) => BIOGRAPHY_WORDS.test(w)),
+      )
+    : standalone.concepts;
 
-  const ownKeys = new Set(standalone.concepts.map(conceptKey));
+  const ownKeys = new Set(kept.map(conceptKey));
   // A pronoun stands for its referent's name: "when did he take power?" asks "when did Goïta take power?", so
   // the name counts as the question's own, the thread's other words at the context weight.
   const named =
@@ -134,7 +153,7 @@ export function resolveFollowUp(
     (concept) => concept.known && !ownKeys.has(conceptKey(concept)),
   );
   return {
-    concepts: [...standalone.concepts, ...named, ...context],
+    concepts: [...kept, ...named, ...context],
     followUp: true,
     place: placeOf(last),
     subjects: last.subjects ?? [],
@@ -143,6 +162,7 @@ export function resolveFollowUp(
     given: givenNames(history),
     relative,
     which: WHICH_ONE.exec(text)?.[1]?.toLowerCase() ?? null,
+    biography: person,
   };
 }
 

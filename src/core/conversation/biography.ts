@@ -1,0 +1,88 @@
+// Biography follow-ups after a person answer: "who did he replace?", "what job did he have before?", "where did
+// he study?". An appointment note tells these near the person's name in its own words ("Mr. Wane succeeds…",
+// "Most recently, he was…", "holds a master's degree…"), which share none of the asked words: the question is
+// read as asking for a kind of sentence about the thread's person, and the cue words below say which.
+
+/**
+ * What a biography follow-up asks about the thread's person: the one they followed in the post ("predecessor"),
+ * an earlier post ("earlier"), their studies ("education"); "background" asks for either of the last two.
+ */
+export type BiographyAsk = "predecessor" | "earlier" | "education" | "background";
+
+// The question's words for each ask. "before" alone ("what did he do before?") is relative time's (see
+// relative-time.ts): it asks for an earlier post too, and is read here only with a job word.
+const ASKS: Array<[BiographyAsk, RegExp]> = [
+  [
+    "predecessor",
+    /\b(?:replac(?:e|ed|es|ing)|succeed(?:ed|s)?|predecessors?|(?:take|took|taken) over from|preceded|came before (?:him|her))\b/iu,
+  ],
+  [
+    "education",
+    /\b(?:stud(?:y|ied|ies)|educat(?:ed|ion)|degrees?|universit(?:y|ies)|graduat(?:e|ed)|schools?|schooling|train(?:ed|ing) as|qualifications?|diplomas?)\b/iu,
+  ],
+  [
+    "earlier",
+    /\b(?:what did (?:he|she) do before|(?:job|post|position|role|work|career|experience)s?\b.*\b(?:before|previous(?:ly)?|earlier|prior|last)|(?:previous|former|last|earlier|prior|old) (?:jobs?|posts?|positions?|roles?|work)|career|(?:where|what) did (?:he|she) work)\b/iu,
+  ],
+  ["background", /\b(?:background|biography|who is (?:he|she)\b.*\bbefore)\b/iu],
+];
+
+/**
+ * The words of a biography question that name what is asked rather than the sentence's words ("replace",
+ * "study", "job", "background"): they are dropped from the search, the cue stands for them.
+ */
+export const BIOGRAPHY_WORDS =
+  /^(?:replac\w*|succeed\w*|predecessor\w*|preced\w*|take|took|taken|stud\w*|educat\w*|degree\w*|universit\w*|graduat\w*|school\w*|train\w*|qualification\w*|diploma\w*|job\w*|post|posts|position\w*|role\w*|work\w*|career\w*|experience\w*|background\w*|biograph\w*|previous\w*|former|prior|earlier|before)$/iu;
+
+/** What a question asks about the thread's person, or null when it asks no biography. */
+export function biographyAsk(question: string): BiographyAsk | null {
+  for (const [ask, pattern] of ASKS) if (pattern.test(question)) return ask;
+  return null;
+}
+
+// How a document tells each: the one followed in the post, an earlier post, studies.
+const PREDECESSOR =
+  /\b(?:succeed(?:s|ed|ing)|replac(?:es|ed|ing)|(?:takes|took|taking|take) over from|(?:following|follows|followed|after) the departure of|in place of|predecessor|outgoing|who (?:completed|ended|finished) (?:his|her) (?:assignment|term|tenure|mandate))\b/iu;
+const EARLIER =
+  /\b(?:previously|most recently|formerly|before (?:that|this|his|her|joining|being|becoming|taking)|prior to (?:this|his|her|joining|that)|had served|has served|served as|was (?:serving|working) as|held (?:senior )?(?:positions?|posts?)|career|(?:from|between) (?:19|20)\d\d (?:to|and|until) (?:19|20)\d\d)\b/iu;
+const EDUCATION =
+  /\b(?:holds? an? (?:[\p{L}'’-]+ ){0,3}(?:degree|diploma|doctorate)|degrees?|graduated|graduate of|alumn(?:us|a)|studied|educated|diploma|doctorate|Ph\.? ?D|master['’]s|bachelor['’]?s?|universit(?:y|é)|military academy|war college|staff college)\b/iu;
+
+/** Whether a sentence tells what a biography question asks ("Mr. Wane succeeds Mahamat Saleh Annadif…"). */
+export function tellsBiography(ask: BiographyAsk, sentence: string): boolean {
+  if (ask === "predecessor") return PREDECESSOR.test(sentence);
+  if (ask === "education") return EDUCATION.test(sentence);
+  if (ask === "earlier") return EARLIER.test(sentence);
+  return EDUCATION.test(sentence) || EARLIER.test(sentence);
+}
+
+/**
+ * Whether a sentence is about the person: it names them (their last name: "Mr. Wane holds…") or opens with a
+ * pronoun in a passage that names them ("He takes over from…", "Most recently, he was…"). "Joanne Adamson, who has served as…" in the
+ * same note is another's post.
+ */
+export function aboutPerson(sentence: string, passage: string, person: string): boolean {
+  const last = person.split(/\s+/u).pop() ?? person;
+  const names = (text: string) => text.toLowerCase().includes(last.toLowerCase());
+  if (names(sentence)) return true;
+  return /\b(?:he|she|his|her)\b/iu.test(sentence) && names(passage);
+}
+
+/**
+ * The answer a biography follow-up asks for, among the ranked sentences: the best one about the person in the
+ * thread's documents or another that names them (the note that announced them) that tells it and still holds
+ * what is asked (a name for "who did he replace?"). Null when none does, and the question is answered as any
+ * other follow-up.
+ */
+export function biographyAnswer<
+  C extends { sentence: string; typed: boolean; hit: { passage: { text: string; doc: { id: string } } } },
+>(candidates: C[], ask: BiographyAsk, person: string): C | null {
+  return (
+    candidates.find(
+      (candidate) =>
+        candidate.typed &&
+        tellsBiography(ask, candidate.sentence) &&
+        aboutPerson(candidate.sentence, candidate.hit.passage.text, person),
+    ) ?? null
+  );
+}
