@@ -314,7 +314,7 @@ export function answerQuestion(
     );
     // A holder named with no period asked goes stale like a figure: the answer says as of when.
     const prefix =
-      chosen.length > 1 || (role && !time)
+      chosen.length > 1 || (role && !time && !role.asked.earliest)
         ? `${n === 1 ? "As of" : "Earlier, as of"} ${formatDay(candidate)}: `
         : "";
     texts.push(`${prefix}${sentences.join(" ")} [${n}]`);

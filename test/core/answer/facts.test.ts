@@ -191,6 +191,11 @@ describe("answering a role question", async () => {
     expect(answer.asOf?.date).toBe("2024-01-02");
   });
 
+  it("names the first holder without 'as of'", () => {
+    const answer = answerQuestion(kb, "Who was the first Force Commander?");
+    expect(answer.text).toMatch(/^I thank the Force Commander, Major General Michael Lollesgaard/u);
+  });
+
   it("names the holder of an asked year without 'as of'", () => {
     const answer = answerQuestion(kb, "who was SRSG in 2015");
     expect(answer.text).toMatch(/^Mongi Hamdi of Tunisia assumed his functions/u);
