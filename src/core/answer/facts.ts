@@ -406,6 +406,11 @@ export interface AskedRole {
   earliest: boolean;
   /** a month the question names with its year ("in April 2019"), 1..12 */
   month: number | null;
+  /**
+   * a keyword question's other words, when it names someone ("anadif head of minusma appointed"): they must be
+   * a holder's name, and that holder's own statement answers
+   */
+  holder?: string[];
 }
 
 const QUESTION_ROLES: Array<[RoleKey[], RegExp]> = [
@@ -498,14 +503,36 @@ export function askedRole(
         !MONTHS.some((m) => m.toLowerCase() === w),
     )
     .filter((w) => !named.some((s) => s.keys.some((k) => k.includes(w))));
-  if (leftover.length > 0) return null;
+  // A keyword naming someone with the role ("annadif head of minusma appointed") asks about that holder.
+  const keyword = !/\bwho\b|\?/u.test(text);
+  if (leftover.length > 0 && !(keyword && leftover.length <= 3)) return null;
   const month = new RegExp(`\\bin (${MONTH_PATTERN}) (?:19|20)\\d{2}\\b`, "iu").exec(question);
   return {
     roles,
     appointment: APPOINTMENT_ASKED.test(text),
     earliest: EARLIEST.test(question),
     month: month ? MONTHS.findIndex((m) => m.toLowerCase() === month[1]!.toLowerCase()) + 1 : null,
+    ...(leftover.length > 0 ? { holder: leftover.map(foldName) } : {}),
   };
+}
+
+/** Whether a typed word is a word of a name, allowing one slip in a long word ("anadif" / "Annadif"). */
+function nameWord(typed: string, name: string): boolean {
+  return name
+    .split(/[\s-]+/u)
+    .map(foldName)
+    .some(
+      (word) =>
+        word === typed ||
+        (typed.length >= 5 && Math.abs(word.length - typed.length) <= 1 && oneEdit(word, typed)),
+    );
+}
+
+function oneEdit(a: string, b: string): boolean {
+  if (a.length < b.length) return oneEdit(b, a);
+  let i = 0;
+  while (i < b.length && a[i] === b[i]) i++;
+  return a.length === b.length ? a.slice(i + 1) === b.slice(i + 1) : a.slice(i + 1) === b.slice(i);
 }
 
 // --- Choosing the holder ------------------------------------------------------------------------------------
@@ -661,7 +688,9 @@ export function answerRole(
   const considered = roleStatements(index, asked.roles)
     .filter((s) => asked.roles.includes(s.role) && statementFits(s, catalog, scope))
     .sort((a, b) => b.asOf.localeCompare(a.asOf));
-  const statement = chooseHolder(considered, asked, time);
+  const statement = asked.holder
+    ? holderStatement(considered, asked.holder)
+    : chooseHolder(considered, asked, time);
   if (!statement) return null;
   const first = candidateOf(index, statement);
   if (!first) return null;
@@ -715,6 +744,21 @@ function candidateOf(index: PassageIndex, statement: RoleStatement): SentenceCan
     after: neighbour(statement.sentence + 1),
   };
   return candidate;
+}
+
+/**
+ * The statement about the holder a keyword names: their appointment (the earliest that dates it), else the
+ * earliest mention. Null when no holder of the role bears every word.
+ */
+function holderStatement(
+  considered: readonly RoleStatement[],
+  words: readonly string[],
+): RoleStatement | null {
+  const theirs = considered.filter((s) => !s.ended && words.every((word) => nameWord(word, s.holder)));
+  if (theirs.length === 0) return null;
+  const appointed = theirs.filter((s) => s.since !== null);
+  const pool = appointed.length > 0 ? appointed : theirs;
+  return pool.reduce((a, b) => ((b.since ?? b.asOf) < (a.since ?? a.asOf) ? b : a));
 }
 
 /** A statement as `--explain` lists it. */

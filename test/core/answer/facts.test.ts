@@ -191,6 +191,14 @@ describe("answering a role question", async () => {
     expect(answer.asOf?.date).toBe("2024-01-02");
   });
 
+  it("answers a keyword naming a holder, misspelt, with that holder's appointment", () => {
+    const answer = answerQuestion(kb, "hamdy special representative appointed");
+    expect(answer.text).toContain("Mongi Hamdi of Tunisia assumed his functions");
+    expect(answerQuestion(kb, "Who was interim president before Hamdi?").text).not.toContain(
+      "assumed his functions",
+    );
+  });
+
   it("names the first holder without 'as of'", () => {
     const answer = answerQuestion(kb, "Who was the first Force Commander?");
     expect(answer.text).toMatch(/^I thank the Force Commander, Major General Michael Lollesgaard/u);
