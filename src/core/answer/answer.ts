@@ -79,6 +79,9 @@ export function answerQuestion(
   };
   // "Where did he study?" asks for the person's studies, wherever or whatever they were (biography.ts).
   if (resolution.biography && resolution.biography !== "predecessor") query.answerType = "any";
+  // "And in 2019?" after "how many … in 2021?" asks for a number as the thread's question did (swap.ts).
+  if (resolution.swap?.answerType && query.answerType === "any")
+    query.answerType = resolution.swap.answerType;
 
   // What the question is about (its missions and countries) and when: a follow-up that names neither keeps
   // the thread's.
@@ -109,7 +112,9 @@ export function answerQuestion(
         to: 9999,
         text: `${resolution.relative?.text} (as of ${threadDate ?? "the thread"})`,
       }
-    : (askedTime(text) ?? (resolution.followUp && resolution.period ? askedTime(resolution.period) : null));
+    : ((resolution.swap?.reading ? askedTime(resolution.swap.reading) : null) ??
+      askedTime(text) ??
+      (resolution.followUp && resolution.period ? askedTime(resolution.period) : null));
   const context: RankContext = {
     scope,
     time,
@@ -143,6 +148,7 @@ export function answerQuestion(
       followUp: resolution.followUp,
       relative: resolution.relative?.text ?? null,
       biography: resolution.biography,
+      swap: resolution.swap,
       referents: resolution.referents,
     };
   }

@@ -21,6 +21,8 @@ export interface Explanation {
     relative?: string | null;
     /** "who did he replace?": what is asked about the thread's person (conversation/biography.ts) */
     biography?: string | null;
+    /** "and in 2019?": the thread's question with the new year or name swapped in (conversation/swap.ts) */
+    swap?: { answerType: string | null; replaced: string[]; reading: string | null } | null;
     referents: Array<{ word: string; to: string }>;
   };
   /** the role statements a role question was answered from (facts.ts), newest first */
@@ -76,6 +78,10 @@ export function explanationText(explanation: Explanation): string {
     }
     if (reading.relative)
       lines.push(`  relative time: "${reading.relative}", read against the thread's event`);
+    if (reading.swap)
+      lines.push(
+        `  swap: the thread's question again${reading.swap.replaced.length > 0 ? `, with ${reading.swap.replaced.join(", ")} replaced` : ""}${reading.swap.answerType ? `, asking for a ${reading.swap.answerType}` : ""}${reading.swap.reading ? ` (read as "${reading.swap.reading}")` : ""}`,
+      );
     if (reading.biography)
       lines.push(
         `  biography: asks the person's ${reading.biography}, read in the document that announced them`,

@@ -158,6 +158,10 @@ export const MODEL_TABLE = {
     value: 0.5,
     why: "a follow-up's borrowed concepts count half: the new words say what is asked",
   },
+  swapWeight: {
+    value: 1,
+    why: "a swap follow-up ('and in 2019?' after 'how many displaced persons in 2017?') is the thread's question again: its kept words are the question's own (at the context weight 0.5 the year alone won: '3.2 million people need assistance in 2019'; below 1 they are not the question's own words and 'killed' no longer had to be in a count's sentence)",
+  },
   referentWeight: {
     value: 0.75,
     why: "a pronoun's referent counts more than the thread's other words: 'when did he take power?' after 'who runs Mali now?' asks when Goïta took power, not when someone else did; less than the question's own words (at 1 a sentence would need the name itself, and 'Most recently, he was…' lost)",

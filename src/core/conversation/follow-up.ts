@@ -1,10 +1,12 @@
 import { foldName } from "../answer/features.ts";
+import { TUNING } from "../answer/model.ts";
 import type { ThreadPlace } from "../answer/rank.ts";
 import type { Turn } from "../answer/types.ts";
 import { MONTH_WORDS } from "../lexicon.ts";
 import { type Concept, conceptKey, type ParsedQuery } from "../search/query.ts";
 import { BIOGRAPHY_WORDS, type BiographyAsk, biographyAsk } from "./biography.ts";
 import { type RelativeTime, relativeTime } from "./relative-time.ts";
+import { type Swap, swapOf } from "./swap.ts";
 
 export interface Resolution {
   /** the concepts to search for: the question's own, plus the thread's when it is a follow-up */
@@ -28,10 +30,16 @@ export interface Resolution {
   which: string | null;
   /** "who did he replace?", "where did he study?": what is asked about the thread's person (biography.ts) */
   biography: BiographyAsk | null;
+  /**
+   * "and in 2019?" after "how many peacekeepers were killed in 2021?": the previous question with the new year,
+   * place or name in place of its own (swap.ts): the answer type it asked, and what was swapped out, for
+   * explanations. Null when the follow-up swaps nothing.
+   */
+  swap: Swap | null;
 }
 
 // "and for police?", "what about 2020?", "how about Kidal?": openings that only make sense after something.
-const ELLIPTICAL_OPENING =
+export const ELLIPTICAL_OPENING =
   /^(and|but|also|so|then|what about|how about|what of|same for|and for|and in|and the)\b/iu;
 // Words that point back at the thread's subject.
 const POINTS_BACK =
@@ -54,6 +62,7 @@ const STANDALONE: Resolution = {
   relative: null,
   which: null,
   biography: null,
+  swap: null,
 };
 
 /**
@@ -149,9 +158,18 @@ export function resolveFollowUp(
         )
       : [];
   for (const concept of named) ownKeys.add(conceptKey(concept));
-  const context = parseFocus(last.focus.join(" ")).concepts.filter(
+  const inherited = parseFocus(last.focus.join(" ")).concepts.filter(
     (concept) => concept.known && !ownKeys.has(conceptKey(concept)),
   );
+  // "And in 2019?", "what about Gao?": the new year or name takes the place of the thread's own.
+  const swap = swapOf(text, kept, inherited, history, parseFocus);
+  // When something was swapped out, the rest is the question again, counted nearly in full.
+  const context =
+    swap && swap.replaced.length > 0
+      ? inherited
+          .filter((concept) => !swap.replaced.includes(concept.text))
+          .map((concept) => ({ ...concept, weight: Math.max(concept.weight, TUNING.swapWeight) }))
+      : inherited;
   return {
     concepts: [...kept, ...named, ...context],
     followUp: true,
@@ -163,6 +181,7 @@ export function resolveFollowUp(
     relative,
     which: WHICH_ONE.exec(text)?.[1]?.toLowerCase() ?? null,
     biography: person,
+    swap,
   };
 }
 

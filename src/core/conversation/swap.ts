@@ -1,0 +1,91 @@
+// Elliptical follow-ups that swap one thing into the previous question: "and in 2019?" after "how many
+// peacekeepers were killed in 2021?", "what about Gao?" after "how many schools were closed in Mopti?". The
+// follow-up is the previous question with the new year or name in place of the one of the same kind, and it
+// asks what that question asked (a number), not what its own few words ask ("and in 2019?" asks nothing).
+
+import type { Turn } from "../answer/types.ts";
+import type { Concept, ParsedQuery } from "../search/query.ts";
+import { ELLIPTICAL_OPENING } from "./follow-up.ts";
+
+export interface Swap {
+  /** the answer type of the question the thread asked last, when the follow-up asks none of its own */
+  answerType: ParsedQuery["answerType"] | null;
+  /** the thread's concepts the follow-up's own replace (their text), for the search and for explanations */
+  replaced: string[];
+  /**
+   * the thread's question with the swap made ("how many peacekeepers were killed in 2019?"), when a year or name
+   * was replaced: its period is read as the thread's question's was (a year's count of deaths is a flow)
+   */
+  reading: string | null;
+}
+
+/**
+ * How an elliptical follow-up swaps into the thread's question, or null when it is no swap (no elliptical
+ * opening, or no words of its own). A year replaces the thread's years; a name (a capitalised word that is not
+ * the question's first) replaces the names the thread's questions wrote capitalised. Other words ("and for
+ * police?") are added beside the thread's, as before: which of the thread's words they stand in for is not
+ * known from the words alone.
+ */
+export function swapOf(
+  text: string,
+  own: Concept[],
+  context: Concept[],
+  history: Turn[],
+  parse: (text: string) => ParsedQuery,
+): Swap | null {
+  if (!ELLIPTICAL_OPENING.test(text)) return null;
+  const mine = own.filter((concept) => concept.known || concept.year !== null);
+  if (mine.length === 0) return null;
+  const names = new Set(capitalised(text));
+  const threadNames = new Set(history.flatMap((turn) => capitalised(turn.question)));
+  const hasYear = mine.some((concept) => concept.year !== null);
+  const hasName = mine.some((concept) => names.has(concept.text.toLowerCase()));
+  const replaced = context
+    .filter(
+      (concept) =>
+        (hasYear && concept.year !== null) ||
+        (hasName && threadNames.has(concept.text.toLowerCase()) && !names.has(concept.text.toLowerCase())),
+    )
+    .map((concept) => concept.text);
+  // The question the thread asked last with a question word of its own ("how many …"), whose kind of answer
+  // the follow-up still wants.
+  let answerType: ParsedQuery["answerType"] | null = null;
+  let source: string | null = null;
+  for (const turn of [...history].reverse()) {
+    const type = parse(turn.question).answerType;
+    if (type !== "any") {
+      answerType = type;
+      source = turn.question;
+      break;
+    }
+  }
+  // Only a swap asks what the thread's question asked: "and for police?" after "troop ceiling" keeps its own
+  // reading (a number asked for there lost the 2023 report's police ceiling to a 2019 recommendation).
+  if (replaced.length === 0) return { answerType: null, replaced, reading: null };
+  return { answerType, replaced, reading: source ? swapped(source, replaced, mine) : null };
+}
+
+/** The source question with the replaced words (each of the first replaced one's spots) given the new ones. */
+function swapped(source: string, replaced: string[], mine: Concept[]): string {
+  const by = mine.map((concept) => concept.year ?? concept.text).join(" ");
+  let out = source;
+  let done = false;
+  for (const word of replaced) {
+    const pattern = new RegExp(`\\b${word.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&")}\\b`, "iu");
+    if (pattern.test(out)) {
+      out = out.replace(pattern, done ? "" : by);
+      done = true;
+    }
+  }
+  return (done ? out : `${source} ${by}`).replace(/\s+/gu, " ").trim();
+}
+
+/** The capitalised words of a question but its first, lower case ("what about Gao?" -> ["gao"]). */
+function capitalised(question: string): string[] {
+  return question
+    .split(/\s+/u)
+    .slice(1)
+    .map((word) => word.replace(/^[("“‘]+|[)"”’.,;:?!]+$/gu, ""))
+    .filter((word) => /^\p{Lu}/u.test(word))
+    .map((word) => word.toLowerCase());
+}

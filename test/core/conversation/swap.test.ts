@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import { answerQuestion } from "../../../src/core/answer/answer.ts";
+import type { Explanation } from "../../../src/core/answer/explain.ts";
+import type { Turn } from "../../../src/core/answer/types.ts";
+import { openKnowledgeBase } from "../../../src/knowledge/open.ts";
+import { doc, knowledgeFolder } from "../../helpers/knowledge-folder.ts";
+
+// Elliptical follow-ups that swap a year or a place into the thread's question. The distractors share the new
+// year or place but not the thread's question: the follow-up alone ("and in 2019?") would pick them.
+const files = {
+  "2017-09-26-report.md": doc(
+    { title: "Report on the situation in the country", source: "UN", date: "2017-09-26" },
+    "The number of internally displaced persons rose to 58,000, most of them in the north.\n\nIn 2017, 11 peacekeepers were killed as a result of hostile acts.",
+  ),
+  "2019-05-31-report.md": doc(
+    { title: "Report on the situation in the country", source: "UN", date: "2019-05-31" },
+    "An estimated 3.2 million people need humanitarian assistance in 2019.\n\nOwing to the violence in the centre, the number of internally displaced persons rose to 120,000.\n\nOn 6 April, a peacekeeper was killed by indirect fire against the camp in Kidal.",
+  ),
+  "2019-06-10-schools.md": doc(
+    { title: "Schools closed by insecurity", source: "UN", date: "2019-06-10" },
+    "Some 500 schools were closed in Mopti because of insecurity. In Gao, 120 schools were closed.\n\nGao hosts the mission's largest camp, with 4,000 personnel.",
+  ),
+};
+
+function thread(kb: Parameters<typeof answerQuestion>[0], questions: string[]) {
+  const history: Turn[] = [];
+  return questions.map((question) => {
+    const answer = answerQuestion(kb, question, history);
+    history.push(answer.turn);
+    return answer;
+  });
+}
+
+describe("follow-ups that swap a year or a place into the thread's question", async () => {
+  const kb = await openKnowledgeBase(await knowledgeFolder(files));
+
+  it("reads 'and in 2019?' as the thread's count question for 2019", () => {
+    const [first, swapped] = thread(kb, ["how many displaced persons were there in 2017?", "and in 2019?"]);
+    expect(first!.text).toContain("58,000");
+    expect(swapped!.found).toBe(true);
+    expect(swapped!.text).toContain("120,000");
+    expect(swapped!.text).not.toContain("3.2 million");
+  });
+
+  it("reads a year's count of deaths as the thread's question did: one attack's story is no answer", () => {
+    const [first, swapped] = thread(kb, ["how many peacekeepers were killed in 2017?", "and in 2019?"]);
+    expect(first!.text).toContain("11 peacekeepers");
+    expect(swapped!.found).toBe(false);
+  });
+
+  it("reads 'what about Gao?' as the thread's question about Gao", () => {
+    const [first, swapped] = thread(kb, ["how many schools were closed in Mopti?", "what about Gao?"]);
+    expect(first!.text).toContain("500 schools");
+    expect(swapped!.text).toContain("120 schools were closed");
+  });
+
+  it("explains the swap", () => {
+    const history: Turn[] = [answerQuestion(kb, "how many displaced persons were there in 2017?").turn];
+    const explanation: Explanation = {};
+    answerQuestion(kb, "and in 2019?", history, explanation);
+    expect(explanation.reading?.swap?.reading).toBe("how many displaced persons were there in 2019?");
+    expect(explanation.reading?.swap?.answerType).toBe("number");
+  });
+
+  it("swaps nothing for a follow-up that adds a word of another kind ('and for police?')", () => {
+    const history: Turn[] = [answerQuestion(kb, "how many displaced persons were there in 2017?").turn];
+    const explanation: Explanation = {};
+    answerQuestion(kb, "and for police?", history, explanation);
+    expect(explanation.reading?.swap?.replaced ?? []).toEqual([]);
+  });
+});
