@@ -8,6 +8,7 @@ import type { PassageAnalysis } from "../search/analysis.ts";
 import { type Concept, conceptWeight, type ParsedQuery } from "../search/query.ts";
 import type { PassageHit } from "../search/search.ts";
 import { contentTerms, tokenize } from "../search/terms.ts";
+import { agentOf, countsEventNotAgents } from "./agent.ts";
 import { actionVerb, askedHead, countedVerb } from "./asked.ts";
 import { callsByHead, fullNameHeads, namesByDescription } from "./coref.ts";
 import { foldName, satisfiesAnswerType, sentenceFeatures } from "./features.ts";
@@ -146,6 +147,8 @@ export function rankSentences(
   const keyword = query.answerType === "any" && isKeywordQuery(query.text);
   const why = asksWhy(query.text);
   const eventTerms = eventTermsOf(query.text, query.concepts);
+  // "How many attackers?": a count of the attacks is not one of the attackers (agent.ts).
+  const agent = query.answerType === "number" ? agentOf(askedHead(query.text)) : null;
   // "Who signed ...?": the doer named right at the action (near.ts).
   const actionTerms =
     query.answerType === "who" && counted !== null ? new Set(counted.alternatives.flat()) : null;
@@ -230,6 +233,7 @@ export function rankSentences(
           (query.answerType === "who" && given.size > 0 && namesAgent(sentence))) &&
         (!which || identifies(sentence, which)) &&
         (speaker === null || saidBy(sentence, speaker)) &&
+        (agent === null || !countsEventNotAgents(sentence, agent)) &&
         (counted === null ||
           own.concepts.has(counted) ||
           (query.answerType === "number" &&
