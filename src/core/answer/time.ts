@@ -26,6 +26,12 @@ export interface AskedTime {
    * 2023"): a figure stated after it is not the figure for that part
    */
   until?: string;
+  /**
+   * "by the end of 2014", "as of 2016", "by early 2016": the state at a point in that year, so a running total
+   * stated then ("Since July 2013, 33 peacekeepers have been killed" in a December 2014 report) answers it,
+   * and it is no year's count
+   */
+  asOf?: boolean;
 }
 
 const Y = "((?:19|20)\\d{2})";
@@ -54,11 +60,19 @@ const PART_OF_YEAR = new RegExp(
   "iu",
 );
 
+// The state at a point of a year: "by the end of 2014", "as of 2016", "as at June 2020", "by early 2016".
+const AS_OF_ASKED = new RegExp(
+  `\\b(?:by|as (?:of|at)|at) (?:the )?(?:(?:end|start|beginning|close) of |(?:early|late|mid)[- ])?(?:\\d{1,2} )?(?:(?:${MONTH_PATTERN}) )?${Y}\\b`,
+  "iu",
+);
+
 /** The year or period a question names, or null. A resolution's number ("resolution 2100") is no year. */
 export function askedTime(question: string): AskedTime | null {
   const period = askedPeriod(question);
   const until = period?.kind === "in" ? partOfYearEnd(question, period.from) : null;
   const asked = period && until ? { ...period, until } : period;
+  const asOf = asked?.kind === "in" ? AS_OF_ASKED.exec(question) : null;
+  if (asked && asOf && Number(asOf[1]) === asked.from) return { ...asked, text: asOf[0], asOf: true };
   // A count of events for a whole year (no month, season or half named) is a flow.
   if (
     asked?.kind === "in" &&
@@ -220,6 +234,8 @@ export function matchesTime(asked: AskedTime, time: SentenceTime, docDate: strin
   // "Since January 2021, over 68 IEDs" answers "how many in 2021" in a 2021 document; "since 2013" does not.
   const countFrom = () =>
     time.since !== null && time.since >= asked.from && inPeriod(time.since) && inPeriod(docYear);
+  // The state at a point of a year: a running total is as of its document, so that year's document states it.
+  if (asked.asOf && time.cumulative) return inPeriod(docYear);
   // A year's count of events is stated for that year ("In 2019, ...", "during 2019", "since January" in that
   // year's report); a sentence about one attack, dated only by its document or in passing, is not it.
   if (asked.flow) {

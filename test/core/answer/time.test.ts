@@ -137,6 +137,34 @@ describe("a year's count of events (a flow)", () => {
   });
 });
 
+describe("the state at a point of a year ('by the end of 2014')", () => {
+  it("is read from 'by', 'as of', 'as at' or 'at the end of' before a year, and is no year's count", () => {
+    for (const question of [
+      "How many peacekeepers had been killed by the end of 2014?",
+      "peacekeepers killed as of 2015",
+      "How many had died by early 2016?",
+      "troops as at June 2020",
+    ]) {
+      expect(askedTime(question), question).toMatchObject({ kind: "in", asOf: true });
+      expect(askedTime(question)?.flow, question).toBeUndefined();
+    }
+    expect(askedTime("How many peacekeepers were killed in 2014?")?.asOf).toBeUndefined();
+    // a deadline's year that is not the asked one
+    expect(askedTime("what was decided in 2013 to be done by 2014")?.asOf).toBeUndefined();
+  });
+
+  it("is answered by a running total stated in that year's document, not by one from another year", () => {
+    const asked = askedTime("How many peacekeepers had been killed by the end of 2014?")!;
+    const total = sentenceTime("Since July 2013, 33 peacekeepers have been killed in hostile acts.");
+    expect(matchesTime(asked, total, "2014-12-22")).toBe(true);
+    expect(matchesTime(asked, total, "2016-02-13")).toBe(false);
+    // without 'by', a running total does not answer a year's question
+    expect(matchesTime(askedTime("How many peacekeepers were killed in 2014?")!, total, "2014-12-22")).toBe(
+      false,
+    );
+  });
+});
+
 describe("an event dated by a day or month of its document's time", () => {
   it("reads a month or weekday with no year as the document's time", () => {
     expect(sentenceTime("Peacekeepers left their camps in Tessalit on Oct. 21.").relative).toBe(10);
