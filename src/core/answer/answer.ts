@@ -13,6 +13,7 @@ import { namedInSentence, satisfiesAnswerType, sentenceFeatures } from "./featur
 import { formatDocDate } from "./format.ts";
 import { isKeywordQuery, statesToll } from "./headline.ts";
 import { impliedSubjects } from "./implied.ts";
+import { asksForInstances, enumerates, instancesAnswer } from "./instances.ts";
 import { isCountKeyword, markCounted, measurePassages, preferCounted } from "./measures.ts";
 import { TUNING } from "./model.ts";
 import { precisePlace } from "./place.ts";
@@ -249,7 +250,10 @@ export function answerQuestion(
       : null;
   const sequel =
     !role && !biography && resolution.relative ? relativeAnswer(candidates, resolution.relative) : null;
-  const best = role?.candidates[0] ?? eventStory ?? biography ?? sequel ?? typedBest;
+  // "What capabilities is MINUSMA still missing?": the sentence that names them (instances.ts).
+  const instances = !role && query.answerType === "any" && asksForInstances(query.text);
+  const listed = instances ? instancesAnswer(candidates, typedBest, TUNING.listShare) : null;
+  const best = role?.candidates[0] ?? eventStory ?? biography ?? sequel ?? listed ?? typedBest;
   const parts = best && !role ? confidenceParts(best, query) : null;
   const confidence = role ? TUNING.factConfidence : parts ? confidenceFrom(parts) : 0;
   if (explain) {
@@ -287,6 +291,7 @@ export function answerQuestion(
             until: time?.until,
             since: time?.kind === "since" ? time.from : undefined,
             counted: counted.length > 0,
+            instances,
           },
         );
   if (explain) {
@@ -382,7 +387,14 @@ function chooseSources(
   periodAsked: boolean,
   threadDocs: ReadonlySet<string>,
   notAfter: string | null = null,
-  measure: { until?: string | undefined; since?: number | undefined; counted: boolean } = { counted: false },
+  measure: {
+    until?: string | undefined;
+    since?: number | undefined;
+    counted: boolean;
+    instances?: boolean;
+  } = {
+    counted: false,
+  },
 ): SentenceCandidate[] {
   const { until, since, counted } = measure;
   // "In the first half of 2021": a count stated after the half is not its count; the best one stated by then
@@ -421,6 +433,11 @@ function chooseSources(
       !(until && whenOf(c) > until),
   );
   if (peers.length === 0) return [best];
+  // What is still missing goes stale as a figure does: of the sentences listing it, the newest.
+  if (measure.instances && enumerates(best.sentence)) {
+    const lists = [best, ...peers.filter((c) => enumerates(c.sentence))];
+    return [lists.reduce((a, b) => (whenOf(b) > whenOf(a) ? b : a))];
+  }
   const isFigure = (c: SentenceCandidate) =>
     type === "number" ? c.nearCount : type === "any" && sentenceFeatures(c.sentence).number;
   // A follow-up's holder from the thread's own document ("who was his predecessor?") is no stale figure.

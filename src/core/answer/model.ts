@@ -226,6 +226,11 @@ export const MODEL_TABLE = {
     why: "two sentences that both count the asked thing state one figure: the newer answers though it holds fewer of the question's other words than the best ('412,000' alone against a long preamble)",
   },
 
+  listShare: {
+    value: 0.75,
+    why: "a 'what X' question ('what capabilities is MINUSMA still missing?') is answered by a sentence naming the instances of X ('gaps include A, B and C', instances.ts) when it scores at least this share of the best, which may only say X ('gaps in the Mission's capabilities') with more of the question's words",
+  },
+
   eventRecapShare: {
     value: 0.6,
     why: "when the best sentence is a later document's look back at the keyword's year ('since coups in 2020 and 2021'), a story dated in that year wins at this lower share: the recap shares the keyword's words, the story tells the event",
