@@ -1,5 +1,6 @@
 import { biographyAnswer } from "../conversation/biography.ts";
 import { eventLead, isEventKeyword } from "../conversation/event.ts";
+import { eventAnswer, locates, namesDoer } from "../conversation/event-cues.ts";
 import { resolveFollowUp } from "../conversation/follow-up.ts";
 import { type RelativeTime, relativeAnswer } from "../conversation/relative-time.ts";
 import type { KnowledgeBase } from "../knowledge-base.ts";
@@ -127,6 +128,12 @@ export function answerQuestion(
     relative: resolution.relative,
     which: resolution.which,
     biography: resolution.biography,
+    cue:
+      resolution.event === "where"
+        ? (sentence: string) => locates(sentence, resolution.places)
+        : resolution.event === "doer"
+          ? namesDoer
+          : null,
   };
   const turnBase = {
     subjects: scope.home ? undefined : scope.subjects,
@@ -150,6 +157,7 @@ export function answerQuestion(
       relative: resolution.relative?.text ?? null,
       biography: resolution.biography,
       swap: resolution.swap,
+      event: resolution.event,
       referents: resolution.referents,
     };
   }
@@ -233,7 +241,9 @@ export function answerQuestion(
     }
   }
   // So are an appointment's biography sentences, read either side of the previous answer.
-  const story = resolution.relative ?? (resolution.biography ? { kind: "before" as const, text: "" } : null);
+  const story =
+    resolution.relative ??
+    (resolution.biography || resolution.event ? { kind: "before" as const, text: "" } : null);
   if (story) hits.push(...storyPassages(kb, story, resolution.place, hits));
   const rejected: Rejected[] | undefined = explain ? [] : undefined;
   const candidates = rankSentences(kb, hits, query, context, rejected);
@@ -248,12 +258,20 @@ export function answerQuestion(
     !role && resolution.biography && person
       ? biographyAnswer(candidates, resolution.biography, person)
       : null;
+  // "Where is that?", "who was holding her?": the thread document's sentence placing its place or naming the
+  // doer (event-cues.ts).
+  const eventCue =
+    !role && resolution.event
+      ? eventAnswer(candidates, resolution.event, preferDocs, resolution.places)
+      : null;
   const sequel =
-    !role && !biography && resolution.relative ? relativeAnswer(candidates, resolution.relative) : null;
+    !role && !biography && !eventCue && resolution.relative
+      ? relativeAnswer(candidates, resolution.relative)
+      : null;
   // "What capabilities is MINUSMA still missing?": the sentence that names them (instances.ts).
   const instances = !role && query.answerType === "any" && asksForInstances(query.text);
   const listed = instances ? instancesAnswer(candidates, typedBest, TUNING.listShare) : null;
-  const best = role?.candidates[0] ?? eventStory ?? biography ?? sequel ?? listed ?? typedBest;
+  const best = role?.candidates[0] ?? eventStory ?? biography ?? eventCue ?? sequel ?? listed ?? typedBest;
   const parts = best && !role ? confidenceParts(best, query) : null;
   const confidence = role ? TUNING.factConfidence : parts ? confidenceFrom(parts) : 0;
   if (explain) {
@@ -277,7 +295,7 @@ export function answerQuestion(
   // The event's own story is no stale figure a newer document updates.
   const chosen = role
     ? role.candidates
-    : eventStory || sequel || biography
+    : eventStory || sequel || biography || eventCue
       ? [best!]
       : chooseSources(
           best,
@@ -298,15 +316,17 @@ export function answerQuestion(
     explain.chosen = chosen;
     explain.decision = role
       ? `answered from the role statements: ${describeStatement(role.statement)}`
-      : biography
-        ? `answered: the thread document's sentence telling the person's ${resolution.biography}, confidence ${round(confidence)}`
-        : sequel
-          ? `answered: the thread document's sentence ${resolution.relative?.kind} the previous answer ("${resolution.relative?.text}"), confidence ${round(confidence)}`
-          : eventStory
-            ? `answered: the lead of the event's own story (${eventStory.hit.passage.doc.id}; the best-scoring sentence was ${round(typedBest?.score ?? 0)}), confidence ${round(confidence)}`
-            : chosen[0] === best
-              ? `answered: the best sentence, confidence ${round(confidence)} ≥ ${TUNING.threshold}`
-              : `answered: a newer document states it (${whenOf(chosen[0]!)} over ${whenOf(best)}), confidence ${round(confidence)}`;
+      : eventCue
+        ? `answered: the thread document's sentence ${resolution.event === "where" ? `placing ${resolution.places.join(", ")}` : "naming who did it"}, confidence ${round(confidence)}`
+        : biography
+          ? `answered: the thread document's sentence telling the person's ${resolution.biography}, confidence ${round(confidence)}`
+          : sequel
+            ? `answered: the thread document's sentence ${resolution.relative?.kind} the previous answer ("${resolution.relative?.text}"), confidence ${round(confidence)}`
+            : eventStory
+              ? `answered: the lead of the event's own story (${eventStory.hit.passage.doc.id}; the best-scoring sentence was ${round(typedBest?.score ?? 0)}), confidence ${round(confidence)}`
+              : chosen[0] === best
+                ? `answered: the best sentence, confidence ${round(confidence)} ≥ ${TUNING.threshold}`
+                : `answered: a newer document states it (${whenOf(chosen[0]!)} over ${whenOf(best)}), confidence ${round(confidence)}`;
   }
   const citations: Citation[] = [];
   const texts: string[] = [];

@@ -21,6 +21,8 @@ export interface Explanation {
     relative?: string | null;
     /** "who did he replace?": what is asked about the thread's person (conversation/biography.ts) */
     biography?: string | null;
+    /** "where is that?" / "who was holding her?" (conversation/event-cues.ts) */
+    event?: string | null;
     /** "and in 2019?": the thread's question with the new year or name swapped in (conversation/swap.ts) */
     swap?: { answerType: string | null; replaced: string[]; reading: string | null } | null;
     referents: Array<{ word: string; to: string }>;
@@ -81,6 +83,10 @@ export function explanationText(explanation: Explanation): string {
     if (reading.swap)
       lines.push(
         `  swap: the thread's question again${reading.swap.replaced.length > 0 ? `, with ${reading.swap.replaced.join(", ")} replaced` : ""}${reading.swap.answerType ? `, asking for a ${reading.swap.answerType}` : ""}${reading.swap.reading ? ` (read as "${reading.swap.reading}")` : ""}`,
+      );
+    if (reading.event)
+      lines.push(
+        `  event: asks ${reading.event === "where" ? "where the thread's place is" : "who did the thread's event"}, read in the thread's documents`,
       );
     if (reading.biography)
       lines.push(

@@ -48,6 +48,8 @@ export interface RankContext {
   which?: string | null;
   /** "who did he replace?": a thread sentence telling it is read though it holds none of the words */
   biography?: BiographyAsk | null;
+  /** "where is that?", "who was holding her?": a thread sentence meeting the cue is read without the words */
+  cue?: ((sentence: string) => boolean) | null;
 }
 
 export const NO_CONTEXT: RankContext = { scope: OPEN_SCOPE, time: null, thread: null };
@@ -139,7 +141,7 @@ export function rankSentences(
   const given = new Set(context.given ?? []);
   const total = totalWeight(query.concepts);
   const asksSomething = query.concepts.some((concept) => concept.weight === 1 && concept.known);
-  const { scope, time, thread, threadTime, followUp, relative, which, biography } = context;
+  const { scope, time, thread, threadTime, followUp, relative, which, biography, cue } = context;
   // "What did MINUSMA say about them?" is answered by MINUSMA's words, not by another's that name it.
   const speaker = askedSpeaker(query.text);
   const counted = countedVerbConcept(query);
@@ -169,7 +171,8 @@ export function rankSentences(
       // "What did he do before?": "Most recently, he was Chief of Staff…" holds none of the thread's words.
       const sequel = threadAt
         ? (relative ? fitsRelativeTime(relative, sentence) : false) ||
-          (biography ? tellsBiography(biography, sentence) : false)
+          (biography ? tellsBiography(biography, sentence) : false) ||
+          (cue ? cue(sentence) : false)
         : false;
       if (own.weight === 0 && !sequel) continue;
       // A follow-up's own words must be in the sentence itself: "and for police?" is answered by a sentence

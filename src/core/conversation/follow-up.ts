@@ -5,6 +5,7 @@ import type { Turn } from "../answer/types.ts";
 import { MONTH_WORDS } from "../lexicon.ts";
 import { type Concept, conceptKey, type ParsedQuery } from "../search/query.ts";
 import { BIOGRAPHY_WORDS, type BiographyAsk, biographyAsk } from "./biography.ts";
+import { EVENT_ASK_WORDS, type EventAsk, eventAsk } from "./event-cues.ts";
 import { type RelativeTime, relativeTime } from "./relative-time.ts";
 import { type Swap, swapOf } from "./swap.ts";
 
@@ -36,6 +37,10 @@ export interface Resolution {
    * explanations. Null when the follow-up swaps nothing.
    */
   swap: Swap | null;
+  /** "where is that?", "who was holding her?": what is asked about the thread's event (event-cues.ts) */
+  event: EventAsk | null;
+  /** the thread's places, for "where is that?": those its answers and questions named */
+  places: string[];
 }
 
 // "and for police?", "what about 2020?", "how about Kidal?": openings that only make sense after something.
@@ -63,6 +68,8 @@ const STANDALONE: Resolution = {
   which: null,
   biography: null,
   swap: null,
+  event: null,
+  places: [],
 };
 
 /**
@@ -142,10 +149,11 @@ export function resolveFollowUp(
   refer(PLACE, last.places?.[0]);
   // "Who did he replace?" asks for a kind of sentence about the person, not for the word "replace".
   const person = referents.some((r) => PERSON.test(r.word)) ? biographyAsk(text) : null;
-  const kept = person
-    ? standalone.concepts.filter(
-        (concept) => !concept.text.split(/\s+/u).every((w) => BIOGRAPHY_WORDS.test(w)),
-      )
+  // "Who was holding her?" asks for the group named at the deed, not for the word "holding" (event-cues.ts).
+  const event = person ? null : eventAsk(text);
+  const askWords = person ? BIOGRAPHY_WORDS : event === "doer" ? EVENT_ASK_WORDS : null;
+  const kept = askWords
+    ? standalone.concepts.filter((concept) => !concept.text.split(/\s+/u).every((w) => askWords.test(w)))
     : standalone.concepts;
 
   const ownKeys = new Set(kept.map(conceptKey));
@@ -182,6 +190,20 @@ export function resolveFollowUp(
     which: WHICH_ONE.exec(text)?.[1]?.toLowerCase() ?? null,
     biography: person,
     swap,
+    event,
+    places: [
+      // The questions' names first: they say which place the thread is about.
+      ...new Set([
+        ...[...history].reverse().flatMap((turn) =>
+          turn.question
+            .split(/\s+/u)
+            .slice(1)
+            .map((word) => word.replace(/^[("“‘]+|[)"”’.,;:?!]+$/gu, ""))
+            .filter((word) => /^\p{Lu}\p{Ll}/u.test(word)),
+        ),
+        ...(last.places ?? []),
+      ]),
+    ],
   };
 }
 

@@ -1,0 +1,87 @@
+// Follow-ups about the thread's event that its words cannot find: "where is that?" after a kidnapping in a
+// village (a sentence placing the village: "Inekar lies in the Ménaka region, about 45 kilometres west of
+// Ménaka"), "who was holding her?" / "who was behind it?" (a sentence naming the group that did it: "held by
+// fighters of the Islamic State in the Greater Sahara"). The next sentence of the story that happens to name
+// another place, or a sentence elsewhere that shares "hold", is no answer.
+
+/** What an event follow-up asks: where the thread's place is, or who did the thread's event. */
+export type EventAsk = "where" | "doer";
+
+// "where is that?", "where is it?", "where is Inekar?", "where did it happen?": the place of the thread's event.
+const WHERE = /^(?:(?:and|so|but) )?where (?:is|was|are|were|did|does)\b/iu;
+// "who was holding her?", "who is behind it?", "who was responsible?", "who claimed it?", "who kidnapped him?"
+const DOER =
+  /^(?:(?:and|so|but) )?who(?:'s| is| was| were| are| has| have| had| did)?\b.*\b(?:hold(?:s|ing)?|held|behind|responsible|claim(?:s|ed)?|kidnap(?:s|ped)?|abduct(?:s|ed)?|seiz(?:e|ed)|captur(?:e|ed)|carr(?:y|ied) out|attack(?:s|ed)?|did (?:it|this|that)|perpetrat\w*)\b/iu;
+
+/**
+ * The words of an event follow-up that name what is asked, not words of the answer ("holding" is not in "held
+ * by fighters of …", "responsible" not in "claimed by …"): dropped from the search, the cue stands for them.
+ */
+export const EVENT_ASK_WORDS =
+  /^(?:hold|holds|holding|held|behind|responsible|responsibility|claim\w*|kidnap\w*|abduct\w*|seiz\w*|captur\w*|perpetrat\w*)$/iu;
+
+/** What a follow-up asks about the thread's event, or null. */
+export function eventAsk(question: string): EventAsk | null {
+  const text = question.trim();
+  if (DOER.test(text)) return "doer";
+  if (WHERE.test(text)) return "where";
+  return null;
+}
+
+// A phrase that places somewhere: a region, a border, a distance and direction from a town, "lies in".
+const LOCATING =
+  /\b(?:in the [\p{Lu}][\p{L}'’-]+(?: [\p{Lu}][\p{L}'’-]+)? (?:region|district|province|circle|cercle|area)|region of [\p{Lu}]|(?:near|close to|along|on) the (?:border|frontier) with|\d+(?:[.,]\d+)? ?(?:kilomet(?:re|er)s?|km|miles)\b[^.]{0,40}?\b(?:from|of|outside|north|south|east|west)|(?:lies|lie|located|situated)\b[^.]{0,15}\b(?:in|near|on|at|between)|between [\p{Lu}][\p{L}'’-]+ and [\p{Lu}])/u;
+
+/**
+ * Whether a sentence places one of the thread's places: it names the place and a locating phrase
+ * ("Inekar lies in the Ménaka region", "the base at Kerena, about 20 kilometres from Douentza"). A sentence
+ * naming another place ("an attack on an army post at Tessit, in the Gao region") places that one.
+ */
+export function locates(sentence: string, places: readonly string[]): boolean {
+  if (!LOCATING.test(sentence)) return false;
+  return places.some((place) => place.length > 2 && namesPlace(sentence, place));
+}
+
+/** Whether a sentence names a place as a word ("Mali" is not in "Malian soldiers"). */
+function namesPlace(sentence: string, place: string): boolean {
+  const word = place.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
+  return new RegExp(`(?<![\\p{L}])${word}(?![\\p{L}])`, "iu").test(sentence);
+}
+
+// A doer named at the action: "held by fighters of X", "claimed by X", "X claimed (responsibility for) the
+// attack", "blamed on X", "attributed to X", "X said it carried out".
+const AGENT_AT_ACTION =
+  /\b(?:(?:held|holding|kidnapped|abducted|seized|captured|taken|carried out|claimed|perpetrated|committed|organi[sz]ed|led) by|blamed on|attributed to|responsibility (?:for [^.]{0,60}?)?(?:lies with|rests with|was claimed by))\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,3}?(?:[\p{Lu}][\p{L}'’-]+|\p{Lu}{2,})/u;
+const AGENT_CLAIMS =
+  /(?:[\p{Lu}][\p{L}'’-]+|\(\p{Lu}{2,}\)|\p{Lu}{2,})\s*(?:,[^,]{0,80},\s*)?(?:claimed|has claimed|said it (?:carried out|was behind|was holding)|admitted)\b/u;
+
+/**
+ * Whether a sentence names who did it by name: a group at the action ("being held by fighters of the Islamic
+ * State in the Greater Sahara", "The attack was later claimed by JNIM", "Al-Mourabitoune … claimed the
+ * attack"). "The charity, which has been holding weekly clinics" holds no one.
+ */
+export function namesDoer(sentence: string): boolean {
+  return AGENT_AT_ACTION.test(sentence) || AGENT_CLAIMS.test(sentence);
+}
+
+/**
+ * The answer an event follow-up asks for, among the ranked sentences: the best one in the thread's documents
+ * that places the thread's place ("where") or names the doer ("doer"). Null when none does, and the question
+ * is answered as any other follow-up.
+ */
+export function eventAnswer<C extends { sentence: string; hit: { passage: { doc: { id: string } } } }>(
+  candidates: C[],
+  ask: EventAsk,
+  threadDocs: ReadonlySet<string>,
+  places: readonly string[],
+): C | null {
+  const own = candidates.filter((candidate) => threadDocs.has(candidate.hit.passage.doc.id));
+  if (ask === "doer") return own.find((candidate) => namesDoer(candidate.sentence)) ?? null;
+  // The places in the order the thread named them most pointedly (its questions' first): "where is that?"
+  // after "aid worker kidnapped in Inekar" places Inekar, not "Mali" in a sentence about another town.
+  for (const place of places) {
+    const found = own.find((candidate) => locates(candidate.sentence, [place]));
+    if (found) return found;
+  }
+  return null;
+}

@@ -1,0 +1,97 @@
+import { describe, expect, it } from "vitest";
+import { answerQuestion } from "../../../src/core/answer/answer.ts";
+import type { Explanation } from "../../../src/core/answer/explain.ts";
+import type { Turn } from "../../../src/core/answer/types.ts";
+import { eventAsk, locates, namesDoer } from "../../../src/core/conversation/event-cues.ts";
+import { openKnowledgeBase } from "../../../src/knowledge/open.ts";
+import { doc, knowledgeFolder } from "../../helpers/knowledge-folder.ts";
+
+describe("what an event follow-up asks", () => {
+  it("reads where the thread's place is and who did the thread's event", () => {
+    expect(eventAsk("where is that?")).toBe("where");
+    expect(eventAsk("where did it happen?")).toBe("where");
+    expect(eventAsk("who was holding her?")).toBe("doer");
+    expect(eventAsk("who is behind it?")).toBe("doer");
+    expect(eventAsk("who was responsible?")).toBe("doer");
+    expect(eventAsk("who claimed the attack?")).toBe("doer");
+    expect(eventAsk("who heads it?")).toBeNull();
+    expect(eventAsk("how many were injured?")).toBeNull();
+  });
+});
+
+describe("sentences that place the thread's place or name the doer", () => {
+  it("places the asked place, not another the sentence happens to place", () => {
+    expect(locates("Tamou lies in the Tillaberi region, about 30 kilometres from Say.", ["Tamou"])).toBe(
+      true,
+    );
+    expect(locates("The base at Kerena, about 20 kilometres from Douentza, was hit.", ["Kerena"])).toBe(true);
+    expect(locates("The convoy was near the border with Niger.", ["Tamou"])).toBe(false);
+    expect(locates("Soldiers from Mali were in the Gao region.", ["Mali"])).toBe(true);
+    expect(locates("Malian soldiers were killed in the Gao region.", ["Mali"])).toBe(false);
+    expect(locates("Tamou was attacked on Sunday.", ["Tamou"])).toBe(false);
+  });
+
+  it("names a group at the deed, not a sentence that only shares the verb", () => {
+    expect(namesDoer("A source said the nurse was being held by fighters of the Islamic State.")).toBe(true);
+    expect(namesDoer("The attack was later claimed by JNIM.")).toBe(true);
+    expect(
+      namesDoer("The jihadist group Al-Mourabitoune, led by Mokhtar Belmokhtar, claimed the attack."),
+    ).toBe(true);
+    expect(namesDoer("The charity, which has been holding weekly clinics there, suspended its work.")).toBe(
+      false,
+    );
+    expect(namesDoer("Women hold 28 per cent of the seats in the council.")).toBe(false);
+  });
+});
+
+// A kidnapping story whose next sentence places another event, and whose doer is named four sentences on with
+// "held"; a report elsewhere shares "hold" and "responsible".
+const files = {
+  "2022-05-09-kidnapping.md": doc(
+    { title: "Aid worker kidnapped in Tamou", source: "Wire", date: "2022-05-09" },
+    "Gunmen kidnapped a foreign aid worker on Sunday in the village of Tamou, officials said.\n\n" +
+      "The kidnapping came a week after an attack on an army post at Tessit, in the Gao region, killed four soldiers.\n\n" +
+      "Tamou lies in the Tillaberi region, about 30 kilometres south of the town of Say.\n\n" +
+      "The charity, which has been holding weekly clinics in Tamou since 2019, suspended its activities.\n\n" +
+      "A security source said the worker was being held by fighters of the Islamic State in the Greater Sahara.",
+  ),
+  "2021-12-28-report.md": doc(
+    { title: "Report on the situation in the country", source: "UN", date: "2021-12-28" },
+    "Women hold 28 per cent of the seats in the transitional council.\n\nThe government was responsible for most of the delays in the electoral calendar.",
+  ),
+};
+
+function thread(kb: Parameters<typeof answerQuestion>[0], questions: string[]) {
+  const history: Turn[] = [];
+  return questions.map((question) => {
+    const answer = answerQuestion(kb, question, history);
+    history.push(answer.turn);
+    return answer;
+  });
+}
+
+describe("event follow-ups answered from the thread's story", async () => {
+  const kb = await openKnowledgeBase(await knowledgeFolder(files));
+
+  it("answers 'where is that?' with the sentence placing the thread's place", () => {
+    const [first, where] = thread(kb, ["aid worker kidnapped in Tamou", "where is that?"]);
+    expect(first!.text).toContain("kidnapped a foreign aid worker");
+    expect(where!.text).toContain("Tamou lies in the Tillaberi region");
+    expect(where!.text).not.toContain("Tessit");
+  });
+
+  it("answers 'who was holding her?' and 'who was responsible?' with the group named at the deed", () => {
+    const [, holding] = thread(kb, ["aid worker kidnapped in Tamou", "who was holding her?"]);
+    expect(holding!.text).toContain("held by fighters of the Islamic State in the Greater Sahara");
+    const [, responsible] = thread(kb, ["aid worker kidnapped in Tamou", "who was responsible?"]);
+    expect(responsible!.text).toContain("Islamic State in the Greater Sahara");
+  });
+
+  it("explains the reading", () => {
+    const history: Turn[] = [answerQuestion(kb, "aid worker kidnapped in Tamou").turn];
+    const explanation: Explanation = {};
+    answerQuestion(kb, "where is that?", history, explanation);
+    expect(explanation.reading?.event).toBe("where");
+    expect(explanation.decision).toContain("placing Tamou");
+  });
+});
