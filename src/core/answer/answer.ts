@@ -9,7 +9,7 @@ import { type AnswerType, type ParsedQuery, parseQuery } from "../search/query.t
 import { type PassageHit, searchPassages } from "../search/search.ts";
 import { answerClause } from "./clause.ts";
 import type { Explanation } from "./explain.ts";
-import { answerRole, describeStatement } from "./facts.ts";
+import { answerRole, describeStatement, newerRankedHolder } from "./facts.ts";
 import { namedInSentence, satisfiesAnswerType, sentenceFeatures } from "./features.ts";
 import { formatDocDate } from "./format.ts";
 import { isKeywordQuery, statesToll } from "./headline.ts";
@@ -174,9 +174,9 @@ export function answerQuestion(
 
   // "Who is the president?", "SRSG in 2016", "the first Force Commander": the holder is chosen among the
   // role statements read from the documents, by the asked period (facts.ts); a follow-up is left to the thread.
-  const role = resolution.followUp ? null : answerRole(kb.index, text, catalog, docSubjects, scope, time);
-  if (explain && role) {
-    explain.facts = role.considered.slice(0, 8).map(describeStatement);
+  const roleRead = resolution.followUp ? null : answerRole(kb.index, text, catalog, docSubjects, scope, time);
+  if (explain && roleRead) {
+    explain.facts = roleRead.considered.slice(0, 8).map(describeStatement);
   }
 
   const preferDocs = new Set(resolution.place?.docs ?? []);
@@ -247,6 +247,18 @@ export function answerQuestion(
   if (story) hits.push(...storyPassages(kb, story, resolution.place, hits));
   const rejected: Rejected[] | undefined = explain ? [] : undefined;
   const candidates = rankSentences(kb, hits, query, context, rejected);
+  // The statements never make an answer staler than the ranking: a newer top-ranked sentence naming someone in
+  // the asked role answers instead (facts.ts).
+  const rival = roleRead
+    ? newerRankedHolder(roleRead, candidates, text, time, catalog, TUNING.roleRivalRanks)
+    : null;
+  const role = rival ? null : roleRead;
+  if (explain && rival && roleRead) {
+    explain.facts = [
+      ...(explain.facts ?? []),
+      `set aside: a newer ranked sentence names someone in the role (${rival.hit.passage.doc.id})`,
+    ];
+  }
   // "Kerena attack" asks what happened: the lead of the event's own story (conversation/event.ts).
   // A count question's figures are compared only among sentences that count the asked thing (measures.ts).
   const counted = role || resolution.followUp ? [] : markCounted(candidates, query);
@@ -345,7 +357,7 @@ export function answerQuestion(
     );
     // A holder named with no period asked goes stale like a figure: the answer says as of when.
     const prefix =
-      chosen.length > 1 || (role && !time && !role.asked.earliest)
+      chosen.length > 1 || (role && (!time || role.knownOnlyBefore) && !role.asked.earliest)
         ? `${n === 1 ? "As of" : "Earlier, as of"} ${formatDay(candidate)}: `
         : "";
     texts.push(`${prefix}${sentences.join(" ")} [${n}]`);

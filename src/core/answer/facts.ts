@@ -43,6 +43,10 @@ export interface RoleStatement {
   ended: boolean;
   /** YYYY-MM-DD the holder took the role, when the sentence is an appointment; else null */
   since: string | null;
+  /** an interim holder ("acting head of the Mission", "ad interim") */
+  acting?: boolean;
+  /** "has headed the Mission since April 2021": held from `since` through `asOf`, not only taken then */
+  held?: boolean;
   passageId: string;
   /** index of the sentence in its passage (as `splitSentences` cuts it) */
   sentence: number;
@@ -57,6 +61,24 @@ const CAP = "\\p{Lu}[\\p{L}'’.-]*";
 const PARTICLE = "(?:de|da|du|dos|van|von|al|el|ag|ould|ibn|bin|ben|le|la)";
 const NAME_RUN = `${CAP}(?:\\s+(?:${PARTICLE}\\s+)?${CAP}){0,5}`;
 
+// Verbs of leading a mission, as data: "has headed", "leads", "took the helm of", "(named X) to lead".
+const LEAD_VERBS = [
+  "headed",
+  "heads",
+  "leads",
+  "led",
+  "(?:took|takes|taken|take|taking) the helm (?:of|at)",
+  "to (?:lead|head)",
+  "(?:was|is|been) (?:in charge|at the helm) of",
+];
+const LEAD_VERB = `(?:(?:has|had|have|who)\\s+)?(?:${LEAD_VERBS.join("|")})`;
+// "led MINUSMA convoys", "heads the mission's police": the mission is only a modifier of what is led.
+const NOT_THE_MISSION_ITSELF =
+  "(?!['’]s|\\s+(?:convoys?|patrols?|bases?|camps?|troops|forces?|personnel|peacekeepers|compounds?|positions?|helicopters?|delegations?|teams?|police|contingents?|units?|operations?|investigations?|efforts?|officials?|staff)\\b)";
+// A holder for the time being: "acting head of the Mission", "interim Special Representative", "ad interim".
+const ACTING_BEFORE = /\b(?:[Aa]cting|[Ii]nterim|[Oo]fficer[- ]in[- ][Cc]harge)\s+(?:\S+\s+)?$/u;
+const ACTING_AFTER = /^[^,;]{0,30}?\b(?:ad interim|in an acting capacity|on an interim basis)\b/u;
+
 /**
  * How documents name each role. Capitals matter where a title is capitalised ("President Keïta") and the
  * lower-case word is common ("the president said"): both are listed where both are used as titles.
@@ -64,7 +86,13 @@ const NAME_RUN = `${CAP}(?:\\s+(?:${PARTICLE}\\s+)?${CAP}){0,5}`;
 const ROLE_PHRASES: Array<[RoleKey, string]> = [
   [
     "head-of-mission",
-    "(?<!Deputy |Assistant |Acting )(?:Special Representative|SRSG)|[Hh]ead of (?:the )?(?:[Mm]ission|\\p{Lu}{4,}\\b|(?:United Nations|UN)\\b[^,;.]{0,100}?\\b(?:Mission|Force|Operation)\\b)",
+    "(?<!Deputy |Assistant |Acting )(?:Special Representative|SRSG)|[Hh]ead of (?:the )?(?:[Mm]ission|\\p{Lu}{4,}\\b|(?:United Nations|UN)\\b[^,;.]{0,100}?\\b(?:Mission|Force|Operation)\\b)" +
+      // a verb of leading the mission: "has headed the Mission", "leads MINUSMA", "took the helm of", "named X to lead"
+      `|${LEAD_VERB} (?:the )?(?:(?:UN|United Nations|peacekeeping)\\s+)*(?:[Mm]ission|\\p{Lu}{4,}\\b)${NOT_THE_MISSION_ITSELF}` +
+      // the mission led by someone: "MINUSMA, led by X", "the Mission is headed by Special Representative X"
+      "|(?<!\\b(?:on|against|at|targeting|attacked|of|near|in|to|from|with)\\s+(?:the\\s+)?)(?<!\\p{L})(?:[Mm]ission|\\p{Lu}{4,})(?:,?\\s+(?:which\\s+)?(?:is|was|has been|had been|will be|now|currently))*,?\\s+(?:led|headed)\\s+by(?=\\s)" +
+      // an appositive title: "the mission's chief, X", "the chief of MINUSMA", "X, the UN envoy in Mali"
+      "|(?:[Mm]ission|\\p{Lu}{4,}|UN)(?:'s|’s) (?:chief|head|top official)\\b|[Cc]hief of (?:the )?(?:UN )?(?:[Mm]ission|\\p{Lu}{4,}\\b)|(?:UN|United Nations)(?:'s|’s)? (?:top |special )?envoy\\b",
   ],
   [
     "force-commander",
@@ -91,7 +119,7 @@ const ROLE_PATTERNS = ROLE_PHRASES.map(([key, source]) => [key, new RegExp(sourc
 
 /** A cheap test a passage must pass before its sentences are read: most passages name no role. */
 const MAY_HOLD_ROLE =
-  /President|president|Minister|minister|Representative|representative|SRSG|Commander|command|[Hh]ead of|leader|power|[Aa]mbassador|oust|overthr|toppl|depos/u;
+  /President|president|Minister|minister|Representative|representative|SRSG|Commander|command|[Hh]ead|[Ll]ead|\bled\b|helm|[Cc]hief|envoy|leader|power|[Aa]mbassador|oust|overthr|toppl|depos/u;
 
 // Titles and words that stand before a name but are not it.
 const TITLE =
@@ -133,7 +161,7 @@ function personIn(run: string): string | null {
 // Commander is X". The role's own qualifier comes first ("Special Representative for Mali and Head of
 // MINUSMA, X").
 const QUALIFIER_TAIL = new RegExp(
-  `^(?:\\s+(?:for|of|in|and)\\s+(?:the\\s+)?(?:${CAP}|\\([\\p{Lu}]+\\))(?:\\s+(?:${CAP}|\\([\\p{Lu}]+\\)|of|in|the|and|for)(?=\\s+(?:${CAP}|\\())|\\s+(?:${CAP}|\\([\\p{Lu}]+\\)))*)*`,
+  `^(?:\\s+(?:for|of|in|to|and)\\s+(?:the\\s+)?(?:${CAP}|\\([\\p{Lu}]+\\))(?:\\s+(?:${CAP}|\\([\\p{Lu}]+\\)|of|in|the|and|for)(?=\\s+(?:${CAP}|\\())|\\s+(?:${CAP}|\\([\\p{Lu}]+\\)))*)*`,
   "u",
 );
 const NAME_AFTER = new RegExp(`^(?:,\\s+|\\s+(?:is|was)\\s+|\\s+)(${NAME_RUN})`, "u");
@@ -160,9 +188,29 @@ const TOOK_POWER =
 // What ends a holding, just before the role or name ("arrest President X", "former Special Representative")
 // or just after the name ("X and his Government resigned").
 const ENDED_BEFORE =
-  /\b(?:arrest(?:ed|ing)?|detain(?:ed|ing)?|oust(?:ed|ing)?|overthr(?:ew|own|owing)|toppl(?:ed|ing)|depos(?:ed|ing)|seiz(?:ed|ing)(?!\s+power)|succeed(?:ed|ing)|replac(?:ed|ing)|(?:takes|took|taking)\s+over\s+from|former|outgoing|ex|then|late|predecessor)\b[^.;]*$/u;
+  /\b(?:arrest(?:ed|ing)?|detain(?:ed|ing)?|oust(?:ed|ing)?|overthr(?:ew|own|owing)|toppl(?:ed|ing)|depos(?:ed|ing)|seiz(?:ed|ing)(?!\s+power)|succeed(?:ed|ing)|replac(?:ed|ing)|(?:takes|took|taking)\s+over\s+from|former|outgoing|ex|then|late|predecessor|departure\s+of)\b[^.;]*$/u;
 const ENDED_AFTER =
-  /^[^;]{0,60}?\b(?:resign(?:ed|s)?|(?:was|were)\s+(?:arrested|detained|ousted|overthrown|removed|killed|deposed)|announced\s+(?:his|her)\s+resignation|stepped\s+down|left\s+(?:office|(?:the|his|her)\s+(?:post|office|[Mm]ission|job|position|[Gg]overnment)))\b/u;
+  /^[^;]{0,60}?\b(?:resign(?:ed|s)?|(?:was|were)\s+(?:arrested|detained|ousted|overthrown|removed|killed|deposed)|announced\s+(?:his|her)\s+resignation|stepped\s+down|departed|ended\s+(?:his|her)\s+(?:tenure|term|assignment)|left\s+(?:office|(?:the|his|her)\s+(?:post|office|[Mm]ission|job|position|[Gg]overnment)))\b/u;
+
+// "since 24 October 2016" after the role, or "Since April 2021, X has headed" before it: a holding's start.
+const SINCE_AFTER = /^[^,;]{0,60}?\bsince\b/u;
+const SINCE_BEFORE = /^(?:[^,;]*[,;]\s*)?[Ss]ince\b[^;]*$/u;
+
+/** The start a "since" next to the role gives ("since April 2021"), or null ("since its creation" dates nothing). */
+function sinceDate(sentence: string, start: number, end: number, docDate: string): string | null {
+  const after = SINCE_AFTER.exec(sentence.slice(end));
+  const from = after
+    ? end + after[0].length - "since".length
+    : SINCE_BEFORE.test(sentence.slice(0, start))
+      ? sentence.slice(0, start).search(/\b[Ss]ince\b/u)
+      : -1;
+  if (from < 0) return null;
+  const clause = sentence.slice(from).split(/[,;]/u)[0]!;
+  return dateIn(clause, docDate);
+}
+// "the Secretary-General named X to lead", "announced the appointment of X as": the name is being appointed.
+const APPOINTING_BEFORE =
+  /\b(?:appointment\s+of|appointed|appoints|appoint|named|names|nominated|nominates|chose|picked|tapped|designated)\s+(?:[^,;]{0,40}?\s)?$/u;
 
 const PLACE_BEFORE = /\b(?:in|at|near|from|to|between|across|towards|into)\s+(?:the\s+)?$/u;
 
@@ -211,14 +259,17 @@ export function readRoleStatements(
     holder: string,
     qualifier: string,
     ended: boolean,
-    appointment: boolean,
+    appointment: boolean | string,
     foreignAdjective: boolean,
     at = 0,
     tail = "",
+    acting = false,
   ) => {
     const key = foldName(holder.split(/\s+/u).at(-1)!);
     if (out.some((s) => s.role === role && s.key === key)) return;
     out.push({
+      ...(acting ? { acting } : {}),
+      ...(typeof appointment === "string" ? { held: true } : {}),
       role,
       holder,
       key,
@@ -226,7 +277,12 @@ export function readRoleStatements(
       tail,
       foreignAdjective,
       ended,
-      since: appointment ? appointmentDate(sentence, docDate, at) : null,
+      since:
+        typeof appointment === "string"
+          ? appointment
+          : appointment
+            ? appointmentDate(sentence, docDate, at)
+            : null,
       asOf: docDate,
       ...where,
     });
@@ -244,6 +300,11 @@ export function readRoleStatements(
       const qualifier = `${before} ${match[0]}${tail}`;
       const foreignAdjective = adjective !== null && !/^(?:The|A|An|His|Her|Its|My)$/u.test(adjective[1]!);
       const endedBefore = ENDED_BEFORE.test(wordsBefore(sentence, start, 5));
+      const acting =
+        ACTING_BEFORE.test(sentence.slice(Math.max(0, start - 40), start)) ||
+        ACTING_AFTER.test(sentence.slice(end));
+      // "has headed the Mission since April 2021", "Since 2021, X has led MINUSMA": held from then.
+      const since = sinceDate(sentence, start, end, docDate);
       // The name after the role.
       const after = NAME_AFTER.exec(sentence.slice(end));
       if (after && !/declared/u.test(match[0])) {
@@ -252,8 +313,19 @@ export function readRoleStatements(
           const nameEnd = end + after[0].length;
           const ended = endedBefore || ENDED_AFTER.test(sentence.slice(nameEnd));
           // "My Special Representative, X, who assumed his functions on 15 April 2021, ...": an appointment too.
-          const took = TOOK_UP_AFTER.test(sentence.slice(nameEnd));
-          add(role, person, qualifier, ended && !took, took, foreignAdjective, took ? nameEnd : end, tail);
+          const took = TOOK_UP_AFTER.test(sentence.slice(nameEnd)) || /helm|^to /u.test(match[0]);
+          const held = took || (since !== null && !ended ? since : false);
+          add(
+            role,
+            person,
+            qualifier,
+            ended && !took,
+            held,
+            foreignAdjective,
+            took ? nameEnd : end,
+            tail,
+            acting,
+          );
           continue;
         }
       }
@@ -263,13 +335,16 @@ export function readRoleStatements(
         const { person, at: nameAt, link } = named;
         {
           // "has commanded the force since 24 October 2016" dates the holding's start too.
-          const since = /^[^,;]{0,20}?\bsince\b/u.test(sentence.slice(end));
-          const appointment = since || APPOINTED_BEFORE.test(link) || /declared|assumed|took/u.test(match[0]);
+          const appointment =
+            since !== null ||
+            APPOINTED_BEFORE.test(link) ||
+            /declared|assumed|took|helm|^to /u.test(match[0]);
           const ended =
             ENDED_BEFORE.test(wordsBefore(sentence, nameAt, 5)) ||
             (!appointment && ENDED_AFTER.test(sentence.slice(end)));
-          const appointed = appointment || /appointment of|appointed/u.test(sentence.slice(0, nameAt));
-          add(role, person, qualifier, ended, appointed, foreignAdjective, since ? end : nameAt, tail);
+          const appointed =
+            appointment || APPOINTING_BEFORE.test(sentence.slice(Math.max(0, nameAt - 60), nameAt));
+          add(role, person, qualifier, ended, since ?? appointed, foreignAdjective, nameAt, tail, acting);
         }
       }
     }
@@ -316,7 +391,7 @@ function dateIn(sentence: string, docDate: string): string | null {
     const year = full[4] ? Number(full[4]) : month > docMonth ? docYear - 1 : docYear;
     return `${year}-${pad(month)}-${pad(Math.min(28, day))}`;
   }
-  const year = /\bin (?:\w+ (?:in )?)?((?:19|20)\d{2})\b/u.exec(sentence);
+  const year = /\b(?:in|[Ss]ince) (?:\w+ (?:in )?)?((?:19|20)\d{2})\b/u.exec(sentence);
   if (year) return `${year[1]}-01-01`;
   if (new RegExp(`\\b(?:on (?:${WEEKDAY_PATTERN})|today|yesterday)\\b`, "u").test(sentence)) return docDate;
   return null;
@@ -349,7 +424,7 @@ export function passageRoleStatements(passage: Passage): RoleStatement[] {
 
 /** Index terms one of which a passage stating each role holds: only those passages are read for it. */
 const ROLE_TERMS: Record<RoleKey, readonly string[]> = {
-  "head-of-mission": ["repres", "srsg", "head"],
+  "head-of-mission": ["repres", "srsg", "head", "lead", "led", "helm", "chief", "envoi"],
   "force-commander": ["command"],
   president: ["presid", "head"],
   leader: ["leader", "power", "oust", "overthrew", "toppl", "depos", "coup", "head"],
@@ -424,7 +499,7 @@ const QUESTION_ROLES: Array<[RoleKey[], RegExp]> = [
   [["force-commander"], /\bforce commander\b|\bcommand(?:s|ed|er|ing)?\b/u],
   [
     ["head-of-mission"],
-    /\bsrsg\b|\bspecial representative\b|\bhead of (?:the )?(?:un |united nations )?(?:peacekeeping )?mission\b/u,
+    /\bsrsg\b|\bspecial representative\b|\bhead of (?:the )?(?:un |united nations )?(?:peacekeeping )?mission\b|\b(?:un|united nations|mission|minusma)(?:'s)? (?:top |special )?(?:envoy|chief)\b|\bchief of (?:the )?(?:un )?mission\b|\bat the helm of\b/u,
   ],
   [["president"], /\b(?<!vice[- ])president\b|\bhead of state\b/u],
 ];
@@ -448,7 +523,7 @@ mission missions peacekeeping peacekeepers troops force forces military coup pow
 );
 const ROLE_WORDS = new Set(
   `srsg special representative head heads headed leads lead led runs run ran rules rule ruled charge chief leader
-junta commander commands commanded command commanding president state prime minister premier foreign affairs
+junta commander commands commanded command commanding president envoy top helm state prime minister premier foreign affairs
 defence defense armed ambassador permanent representative security council seized`.split(/\s+/u),
 );
 const WH_OTHER = /\b(?:what|when|where|why|how|which|whose)\b/u;
@@ -619,11 +694,15 @@ export function chooseHolder(
     if (asked.month !== null) {
       during = during.filter((s) => s.since !== null && Number(s.since.slice(5, 7)) === asked.month);
     }
+    if (during.length === 0 && !asked.appointment && asked.month === null) {
+      // "has headed the Mission since April 2021", written in 2023: held through the period.
+      during = pool.filter(
+        (s) => s.held && !s.ended && yearOf(s.since!) <= time.to && yearOf(s.asOf) >= time.from,
+      );
+    }
     if (during.length === 0) {
       if (asked.appointment || asked.month !== null) return null;
-      // The holder then is the last one named before the period and not said to have left by then.
-      const before = pool.filter((s) => yearOf(effective(s)) < time.from && !s.ended);
-      return before.length > 0 ? latest(before) : null;
+      return lastBefore(pool, time.from, endedOn);
     }
     if (asked.earliest) return earliest(during);
     const current = during.filter((s) => !s.ended);
@@ -640,6 +719,46 @@ export function chooseHolder(
   });
 }
 
+/**
+ * The holder in a period nothing is dated in: the last one named before it, not said to have left before it,
+ * when they are named again after it (held through) or nobody else is named after them (the last known holder,
+ * answered "as of"). When someone else is named later, when the change came is unknown: null, not a holder
+ * from years before.
+ */
+function lastBefore(
+  pool: readonly RoleStatement[],
+  from: number,
+  endedOn: ReadonlyMap<string, string>,
+): RoleStatement | null {
+  const effective = (s: RoleStatement) => s.since ?? s.asOf;
+  const yearOf = (date: string) => Number(date.slice(0, 4));
+  const before = pool.filter(
+    (s) => yearOf(effective(s)) < from && !s.ended && !(yearOf(endedOn.get(s.key) ?? "9999") < from),
+  );
+  if (before.length === 0) return null;
+  const last = before.reduce((a, b) => {
+    if (effective(b) !== effective(a)) return effective(b) > effective(a) ? b : a;
+    return b.asOf > a.asOf ? b : a;
+  });
+  const later = pool.filter((s) => yearOf(effective(s)) >= from);
+  const again = later.some((s) => s.key === last.key && !s.ended);
+  const someoneElse = later.some((s) => s.key !== last.key && !s.ended);
+  if (again || !someoneElse) return last;
+  return null;
+}
+
+/** Whether a chosen holder is only the last one known before the asked period: the answer says "as of". */
+export function knownOnlyBefore(
+  statement: RoleStatement,
+  considered: readonly RoleStatement[],
+  time: AskedTime | null,
+): boolean {
+  if (!time || time.kind === "total") return false;
+  const yearOf = (date: string) => Number(date.slice(0, 4));
+  if (yearOf(statement.since ?? statement.asOf) >= time.from) return false;
+  return !considered.some((s) => s.key === statement.key && !s.ended && yearOf(s.asOf) >= time.from);
+}
+
 // --- Answering ----------------------------------------------------------------------------------------------
 
 /** A role question answered from the statements: the one chosen, and how many were weighed. */
@@ -653,6 +772,8 @@ export interface RoleAnswer {
    * role (newest holder asked, no period): "As of 2024: X, head of the mission, said... Earlier: X was appointed"
    */
   candidates: SentenceCandidate[];
+  /** the holder is only the last one known before the asked period: the answer says "as of" */
+  knownOnlyBefore: boolean;
 }
 
 /**
@@ -703,7 +824,68 @@ export function answerRole(
         )
       : undefined;
   const second = appointed && candidateOf(index, appointed);
-  return { asked, statement, considered, candidates: second ? [first, second] : [first] };
+  return {
+    asked,
+    statement,
+    considered,
+    candidates: second ? [first, second] : [first],
+    knownOnlyBefore: knownOnlyBefore(statement, considered, time),
+  };
+}
+
+// The verb a role question asks by ("who led", "who commands", "who was in charge of"), as the index's stems.
+const QUESTION_VERBS: Array<[RegExp, readonly string[]]> = [
+  [/\b(?:heads?|headed)\b/u, ["head"]],
+  [/\b(?:leads?|led|leading)\b/u, ["lead", "led"]],
+  [/\b(?:commands?|commanded|commanding)\b/u, ["command"]],
+  [/\bin charge\b/u, ["charg"]],
+  [/\b(?:runs?|ran)\b/u, ["run", "ran"]],
+];
+
+/**
+ * The ranked sentence that makes a role answer stale, or null: one of the best-ranked sentences (`ranks`), from
+ * a newer document (of the asked period, when one is asked), that names a person other than the chosen holder
+ * together with the asked role or the question's verb, a person the statements do not say has left. The
+ * statements' reader can miss a wording; a newer sentence ranked on top then answers, so the reader never makes
+ * an answer staler than the ranking alone.
+ */
+export function newerRankedHolder(
+  role: RoleAnswer,
+  ranked: readonly SentenceCandidate[],
+  question: string,
+  time: AskedTime | null,
+  catalog: SubjectCatalog | null,
+  ranks: number,
+): SentenceCandidate | null {
+  // "The first head" is old by design; a keyword naming the holder asks about that very holder.
+  if (role.asked.earliest || role.asked.holder) return null;
+  const answeredOn = role.candidates[0]?.hit.passage.doc.date ?? role.statement.asOf;
+  const text = question.toLowerCase();
+  const verbs = QUESTION_VERBS.filter(([pattern]) => pattern.test(text)).flatMap(([, stems]) => stems);
+  const patterns = ROLE_PATTERNS.filter(([key]) => role.asked.roles.includes(key)).map(([, p]) => p);
+  const left = new Set(role.considered.filter((s) => s.ended).map((s) => s.key));
+  for (const candidate of ranked.slice(0, ranks)) {
+    const date = candidate.hit.passage.doc.date;
+    if (date <= answeredOn) continue;
+    if (time && time.kind !== "total" && !(Number(date.slice(0, 4)) <= time.to)) continue;
+    const sentence = candidate.sentence;
+    const terms = candidate.hit.analysis.terms[candidate.index] ?? [];
+    const hasRole =
+      patterns.some((p) => {
+        p.lastIndex = 0;
+        return p.test(sentence);
+      }) || verbs.some((stem) => terms.includes(stem));
+    if (!hasRole) continue;
+    for (const run of sentence.matchAll(new RegExp(NAME_RUN, "gu"))) {
+      const person = personIn(run[0]);
+      if (!person?.includes(" ")) continue;
+      if (catalog && namedSubjects(catalog, person).length > 0) continue;
+      const key = foldName(person.split(/\s+/u).at(-1)!);
+      if (key === role.statement.key || left.has(key)) continue;
+      return candidate;
+    }
+  }
+  return null;
 }
 
 /** The sentence of a statement as a candidate answer, scored as a full match. */
@@ -764,5 +946,5 @@ function holderStatement(
 /** A statement as `--explain` lists it. */
 export function describeStatement(s: RoleStatement): string {
   const since = s.since ? `, since ${s.since}` : "";
-  return `${s.role}: ${s.holder} (as of ${s.asOf}${since}${s.ended ? ", left" : ""}) [${s.passageId}]`;
+  return `${s.role}: ${s.holder} (as of ${s.asOf}${since}${s.acting ? ", acting" : ""}${s.ended ? ", left" : ""}) [${s.passageId}]`;
 }

@@ -148,6 +148,10 @@ export const MODEL_TABLE = {
     value: 0.75,
     why: "a role question answered by a statement naming a holder of that very role, for the asked subject and period (facts.ts), is answered whatever its other words: above the threshold, below a sentence that matches every word",
   },
+  roleRivalRanks: {
+    value: 3,
+    why: "a role answer from the statements yields to a newer sentence among this many best-ranked ones naming someone in the asked role: the reader misses wordings, and the ranking's top few hold the right holder when it does (deeper, sentences naming deputies and other offices take over)",
+  },
   threshold: {
     value: 0.5,
     why: "below this the bot says it could not find the answer rather than guess",

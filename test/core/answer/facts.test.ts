@@ -218,3 +218,150 @@ describe("answering a role question", async () => {
     expect(text).toMatch(/Decision: answered from the role statements/u);
   });
 });
+
+describe("reading role statements worded otherwise", () => {
+  it("reads a role told by a verb of leading, and 'since' as the start of the holding", () => {
+    expect(
+      read(
+        "El-Ghassim Wane has headed the Mission as my Special Representative since April 2021.",
+        "2023-03-30",
+      ),
+    ).toEqual([{ role: "head-of-mission", holder: "El-Ghassim Wane", since: "2021-04-01", ended: false }]);
+    expect(read("Mongi Hamdi took the helm of MINUSMA in February 2015.")[0]).toMatchObject({
+      holder: "Mongi Hamdi",
+      since: "2015-02-01",
+    });
+    expect(read("The Secretary-General named Mongi Hamdi to lead the mission.")[0]?.holder).toBe(
+      "Mongi Hamdi",
+    );
+    expect(read("Bert Koenders, who has headed MINUSMA since its creation, left.")[0]).toMatchObject({
+      holder: "Bert Koenders",
+      since: null,
+    });
+    expect(read("MINUSMA, led by Bert Koenders, took over from AFISMA.")[0]?.holder).toBe("Bert Koenders");
+  });
+
+  it("does not read a leader of something the mission only modifies or suffers", () => {
+    expect(read("General Kazura leads MINUSMA troops in the north.")).toEqual([]);
+    expect(read("The attack on MINUSMA was led by Iyad Ag Ghaly.")).toEqual([]);
+  });
+
+  it("reads appositive titles and a title before the name, honorifics left out", () => {
+    expect(read("The mission's chief, Mahamat Saleh Annadif, said the attack was cowardly.")[0]?.holder).toBe(
+      "Mahamat Saleh Annadif",
+    );
+    expect(read("Mahamat Saleh Annadif, the UN envoy in Mali, condemned the attack.")[0]).toMatchObject({
+      role: "head-of-mission",
+      holder: "Mahamat Saleh Annadif",
+    });
+    expect(read("Force Commander Lieutenant General Dennis Gyllensporre visited Gao.")[0]).toMatchObject({
+      role: "force-commander",
+      holder: "Dennis Gyllensporre",
+    });
+    expect(read("Since 2019, Dennis Gyllensporre has commanded the force.")[0]?.since).toBe("2019-01-01");
+  });
+
+  it("marks an acting holder, and the one whose departure made them acting as gone", () => {
+    const statements = readRoleStatements(
+      "Following the departure of my Special Representative, Mr. Albert Gerard Koenders, on 1 November 2014, Mr. Arnauld Antoine Akodjenou, my Deputy Special Representative, has served as acting head of the Mission.",
+      "2015-03-27",
+    );
+    expect(statements.map((s) => [s.holder, s.ended, s.acting ?? false])).toEqual([
+      ["Albert Gerard Koenders", true, false],
+      ["Arnauld Antoine Akodjenou", false, true],
+    ]);
+  });
+});
+
+describe("choosing the holder of an asked year", () => {
+  const at = (holder: string, asOf: string, extra: Partial<RoleStatement> = {}): RoleStatement => ({
+    role: "head-of-mission",
+    holder,
+    key: holder.split(" ").at(-1)!.toLowerCase(),
+    qualifier: "",
+    tail: "",
+    foreignAdjective: false,
+    ended: false,
+    since: null,
+    passageId: `${asOf}#0`,
+    sentence: 0,
+    docId: asOf,
+    asOf,
+    ...extra,
+  });
+  const role: AskedRole = { roles: ["head-of-mission"], appointment: false, earliest: false, month: null };
+
+  it("counts 'since April 2021' as held from then to the statement's date", () => {
+    const statements = [
+      at("Mahamat Annadif", "2019-05-31"),
+      at("Ghassim Wane", "2023-03-30", { since: "2021-04-01", held: true }),
+    ];
+    expect(chooseHolder(statements, role, askedTime("in 2022"))?.holder).toBe("Ghassim Wane");
+  });
+
+  it("says nothing for a year when someone else is named later and nobody in it", () => {
+    const statements = [at("Bert Koenders", "2013-07-01"), at("Ghassim Wane", "2023-03-30")];
+    expect(chooseHolder(statements, role, askedTime("in 2018"))).toBeNull();
+  });
+
+  it("gives the last known appointment when nothing supersedes it", () => {
+    const statements = [at("Bert Koenders", "2013-07-01", { since: "2013-05-17" })];
+    expect(chooseHolder(statements, role, askedTime("in 2014"))?.holder).toBe("Bert Koenders");
+  });
+
+  it("leaves out a holder whose departure came before the year", () => {
+    const statements = [
+      at("Bert Koenders", "2013-07-01"),
+      at("Bert Koenders", "2014-12-01", { ended: true }),
+    ];
+    expect(chooseHolder(statements, role, askedTime("in 2016"))).toBeNull();
+  });
+});
+
+describe("answering a role question from documents worded otherwise", async () => {
+  const kb = await openKnowledgeBase(
+    await knowledgeFolder({
+      "2015-03-27-report.md": doc(
+        { title: "Report on the mission", source: "UN", date: "2015-03-27" },
+        "Following the departure of my Special Representative, Mr. Albert Gerard Koenders, on 1 November 2014, Mr. Arnauld Antoine Akodjenou, my Deputy Special Representative, has served as acting head of the Mission.",
+      ),
+      "2023-03-30-report.md": doc(
+        { title: "Report on the situation in Mali", source: "UN", date: "2023-03-30" },
+        "El-Ghassim Wane has headed the Mission as my Special Representative since April 2021. The security situation remained volatile.",
+      ),
+    }),
+  );
+
+  it("names the newest holder read from a verb, not the acting one of years before", () => {
+    const answer = answerQuestion(kb, "who heads the UN mission?");
+    expect(answer.text).toMatch(/^As of 30 Mar 2023: El-Ghassim Wane has headed the Mission/u);
+  });
+
+  it("names the holder of a year the 'since' holding spans", () => {
+    expect(answerQuestion(kb, "Who led the mission in 2022?").text).toContain("El-Ghassim Wane");
+    expect(answerQuestion(kb, "Who was in charge of the mission in 2015?").text).toContain("Akodjenou");
+  });
+});
+
+describe("a newer ranked sentence the reader misses", async () => {
+  const kb = await openKnowledgeBase(
+    await knowledgeFolder({
+      "2014-03-01-report.md": doc(
+        { title: "Report on the mission", source: "UN", date: "2014-03-01" },
+        "The head of the mission, Bert Koenders, visited Kidal.",
+      ),
+      "2022-05-01-news.md": doc(
+        { title: "New mission chief", source: "UN News", date: "2022-05-01" },
+        "Jane Roe, a Kenyan diplomat, is now in charge of the UN operation in Mali.",
+      ),
+    }),
+  );
+
+  it("answers with the newer sentence rather than the stale statement", () => {
+    const explanation: Explanation = {};
+    const answer = answerQuestion(kb, "Who is in charge of the UN mission?", [], explanation);
+    expect(answer.text).toContain("Jane Roe");
+    expect(answer.text).not.toContain("Bert Koenders");
+    expect(explanationText(explanation)).toMatch(/set aside: a newer ranked sentence/u);
+  });
+});
