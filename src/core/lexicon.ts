@@ -44,6 +44,13 @@ export const NUMBER_WORD_PATTERN =
 export const DEPENDENT_OPENING =
   /^["“]?(It|Its|This|That|These|Those|They|Their|He|She|His|Her|Such|However|But|And|Also|Moreover|Furthermore|In addition|Nevertheless|Meanwhile)\b/u;
 
+/**
+ * "Which group claimed ...", "which militia ...": a question asking for an actor by its kind, answered as "who"
+ * is. A country is left out: "which country" asks for a place as often as for an actor.
+ */
+export const WHICH_ACTOR =
+  "which (?:armed |militant |jihadist |rebel |extremist |islamist |terrorist )?(?:group|organi[sz]ation|movement|faction|militia|coalition|official)s?";
+
 /** A four-digit year of the period the documents cover (1900-2099). */
 export const YEAR = /\b(19|20)\d{2}\b/u;
 

@@ -7,6 +7,7 @@ import type { KnowledgeBase } from "../knowledge-base.ts";
 import { DEPENDENT_OPENING, EARLIEST } from "../lexicon.ts";
 import { type AnswerType, type ParsedQuery, parseQuery } from "../search/query.ts";
 import { type PassageHit, searchPassages } from "../search/search.ts";
+import { actionVerb } from "./asked.ts";
 import { answerClause } from "./clause.ts";
 import type { Explanation } from "./explain.ts";
 import { answerRole, describeStatement, newerRankedHolder } from "./facts.ts";
@@ -459,6 +460,8 @@ function chooseSources(
       (notAfter === null || c.hit.passage.doc.date <= notAfter) &&
       c.hit.passage.doc.id !== best.hit.passage.doc.id &&
       c.typed === best.typed &&
+      // A rival restates the best answer only if its document names what the question names, as the best's does.
+      c.parts.anchor >= best.parts.anchor &&
       c.coverage >= best.coverage * rivalCoverage(c) &&
       c.score >= best.score * (counted && c.nearCount ? TUNING.measureRivalScore : TUNING.rivalScore) &&
       // "in the first half of 2021": a figure stated at the end of the year is not the half's.
@@ -473,7 +476,12 @@ function chooseSources(
   const isFigure = (c: SentenceCandidate) =>
     type === "number" ? c.nearCount : type === "any" && sentenceFeatures(c.sentence).number;
   // A follow-up's holder from the thread's own document ("who was his predecessor?") is no stale figure.
-  const holder = type === "who" && best.typed && !threadDocs.has(best.hit.passage.doc.id);
+  // "Who claimed the attack?" asks for the doer of one past action, not a role's holder that goes stale.
+  const holder =
+    type === "who" &&
+    best.typed &&
+    !threadDocs.has(best.hit.passage.doc.id) &&
+    actionVerb(query.text) === null;
   if (isFigure(best) || holder) {
     let same = [best, ...peers.filter((c) => (holder ? c.typed : isFigure(c)))];
     // "How many have been killed?" with no period asks for the running total: a count for one year ("In

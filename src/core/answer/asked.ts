@@ -1,3 +1,5 @@
+import { WHICH_ACTOR } from "../lexicon.ts";
+
 // The asked thing: the head noun of the phrase a question asks about ("What is the main religion in Mali?"
 // asks for a religion; "How many IED attacks were there?" counts attacks). A question whose asked thing no
 // document (or no sentence near the answer) mentions is not answered by a sentence that only shares its
@@ -100,6 +102,9 @@ const LIGHT_VERBS = new Set(
   ),
 );
 
+// "Who claimed ...", "which group claimed ...": the word after the asking words is the action.
+const ACTOR_ASKED = new RegExp(`^(?:and |so |but )?(?:who|${WHICH_ACTOR}) (\\S+)`, "u");
+
 /**
  * The action a "who" question asks the doer of ("signed" in "Who signed the Algiers accord for the CMA?",
  * "claimed" in "Who claimed the Gao suicide attack?"), lower case, or null when "who" is followed by a copula
@@ -111,7 +116,7 @@ export function actionVerb(question: string): string | null {
     .toLowerCase()
     .replace(/[?!.]+$/u, "")
     .trim();
-  const match = /^(?:and |so |but )?who (\S+)/u.exec(text);
+  const match = ACTOR_ASKED.exec(text);
   const verb = match?.[1]?.replace(/[^\p{L}'-]/gu, "");
   if (!verb || AUXILIARIES.has(verb) || PHRASE_END.has(verb) || LIGHT_VERBS.has(verb)) return null;
   return verb;

@@ -48,6 +48,7 @@ const PART_WEIGHTS: Record<keyof ScoreParts, keyof typeof MODEL_TABLE> = {
   headline: "scoreHeadline",
   reason: "scoreReason",
   nearAnswer: "scoreNearAnswer",
+  anchor: "scoreAnchor",
 };
 
 /** An explanation as lines of plain text for a terminal. */

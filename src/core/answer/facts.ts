@@ -911,6 +911,7 @@ function candidateOf(index: PassageIndex, statement: RoleStatement): SentenceCan
     headline: 0,
     reason: 0,
     nearAnswer: 0,
+    anchor: 0,
   };
   const candidate: SentenceCandidate = {
     hit: { passage, score: 1, coverage: 1, analysis },

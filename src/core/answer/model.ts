@@ -46,6 +46,10 @@ export const MODEL_TABLE = {
     value: 6,
     why: "words either side of the asked event within which a date is taken for its date",
   },
+  scoreAnchor: {
+    value: 0.08,
+    why: "a question naming something particular ('the Radisson Blu attack') is about the documents naming it: a sentence sharing its verbs in a document that never names it tells of another event",
+  },
   scoreHeadline: {
     value: 0.06,
     why: "a keyword question naming an event or a place ('ogossagou') wants its headline fact, the toll: among sentences that name it as well, the one stating how many were killed or injured",

@@ -9,6 +9,7 @@ import { type Concept, conceptWeight, type ParsedQuery } from "../search/query.t
 import type { PassageHit } from "../search/search.ts";
 import { contentTerms, tokenize } from "../search/terms.ts";
 import { agentOf, countsEventNotAgents } from "./agent.ts";
+import { anchorHeld, anchorsOf } from "./anchor.ts";
 import { actionVerb, askedHead, countedVerb } from "./asked.ts";
 import { callsByHead, fullNameHeads, namesByDescription } from "./coref.ts";
 import { foldName, satisfiesAnswerType, sentenceFeatures } from "./features.ts";
@@ -70,6 +71,8 @@ export interface ScoreParts {
   reason: number;
   /** the asked date stands next to the asked event's words (near.ts) */
   nearAnswer: number;
+  /** the sentence's document names one of the question's names (a place, a hotel, a group) (anchor.ts) */
+  anchor: number;
 }
 
 /** A sentence that may answer the question, with what it covers. */
@@ -154,6 +157,9 @@ export function rankSentences(
   // "Who signed ...?": the doer named right at the action (near.ts).
   const actionTerms =
     query.answerType === "who" && counted !== null ? new Set(counted.alternatives.flat()) : null;
+  // "Which group claimed the Radisson Blu attack?": a claim in a document that never names the hotel is another's.
+  const anchors = anchorsOf(kb, query);
+  const anchorHelds = new Map<string, number>();
   const candidates: SentenceCandidate[] = [];
   const heads = new Map<string, Set<string>>();
   for (const hit of hits) {
@@ -262,6 +268,7 @@ export function rankSentences(
             (query.answerType === "place" && precisePlace(sentence, asked)))
             ? 1
             : 0,
+        anchor: anchorHeld(kb, hit.passage.doc.id, anchors, anchorHelds),
       };
       candidates.push({
         hit,
@@ -329,6 +336,7 @@ export function scoreOf(parts: ScoreParts): number {
     parts.headline * TUNING.scoreHeadline +
     parts.reason * TUNING.scoreReason +
     parts.nearAnswer * TUNING.scoreNearAnswer +
+    parts.anchor * TUNING.scoreAnchor +
     (parts.thread > 0
       ? TUNING.scoreThread +
         (parts.thread >= THREAD_LATER ? TUNING.scoreThreadAfter : 0) +

@@ -1,6 +1,6 @@
 import { TUNING } from "../answer/model.ts";
 import { isEnglishWord } from "../knowledge/words.ts";
-import { otherVerbForms } from "../lexicon.ts";
+import { otherVerbForms, WHICH_ACTOR } from "../lexicon.ts";
 import { questionAcronyms } from "./acronym.ts";
 import { derivedForms } from "./derivation.ts";
 import type { Glossary } from "./glossary.ts";
@@ -50,9 +50,15 @@ const ANSWER_TYPES: Array<[AnswerType, RegExp]> = [
   ],
   [
     "number",
-    /\bhow (many|much|large|big|strong)\b|\bnumber of\b|\bhow many\b|\b(death )?toll\b|\bceiling\b|\bstrength\b|\bfigures?\b|\bcount\b|\bpercentage\b|\bsize of\b|\bpopulation of\b/u,
+    /\bhow (many|much|large|big|strong|old)\b|\bnumber of\b|\bhow many\b|\b(death )?toll\b|\bceiling\b|\bstrength\b|\bfigures?\b|\bcount\b|\bpercentage\b|\bsize of\b|\bpopulation of\b/u,
   ],
-  ["who", /^(and )?who\b|\bwho (is|was|are|were|did|has|have|led|leads|said)\b|\bby whom\b|\bwhose\b/u],
+  [
+    "who",
+    new RegExp(
+      `^(and )?who\\b|\\bwho (is|was|are|were|did|has|have|led|leads|said)\\b|\\bby whom\\b|\\bwhose\\b|\\b${WHICH_ACTOR}\\b`,
+      "u",
+    ),
+  ],
   [
     "place",
     /\bwhere\b|\bwhich (region|town|village|city|area|place|camp|country)\b|\bin what (region|town|area)\b/u,
@@ -134,10 +140,10 @@ export function parseQuery(
 }
 
 // Question phrasing that names the kind of answer rather than its subject: "how long" asks for a duration,
-// it is not about length; "since deployment" and "to date" ask for a cumulative count (the time rule reads
-// them), they are not what is counted. The answer type and the period are read before these are dropped.
+// it is not about length, and "how old" for an age ("Goïta, 38,"), not about being old; "since deployment"
+// and "to date" ask for a cumulative count (the time rule reads them), they are not what is counted. The answer type and the period are read before these are dropped.
 const PHRASING =
-  /\b(how (long|many|much|big|large|far|often|strong)|(what|which) (is|was|are|were) the (number|size) of|the number of|number of|in the first place|so far|to date|in total|since (its |the mission's |the |their )?(deployment|establishment|inception|creation|start|beginning|launch)|since|at the moment|right now|these days|at all|for sure|if any|if nothing changes|(take|takes|took|taking|taken) place)\b/giu;
+  /\b(how (long|many|much|big|large|far|often|strong|old)|(what|which) (is|was|are|were) the (number|size) of|the number of|number of|in the first place|so far|to date|in total|since (its |the mission's |the |their )?(deployment|establishment|inception|creation|start|beginning|launch)|since|at the moment|right now|these days|at all|for sure|if any|if nothing changes|(take|takes|took|taking|taken) place)\b/giu;
 
 const LIGHT_VERBS = new Set([
   "let",
