@@ -46,6 +46,7 @@ import {
   THANKS_TEXT,
   type Turn,
 } from "./types.ts";
+import { datePrecision, eventDay, formatEventDay } from "./when.ts";
 
 /** Below this confidence the bot says it could not find the answer rather than guess (see model.ts). */
 export const CONFIDENCE_THRESHOLD = TUNING.threshold;
@@ -357,10 +358,20 @@ export function answerQuestion(
       answerClause(s, query, askedWords(query)),
     );
     // A holder named with no period asked goes stale like a figure: the answer says as of when.
+    // A "when" answer is no figure going stale: it says the day, its year read from the document if the
+    // sentence leaves it out ("left Mali on December 31" in a June 2024 story: 31 December 2023; when.ts).
+    const day =
+      !role && query.answerType === "date"
+        ? eventDay(candidate.sentence, candidate.hit.passage.doc.date)
+        : null;
     const prefix =
-      chosen.length > 1 || (role && (!time || role.knownOnlyBefore) && !role.asked.earliest)
-        ? `${n === 1 ? "As of" : "Earlier, as of"} ${formatDay(candidate)}: `
-        : "";
+      !role && query.answerType === "date"
+        ? day && !day.full
+          ? `On ${formatEventDay(day.date)}: `
+          : ""
+        : chosen.length > 1 || (role && (!time || role.knownOnlyBefore) && !role.asked.earliest)
+          ? `${n === 1 ? "As of" : "Earlier, as of"} ${formatDay(candidate)}: `
+          : "";
     texts.push(`${prefix}${sentences.join(" ")} [${n}]`);
   }
   const newest = [...citations].sort((a, b) => b.doc.date.localeCompare(a.doc.date))[0]!;
@@ -509,7 +520,13 @@ function chooseSources(
   const rival = peers[0]!;
   const newestFirst = [best, rival].sort((a, b) => whenOf(b).localeCompare(whenOf(a)));
   if (type === "date" || type === "duration") {
-    return sameFigures(best.sentence, rival.sentence) ? [newestFirst[0]!] : newestFirst;
+    if (sameFigures(best.sentence, rival.sentence)) return [newestFirst[0]!];
+    // "When did MINUSMA leave Mali?": the sentence giving the day with its year before one without (when.ts).
+    if (type === "date") {
+      const precision = (c: SentenceCandidate) => datePrecision(c.sentence, c.hit.passage.doc.date);
+      return newestFirst.sort((a, b) => precision(b) - precision(a));
+    }
+    return newestFirst;
   }
   // Outside figures a newer document wins only a near tie: its sentence must answer as well as the best.
   return rival.score >= best.score * TUNING.nearTie ? [newestFirst[0]!] : [best];

@@ -258,7 +258,7 @@ export function rankSentences(
         density: Math.min(1, (own.hits * TUNING.densityWords) / Math.max(TUNING.densityWords, length)),
         prominence: 1 - Math.min(own.first, TUNING.prominenceWindow) / TUNING.prominenceWindow,
         proximity: own.concepts.size > 1 ? Math.min(1, (own.concepts.size + 1) / (own.span + 1)) : 1,
-        thread: threadPart(threadAt, index, followUp === true),
+        thread: threadPart(threadAt, index, followUp === true, Boolean(which)),
         headline: keyword && statesToll(sentence) ? 1 : 0,
         reason: why && givesReason(sentence) ? 1 : 0,
         nearAnswer:
@@ -356,13 +356,20 @@ const THREAD_EARLIER = 0.5;
  * 0.75 later in it, 0.5 before it, 0 for the previous answer itself (a follow-up asks something new; a penalty
  * beyond that lost "near which villages did they patrol?") and for other documents.
  */
-function threadPart(threadAt: ThreadPosition | null, index: number, followUp: boolean): number {
+function threadPart(
+  threadAt: ThreadPosition | null,
+  index: number,
+  followUp: boolean,
+  identifying = false,
+): number {
   if (threadAt === null || !threadAt.sameDoc) return 0;
   // Only for a question that leans on the thread: one with words of its own ("what did MINUSMA say about
   // them?") is answered by the sentence holding them, wherever it stands in the story.
   if (followUp && index === threadAt.next) return THREAD_NEXT;
   if (index >= threadAt.after) return THREAD_LATER;
-  return index === threadAt.after - 1 ? 0 : THREAD_EARLIER;
+  // The previous answer itself asked again is no follow-up ("when did the government sign?" after the rebels'
+  // signing wants another sentence), except "by which resolution?": the story's sentence may name it.
+  return index === threadAt.after - 1 && !identifying ? 0 : THREAD_EARLIER;
 }
 
 interface ThreadPosition {
