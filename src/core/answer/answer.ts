@@ -82,7 +82,8 @@ export function answerQuestion(
     answerType: !resolution.followUp && isCountKeyword(text, standalone) ? "number" : standalone.answerType,
   };
   // "Where did he study?" asks for the person's studies, wherever or whatever they were (biography.ts).
-  if (resolution.biography && resolution.biography !== "predecessor") query.answerType = "any";
+  if (resolution.biography && resolution.biography !== "predecessor" && resolution.biography !== "successor")
+    query.answerType = "any";
   // "And in 2019?" after "how many … in 2021?" asks for a number as the thread's question did (swap.ts).
   if (resolution.swap?.answerType && query.answerType === "any")
     query.answerType = resolution.swap.answerType;
@@ -408,7 +409,12 @@ export function answerQuestion(
       people: [
         ...new Set([
           ...(role ? [role.statement.holder] : []),
-          ...(biography && person && resolution.biography !== "predecessor" ? [person] : []),
+          ...(biography &&
+          person &&
+          resolution.biography !== "predecessor" &&
+          resolution.biography !== "successor"
+            ? [person]
+            : []),
           ...named.people,
         ]),
       ].slice(0, 3),

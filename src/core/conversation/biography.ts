@@ -7,11 +7,16 @@
  * What a biography follow-up asks about the thread's person: the one they followed in the post ("predecessor"),
  * an earlier post ("earlier"), their studies ("education"); "background" asks for either of the last two.
  */
-export type BiographyAsk = "predecessor" | "earlier" | "education" | "background";
+export type BiographyAsk = "predecessor" | "successor" | "earlier" | "education" | "background";
 
 // The question's words for each ask. "before" alone ("what did he do before?") is relative time's (see
 // relative-time.ts): it asks for an earlier post too, and is read here only with a job word.
 const ASKS: Array<[BiographyAsk, RegExp]> = [
+  // "Who replaced him?", "who took over from her?", "his successor": the one who came after the person.
+  [
+    "successor",
+    /\b(?:(?:replaced|succeeded|(?:took|takes|has taken) over from|followed) (?:him|her)|successors?)\b/iu,
+  ],
   [
     "predecessor",
     /\b(?:replac(?:e|ed|es|ing)|succeed(?:ed|s)?|predecessors?|(?:take|took|taken) over from|preceded|came before (?:him|her))\b/iu,
@@ -32,7 +37,7 @@ const ASKS: Array<[BiographyAsk, RegExp]> = [
  * "study", "job", "background"): they are dropped from the search, the cue stands for them.
  */
 export const BIOGRAPHY_WORDS =
-  /^(?:replac\w*|succeed\w*|predecessor\w*|preced\w*|take|took|taken|stud\w*|educat\w*|degree\w*|universit\w*|graduat\w*|school\w*|train\w*|qualification\w*|diploma\w*|job\w*|post|posts|position\w*|role\w*|work\w*|career\w*|experience\w*|background\w*|biograph\w*|previous\w*|former|prior|earlier|before)$/iu;
+  /^(?:replac\w*|succeed\w*|successor\w*|predecessor\w*|follow\w*|preced\w*|take|took|taken|stud\w*|educat\w*|degree\w*|universit\w*|graduat\w*|school\w*|train\w*|qualification\w*|diploma\w*|job\w*|post|posts|position\w*|role\w*|work\w*|career\w*|experience\w*|background\w*|biograph\w*|previous\w*|former|prior|earlier|before)$/iu;
 
 /** What a question asks about the thread's person, or null when it asks no biography. */
 export function biographyAsk(question: string): BiographyAsk | null {
@@ -44,13 +49,13 @@ export function biographyAsk(question: string): BiographyAsk | null {
 const PREDECESSOR =
   /\b(?:succeed(?:s|ed|ing)|replac(?:es|ed|ing)|(?:takes|took|taking|take) over from|(?:following|follows|followed|after) the departure of|in place of|predecessor|outgoing|who (?:completed|ended|finished) (?:his|her) (?:assignment|term|tenure|mandate))\b/iu;
 const EARLIER =
-  /\b(?:previously|most recently|formerly|before (?:that|this|his|her|joining|being|becoming|taking)|prior to (?:this|his|her|joining|that)|had served|has served|served as|was (?:serving|working) as|held (?:senior )?(?:positions?|posts?)|career|(?:from|between) (?:19|20)\d\d (?:to|and|until) (?:19|20)\d\d)\b/iu;
+  /\b(?:previously|most recently|formerly|an? former|before (?:that|this|his|her|joining|being|becoming|taking)|prior to (?:this|his|her|joining|that)|had served|has served|served as|was (?:serving|working) as|held (?:senior )?(?:positions?|posts?)|career|(?:from|between) (?:19|20)\d\d (?:to|and|until) (?:19|20)\d\d)\b/iu;
 const EDUCATION =
   /\b(?:holds? an? (?:[\p{L}'’-]+ ){0,3}(?:degree|diploma|doctorate)|degrees?|graduated|graduate of|alumn(?:us|a)|studied|educated|diploma|doctorate|Ph\.? ?D|master['’]s|bachelor['’]?s?|universit(?:y|é)|military academy|war college|staff college)\b/iu;
 
 /** Whether a sentence tells what a biography question asks ("Mr. Wane succeeds Mahamat Saleh Annadif…"). */
 export function tellsBiography(ask: BiographyAsk, sentence: string): boolean {
-  if (ask === "predecessor") return PREDECESSOR.test(sentence);
+  if (ask === "predecessor" || ask === "successor") return PREDECESSOR.test(sentence);
   if (ask === "education") return EDUCATION.test(sentence);
   if (ask === "earlier") return EARLIER.test(sentence);
   return EDUCATION.test(sentence) || EARLIER.test(sentence);
@@ -69,6 +74,21 @@ export function aboutPerson(sentence: string, passage: string, person: string): 
 }
 
 /**
+ * Whether the person stands after the sentence's succession verb: "Mr. Wane succeeds Mahamat Saleh Annadif"
+ * has Annadif as the one replaced. "Who did he replace?" wants the person before the verb (or a pronoun for
+ * them); "who replaced him?" wants them after it.
+ */
+export function replacedIn(sentence: string, person: string): boolean {
+  const last = (person.split(/\s+/u).pop() ?? person).toLowerCase();
+  const match = PREDECESSOR.exec(sentence);
+  if (!match) return false;
+  return sentence
+    .slice(match.index + match[0].length)
+    .toLowerCase()
+    .includes(last);
+}
+
+/**
  * The answer a biography follow-up asks for, among the ranked sentences: the best one about the person in the
  * thread's documents or another that names them (the note that announced them) that tells it and still holds
  * what is asked (a name for "who did he replace?"). Null when none does, and the question is answered as any
@@ -82,7 +102,10 @@ export function biographyAnswer<
       (candidate) =>
         candidate.typed &&
         tellsBiography(ask, candidate.sentence) &&
-        aboutPerson(candidate.sentence, candidate.hit.passage.text, person),
+        aboutPerson(candidate.sentence, candidate.hit.passage.text, person) &&
+        (ask === "successor"
+          ? replacedIn(candidate.sentence, person)
+          : ask !== "predecessor" || !replacedIn(candidate.sentence, person)),
     ) ?? null
   );
 }

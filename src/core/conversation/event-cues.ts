@@ -11,14 +11,14 @@ export type EventAsk = "where" | "doer";
 const WHERE = /^(?:(?:and|so|but) )?where (?:is|was|are|were|did|does)\b/iu;
 // "who was holding her?", "who is behind it?", "who was responsible?", "who claimed it?", "who kidnapped him?"
 const DOER =
-  /^(?:(?:and|so|but) )?who(?:'s| is| was| were| are| has| have| had| did)?\b.*\b(?:hold(?:s|ing)?|held|behind|responsible|claim(?:s|ed)?|kidnap(?:s|ped)?|abduct(?:s|ed)?|seiz(?:e|ed)|captur(?:e|ed)|carr(?:y|ied) out|attack(?:s|ed)?|did (?:it|this|that)|perpetrat\w*)\b/iu;
+  /^(?:(?:and|so|but) )?who(?:'s| is| was| were| are| has| have| had| did)?\b.*\b(?:hold(?:s|ing)?|held|behind|responsible|claim(?:s|ed)?|kidnap(?:s|ped)?|abduct(?:s|ed)?|seiz(?:e|ed)|captur(?:e|ed)|carr(?:y|ied) (?:it |this |that |them )?out|attack(?:s|ed)?|did (?:it|this|that)|perpetrat\w*)\b/iu;
 
 /**
  * The words of an event follow-up that name what is asked, not words of the answer ("holding" is not in "held
  * by fighters of …", "responsible" not in "claimed by …"): dropped from the search, the cue stands for them.
  */
 export const EVENT_ASK_WORDS =
-  /^(?:hold|holds|holding|held|behind|responsible|responsibility|claim\w*|kidnap\w*|abduct\w*|seiz\w*|captur\w*|perpetrat\w*)$/iu;
+  /^(?:hold|holds|holding|held|behind|responsible|responsibility|carr(?:y|ied|ies)|claim\w*|kidnap\w*|abduct\w*|seiz\w*|captur\w*|perpetrat\w*)$/iu;
 
 /** What a follow-up asks about the thread's event, or null. */
 export function eventAsk(question: string): EventAsk | null {

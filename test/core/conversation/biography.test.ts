@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import { answerQuestion } from "../../../src/core/answer/answer.ts";
 import type { Explanation } from "../../../src/core/answer/explain.ts";
 import type { Turn } from "../../../src/core/answer/types.ts";
-import { aboutPerson, biographyAsk, tellsBiography } from "../../../src/core/conversation/biography.ts";
+import {
+  aboutPerson,
+  biographyAsk,
+  replacedIn,
+  tellsBiography,
+} from "../../../src/core/conversation/biography.ts";
 import { openKnowledgeBase } from "../../../src/knowledge/open.ts";
 import { doc, knowledgeFolder } from "../../helpers/knowledge-folder.ts";
 
@@ -15,6 +20,17 @@ describe("what a biography follow-up asks", () => {
     expect(biographyAsk("what was her previous post?")).toBe("earlier");
     expect(biographyAsk("where did he study?")).toBe("education");
     expect(biographyAsk("what is his background?")).toBe("background");
+  });
+
+  it("tells the successor from the predecessor by who stands after the verb", () => {
+    expect(biographyAsk("who replaced him?")).toBe("successor");
+    expect(biographyAsk("who took over from her?")).toBe("successor");
+    expect(biographyAsk("who was his successor?")).toBe("successor");
+    expect(biographyAsk("who did he take over from?")).toBe("predecessor");
+    expect(replacedIn("Mr. Wane succeeds Mahamat Saleh Annadif of Chad.", "Mahamat Saleh Annadif")).toBe(
+      true,
+    );
+    expect(replacedIn("Mr. Wane succeeds Mahamat Saleh Annadif of Chad.", "El-Ghassim Wane")).toBe(false);
   });
 
   it("asks nothing of the kind for other follow-ups", () => {
@@ -44,6 +60,7 @@ describe("sentences that tell a biography", () => {
     expect(tellsBiography("education", "She holds a law degree from the University of Dakar.")).toBe(true);
     expect(tellsBiography("education", "Most recently, she was Director of Political Affairs.")).toBe(false);
     expect(tellsBiography("background", "He graduated from the Royal Military Academy.")).toBe(true);
+    expect(tellsBiography("earlier", "Ndaw, 70, a former defence minister, took the oath.")).toBe(true);
   });
 
   it("keeps to the person: another's post in the same note is not theirs", () => {
@@ -110,6 +127,15 @@ describe("biography follow-ups after a person answer", async () => {
     expect(before!.text).toContain("served as Chief of Defence Staff");
     // Not the acting commander's post, told in the same note.
     expect(before!.text).not.toContain("Paul Ode");
+  });
+
+  it("answers who he replaced after a turn about something else of his", () => {
+    const [, , predecessor] = thread(kb, [
+      "Amadou Diallo appointment",
+      "where did he study?",
+      "who did he replace?",
+    ]);
+    expect(predecessor!.text).toContain("takes over from Lieutenant General Anna Berg");
   });
 
   it("finds the appointment note when the thread cited a later report", () => {

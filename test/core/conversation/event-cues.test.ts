@@ -14,6 +14,7 @@ describe("what an event follow-up asks", () => {
     expect(eventAsk("who is behind it?")).toBe("doer");
     expect(eventAsk("who was responsible?")).toBe("doer");
     expect(eventAsk("who claimed the attack?")).toBe("doer");
+    expect(eventAsk("who carried it out?")).toBe("doer");
     expect(eventAsk("who heads it?")).toBeNull();
     expect(eventAsk("how many were injured?")).toBeNull();
   });
