@@ -19,6 +19,7 @@ import { asksForInstances, enumerates, instancesAnswer } from "./instances.ts";
 import { isCountKeyword, markCounted, measurePassages, preferCounted } from "./measures.ts";
 import { TUNING } from "./model.ts";
 import { precisePlace } from "./place.ts";
+import { dropsNationality } from "./qualifier.ts";
 import {
   askedWords,
   confidenceFrom,
@@ -535,6 +536,9 @@ function chooseSources(
     return newestFirst;
   }
   // Outside figures a newer document wins only a near tie: its sentence must answer as well as the best.
+  // ... and must state the nationality the best states: "french troops withdrawn" (qualifier.ts).
+  const termsOf = (c: SentenceCandidate) => c.hit.analysis.terms[c.index] ?? [];
+  if (dropsNationality(query.concepts, termsOf(best), termsOf(rival))) return [best];
   return rival.score >= best.score * TUNING.nearTie ? [newestFirst[0]!] : [best];
 }
 
