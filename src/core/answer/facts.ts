@@ -92,7 +92,7 @@ const ROLE_PHRASES: Array<[RoleKey, string]> = [
       // the mission led by someone: "MINUSMA, led by X", "the Mission is headed by Special Representative X"
       "|(?<!\\b(?:on|against|at|targeting|attacked|of|near|in|to|from|with)\\s+(?:the\\s+)?)(?<!\\p{L})(?:[Mm]ission|\\p{Lu}{4,})(?:,?\\s+(?:which\\s+)?(?:is|was|has been|had been|will be|now|currently))*,?\\s+(?:led|headed)\\s+by(?=\\s)" +
       // an appositive title: "the mission's chief, X", "the chief of MINUSMA", "X, the UN envoy in Mali"
-      "|(?:[Mm]ission|\\p{Lu}{4,}|UN)(?:'s|’s) (?:chief|head|top official)\\b|[Cc]hief of (?:the )?(?:UN )?(?:[Mm]ission|\\p{Lu}{4,}\\b)|(?:UN|United Nations)(?:'s|’s)? (?:top |special )?envoy\\b",
+      "|(?:[Mm]ission(?:'s|’s)|(?<!\\p{L})\\p{Lu}{4,}(?:'s|’s)|\\b[Ii]ts) (?:chief|head|top official)(?=,)|[Cc]hief of (?:the )?(?:UN )?(?:[Mm]ission|\\p{Lu}{4,}\\b)|(?:UN|United Nations)(?:'s|’s)? (?:top |special )?envoy\\b",
   ],
   [
     "force-commander",
@@ -190,7 +190,7 @@ const TOOK_POWER =
 const ENDED_BEFORE =
   /\b(?:arrest(?:ed|ing)?|detain(?:ed|ing)?|oust(?:ed|ing)?|overthr(?:ew|own|owing)|toppl(?:ed|ing)|depos(?:ed|ing)|seiz(?:ed|ing)(?!\s+power)|succeed(?:ed|ing)|replac(?:ed|ing)|(?:takes|took|taking)\s+over\s+from|former|outgoing|ex|then|late|predecessor|departure\s+of)\b[^.;]*$/u;
 const ENDED_AFTER =
-  /^[^;]{0,60}?\b(?:resign(?:ed|s)?|(?:was|were)\s+(?:arrested|detained|ousted|overthrown|removed|killed|deposed)|announced\s+(?:his|her)\s+resignation|stepped\s+down|departed|ended\s+(?:his|her)\s+(?:tenure|term|assignment)|left\s+(?:office|(?:the|his|her)\s+(?:post|office|[Mm]ission|job|position|[Gg]overnment)))\b/u;
+  /^[^;]{0,60}?\b(?:resign(?:ed|s)?|(?:was|were)\s+(?:arrested|detained|ousted|overthrown|removed|killed|deposed)|announced\s+(?:his|her)\s+resignation|stepped\s+down|departed|completed\s+(?:his|her)\s+(?:assignment|tenure|term)|ended\s+(?:his|her)\s+(?:tenure|term|assignment)|left\s+(?:office|(?:the|his|her)\s+(?:post|office|[Mm]ission|job|position|[Gg]overnment)))\b/u;
 
 // "since 24 October 2016" after the role, or "Since April 2021, X has headed" before it: a holding's start.
 const SINCE_AFTER = /^[^,;]{0,60}?\bsince\b/u;
@@ -505,10 +505,10 @@ const QUESTION_ROLES: Array<[RoleKey[], RegExp]> = [
 ];
 // "Who heads MINUSMA", "who leads the UN mission": a verb of leading, about a mission or a country.
 const LEADS =
-  /\b(?:heads?|headed|leads?|led|runs?|ran|rules?|ruled|in charge(?: of)?|chief of|in power|took power|seized power|leader|junta)\b/u;
+  /\b(?:heads?|headed|leads?|led|runs?|ran|rules?|ruled|in charge(?: of)?|chief of|in power|took power|seized power|leader|junta|helm)\b/u;
 const ABOUT_MISSION = /\bmission\b|\bpeacekeep|\bun (?:troops|force)\b/u;
 const APPOINTMENT_ASKED =
-  /\b(?:became|become|becomes|appointed|named|took over|sworn in|took office|elected|succeeded|replaced|was made)\b/u;
+  /\b(?:became|become|becomes|appointed|named|took over|sworn in|took office|elected|succeeded|replaced|was made|took the helm)\b/u;
 
 // Words a role question may hold besides its role, subject and period; any other word means it asks something
 // else ("Who was interim president before Keita?", "what did the Force Commander say").
@@ -721,9 +721,10 @@ export function chooseHolder(
 
 /**
  * The holder in a period nothing is dated in: the last one named before it, not said to have left before it,
- * when they are named again after it (held through) or nobody else is named after them (the last known holder,
- * answered "as of"). When someone else is named later, when the change came is unknown: null, not a holder
- * from years before.
+ * when they are named again after it (held through), the next holder's appointment is dated in or after it
+ * (not superseded before it), or nobody else is named after them (the last known holder, answered "as of").
+ * When someone else is only mentioned later, when the change came is unknown: null, not a holder from years
+ * before.
  */
 function lastBefore(
   pool: readonly RoleStatement[],
@@ -742,9 +743,12 @@ function lastBefore(
   });
   const later = pool.filter((s) => yearOf(effective(s)) >= from);
   const again = later.some((s) => s.key === last.key && !s.ended);
-  const someoneElse = later.some((s) => s.key !== last.key && !s.ended);
-  if (again || !someoneElse) return last;
-  return null;
+  const others = later.filter((s) => s.key !== last.key && !s.ended);
+  if (again || others.length === 0) return last;
+  // The next holder's own appointment dates the change: when it came in or after the period, the last one
+  // held the role into it ("assumed command on 1 October 2021, succeeding X": X commanded in 2020).
+  const next = others.reduce((a, b) => (effective(b) < effective(a) ? b : a));
+  return next.since !== null ? last : null;
 }
 
 /** Whether a chosen holder is only the last one known before the asked period: the answer says "as of". */

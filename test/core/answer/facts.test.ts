@@ -309,6 +309,15 @@ describe("choosing the holder of an asked year", () => {
     expect(chooseHolder(statements, role, askedTime("in 2014"))?.holder).toBe("Bert Koenders");
   });
 
+  it("takes the last holder when the next one's appointment is dated after the year", () => {
+    const statements = [
+      at("Dennis Gyllensporre", "2019-05-31", { since: "2018-10-02", held: true }),
+      at("Cornelis Matthijssen", "2021-12-28", { since: "2021-10-01" }),
+      at("Dennis Gyllensporre", "2021-12-28", { ended: true }),
+    ];
+    expect(chooseHolder(statements, role, askedTime("in 2020"))?.holder).toBe("Dennis Gyllensporre");
+  });
+
   it("leaves out a holder whose departure came before the year", () => {
     const statements = [
       at("Bert Koenders", "2013-07-01"),
