@@ -276,10 +276,13 @@ export function answerQuestion(
       : null;
   // "Where is that?", "who was holding her?": the thread document's sentence placing its place or naming the
   // doer (event-cues.ts).
-  const eventCue =
+  const cued =
     !role && resolution.event
       ? eventAnswer(candidates, resolution.event, preferDocs, resolution.places)
       : null;
+  // Its locating phrase or doer is the kind of answer asked, though the place's name was given before ("the
+  // northern Malian city of Gao" answers "where is that?" after the Gao bombing's lead).
+  const eventCue = cued && !cued.typed ? { ...cued, typed: true, parts: { ...cued.parts, typed: 1 } } : cued;
   const sequel =
     !role && !biography && !eventCue && resolution.relative
       ? relativeAnswer(candidates, resolution.relative)

@@ -15,7 +15,7 @@ const ASKS: Array<[BiographyAsk, RegExp]> = [
   // "Who replaced him?", "who took over from her?", "his successor": the one who came after the person.
   [
     "successor",
-    /\b(?:(?:replaced|succeeded|(?:took|takes|has taken) over from|followed) (?:him|her)|successors?)\b/iu,
+    /\b(?:(?:replaced|succeeded|(?:took|takes|has taken) over from|followed|came after) (?:him|her)|successors?)\b/iu,
   ],
   [
     "predecessor",
@@ -23,7 +23,7 @@ const ASKS: Array<[BiographyAsk, RegExp]> = [
   ],
   [
     "education",
-    /\b(?:stud(?:y|ied|ies)|educat(?:ed|ion)|degrees?|universit(?:y|ies)|graduat(?:e|ed)|schools?|schooling|train(?:ed|ing) as|qualifications?|diplomas?)\b/iu,
+    /\b(?:stud(?:y|ied|ies)|educat(?:ed|ion)|degrees?|universit(?:y|ies)|graduat(?:e|ed)|schools?|schooling|trained|training|qualifications?|diplomas?)\b/iu,
   ],
   [
     "earlier",

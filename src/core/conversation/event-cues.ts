@@ -8,17 +8,18 @@
 export type EventAsk = "where" | "doer";
 
 // "where is that?", "where is it?", "where is Inekar?", "where did it happen?": the place of the thread's event.
-const WHERE = /^(?:(?:and|so|but) )?where (?:is|was|are|were|did|does)\b/iu;
+const WHERE =
+  /^(?:(?:and|so|but|ok|okay) )?where(?:'s|’s| exactly| precisely)?(?: (?:is|was|are|were|did|does))?\b/iu;
 // "who was holding her?", "who is behind it?", "who was responsible?", "who claimed it?", "who kidnapped him?"
 const DOER =
-  /^(?:(?:and|so|but) )?who(?:'s| is| was| were| are| has| have| had| did)?\b.*\b(?:hold(?:s|ing)?|held|behind|responsible|claim(?:s|ed)?|kidnap(?:s|ped)?|abduct(?:s|ed)?|seiz(?:e|ed)|captur(?:e|ed)|carr(?:y|ied) (?:it |this |that |them )?out|attack(?:s|ed)?|did (?:it|this|that)|perpetrat\w*)\b/iu;
+  /^(?:(?:and|so|but) )?(?:who|(?:which|what) (?:group|organi[sz]ation|faction|movement|militants?|armed group|jihadists?))(?:'s|’s| is| was| were| are| has| have| had| did)?\b.*\b(?:hold(?:s|ing)?|held|behind|responsible|claim(?:s|ed)?|kidnap(?:s|ped)?|abduct(?:s|ed)?|seiz(?:e|ed)|captur(?:e|ed)|carr(?:y|ied) (?:it |this |that |them )?out|attack(?:s|ed)?|did (?:it|this|that)|perpetrat\w*)\b/iu;
 
 /**
  * The words of an event follow-up that name what is asked, not words of the answer ("holding" is not in "held
  * by fighters of …", "responsible" not in "claimed by …"): dropped from the search, the cue stands for them.
  */
 export const EVENT_ASK_WORDS =
-  /^(?:hold|holds|holding|held|behind|responsible|responsibility|carr(?:y|ied|ies)|claim\w*|kidnap\w*|abduct\w*|seiz\w*|captur\w*|perpetrat\w*)$/iu;
+  /^(?:hold|holds|holding|held|behind|responsible|responsibility|carr(?:y|ied|ies)|group|groups|organi[sz]ation\w*|faction\w*|claim\w*|kidnap\w*|abduct\w*|seiz\w*|captur\w*|perpetrat\w*)$/iu;
 
 /** What a follow-up asks about the thread's event, or null. */
 export function eventAsk(question: string): EventAsk | null {
@@ -30,7 +31,7 @@ export function eventAsk(question: string): EventAsk | null {
 
 // A phrase that places somewhere: a region, a border, a distance and direction from a town, "lies in".
 const LOCATING =
-  /\b(?:in the [\p{Lu}][\p{L}'’-]+(?: [\p{Lu}][\p{L}'’-]+)? (?:region|district|province|circle|cercle|area)|region of [\p{Lu}]|(?:near|close to|along|on) the (?:border|frontier) with|\d+(?:[.,]\d+)? ?(?:kilomet(?:re|er)s?|km|miles)\b[^.]{0,40}?\b(?:from|of|outside|north|south|east|west)|(?:lies|lie|located|situated)\b[^.]{0,15}\b(?:in|near|on|at|between)|between [\p{Lu}][\p{L}'’-]+ and [\p{Lu}])/u;
+  /\b(?:in the [\p{Lu}][\p{L}'’-]+(?: [\p{Lu}][\p{L}'’-]+)? (?:region|district|province|circle|cercle|area)|region of [\p{Lu}]|(?:near|close to|along|on) the (?:border|frontier) with|\d+(?:[.,]\d+)? ?(?:kilomet(?:re|er)s?|km|miles)\b[^.]{0,40}?\b(?:from|of|outside|north|south|east|west)|(?:lies|lie|located|situated)\b[^.]{0,15}\b(?:in|near|on|at|between)|between [\p{Lu}][\p{L}'’-]+ and [\p{Lu}]|(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)? (?:[\p{L}]+ )?(?:city|town|village) of [\p{Lu}])/u;
 
 /**
  * Whether a sentence places one of the thread's places: it names the place and a locating phrase

@@ -52,6 +52,9 @@ const POINTS_BACK =
 const QUESTION_WORD = /^(how many|how much|how long|who|whom|when|where|what|which)\b/iu;
 const WHICH_ONE =
   /^(?:(?:and|but|so) )?(?:(?:by|in|under|from|with|for|at|on|of|to) )?(?:which|what) ([\p{L}-]+)\s*\??$/iu;
+// Words a question opens with that name nothing.
+const OPENER =
+  /^(?:what|who|whom|whose|where|when|why|how|which|is|are|was|were|did|does|do|can|could|will|would|should|has|have|had|and|but|so|the|a|an|in|on|at|of|for|tell|give|show|list|any|some|after|before|since|during)$/iu;
 const PERSON = /\b(he|she|him|his|her|hers)\b/iu;
 const GROUP = /\b(they|them|their)\b/iu;
 const PLACE = /\bthere\b/iu;
@@ -197,9 +200,9 @@ export function resolveFollowUp(
         ...[...history].reverse().flatMap((turn) =>
           turn.question
             .split(/\s+/u)
-            .slice(1)
             .map((word) => word.replace(/^[("“‘]+|[)"”’.,;:?!]+$/gu, ""))
-            .filter((word) => /^\p{Lu}\p{Ll}/u.test(word)),
+            // A keyword may open with its place ("Gao suicide bombing 2017"); a question opens with a capital.
+            .filter((word, i) => /^\p{Lu}\p{Ll}/u.test(word) && (i > 0 || !OPENER.test(word))),
         ),
         ...(last.places ?? []),
       ]),

@@ -15,6 +15,9 @@ describe("what an event follow-up asks", () => {
     expect(eventAsk("who was responsible?")).toBe("doer");
     expect(eventAsk("who claimed the attack?")).toBe("doer");
     expect(eventAsk("who carried it out?")).toBe("doer");
+    expect(eventAsk("which group was holding him?")).toBe("doer");
+    expect(eventAsk("where's that?")).toBe("where");
+    expect(eventAsk("where exactly is Tamou?")).toBe("where");
     expect(eventAsk("who heads it?")).toBeNull();
     expect(eventAsk("how many were injured?")).toBeNull();
   });
@@ -30,6 +33,8 @@ describe("sentences that place the thread's place or name the doer", () => {
     expect(locates("Soldiers from Mali were in the Gao region.", ["Mali"])).toBe(true);
     expect(locates("Malian soldiers were killed in the Gao region.", ["Mali"])).toBe(false);
     expect(locates("Tamou was attacked on Sunday.", ["Tamou"])).toBe(false);
+    expect(locates("A bomber drove into a camp in the northern Malian city of Gao.", ["Gao"])).toBe(true);
+    expect(locates("Gunmen kidnapped a worker in the village of Tamou.", ["Tamou"])).toBe(false);
   });
 
   it("names a group at the deed, not a sentence that only shares the verb", () => {
@@ -86,6 +91,26 @@ describe("event follow-ups answered from the thread's story", async () => {
     expect(holding!.text).toContain("held by fighters of the Islamic State in the Greater Sahara");
     const [, responsible] = thread(kb, ["aid worker kidnapped in Tamou", "who was responsible?"]);
     expect(responsible!.text).toContain("Islamic State in the Greater Sahara");
+  });
+
+  it("reads 'which group was holding her?' as asking the doer, without searching the word 'group'", () => {
+    const [, group] = thread(kb, ["aid worker kidnapped in Tamou", "which group was holding her?"]);
+    expect(group!.text).toContain("Islamic State in the Greater Sahara");
+  });
+
+  it("places a keyword's opening place with the sentence that names it, even the one already given", () => {
+    const bombing = {
+      "2017-01-18-bombing.md": doc(
+        { title: "Suicide bombing at a camp", source: "Wire", date: "2017-01-18" },
+        "A suicide bomber drove a vehicle into a military camp in the northern Malian city of Gao on Wednesday, killing 77 people.\n\nThe patrols, which were to begin in Gao before Kidal, were suspended.",
+      ),
+    };
+    return knowledgeFolder(bombing)
+      .then(openKnowledgeBase)
+      .then((small) => {
+        const [, where] = thread(small, ["Gao suicide bombing", "where is that?"]);
+        expect(where!.text).toContain("northern Malian city of Gao");
+      });
   });
 
   it("explains the reading", () => {
