@@ -75,6 +75,10 @@ const LEAD_VERB = `(?:(?:has|had|have|who)\\s+)?(?:${LEAD_VERBS.join("|")})`;
 // "led MINUSMA convoys", "heads the mission's police": the mission is only a modifier of what is led.
 const NOT_THE_MISSION_ITSELF =
   "(?!['’]s|\\s+(?:convoys?|patrols?|bases?|camps?|troops|forces?|personnel|peacekeepers|compounds?|positions?|helicopters?|delegations?|teams?|police|contingents?|units?|operations?|investigations?|efforts?|officials?|staff)\\b)";
+// Verbs of ruling a country, as data: "has led Mali", "ruled the country", "has governed".
+const RULE_VERB = "(?:(?:has|had|have|who)\\s+)?(?:led|leads|ruled|rules|governed|governs|run|runs|ran)";
+const RULE_VERB_START = new RegExp(`^${RULE_VERB}\\s+`, "u");
+
 // A holder for the time being: "acting head of the Mission", "interim Special Representative", "ad interim".
 const ACTING_BEFORE = /\b(?:[Aa]cting|[Ii]nterim|[Oo]fficer[- ]in[- ][Cc]harge)\s+(?:\S+\s+)?$/u;
 const ACTING_AFTER = /^[^,;]{0,30}?\b(?:ad interim|in an acting capacity|on an interim basis)\b/u;
@@ -107,7 +111,11 @@ const ROLE_PHRASES: Array<[RoleKey, string]> = [
   ],
   [
     "leader",
-    "(?:junta|coup|military) leader|leader of (?:the |last month's |last year's |a )?(?:junta|coup|military government|transition)|declared (?:himself|herself) (?:head|leader) of",
+    "(?:junta|coup|military) leader|leader of (?:the |last month's |last year's |a )?(?:junta|coup|military government|transition)|declared (?:himself|herself) (?:head|leader) of" +
+      // "the country's military ruler, X", "Mali's leader, X": an appositive title of whoever rules
+      "|(?:[Cc]ountry|(?<!\\p{L})\\p{Lu}\\p{L}+(?: Faso)?)(?:'s|’s) (?:military |junta |interim |transitional |new )?(?:leader|ruler|strongman)(?=,)" +
+      // "X, who has led Mali since the 2020 coup", "has ruled the country": the country is the role's tail
+      `|${RULE_VERB}\\s+(?:the\\s+(?:country|junta|transition|military government)\\b|(?<!\\p{L})\\p{Lu}\\p{L}+(?:\\s+Faso)?(?=\\s+(?:since|for|until|from|through|after)\\b|[,.;]))`,
   ],
   [
     "ambassador",
@@ -119,7 +127,7 @@ const ROLE_PATTERNS = ROLE_PHRASES.map(([key, source]) => [key, new RegExp(sourc
 
 /** A cheap test a passage must pass before its sentences are read: most passages name no role. */
 const MAY_HOLD_ROLE =
-  /President|president|Minister|minister|Representative|representative|SRSG|Commander|command|[Hh]ead|[Ll]ead|\bled\b|helm|[Cc]hief|envoy|leader|power|[Aa]mbassador|oust|overthr|toppl|depos/u;
+  /President|president|Minister|minister|Representative|representative|SRSG|Commander|command|[Hh]ead|[Ll]ead|\bled\b|helm|[Cc]hief|envoy|leader|power|rule|govern|\bran\b|\bruns?\b|strongman|[Aa]mbassador|oust|overthr|toppl|depos/u;
 
 // Titles and words that stand before a name but are not it.
 const TITLE =
@@ -292,8 +300,18 @@ export function readRoleStatements(
     for (const match of sentence.matchAll(pattern)) {
       const start = match.index;
       let end = start + match[0].length;
-      const tail = QUALIFIER_TAIL.exec(sentence.slice(end))?.[0] ?? "";
-      end += tail.length;
+      // "has led Mali": the country ruled is the role's own words, placed like "President of Niger".
+      const possessor = role === "leader" ? /^(\p{Lu}[\p{L} ]+)(?:'s|’s) /u.exec(match[0])?.[1] : undefined;
+      const ruled =
+        role !== "leader"
+          ? ""
+          : RULE_VERB_START.test(match[0])
+            ? ` ${match[0].replace(RULE_VERB_START, "")}`
+            : possessor && possessor !== "Country"
+              ? ` ${possessor}`
+              : "";
+      const tail = ruled + (QUALIFIER_TAIL.exec(sentence.slice(end))?.[0] ?? "");
+      end += tail.length - ruled.length;
       const before = wordsBefore(sentence, start, 4);
       // "Israeli Prime Minister", "Malian President": a nationality right before the role.
       const adjective = /(\p{Lu}\p{L}+(?:an|ian|i|ese|ish|ch|ien|ais))\s+$/u.exec(sentence.slice(0, start));
@@ -427,7 +445,24 @@ const ROLE_TERMS: Record<RoleKey, readonly string[]> = {
   "head-of-mission": ["repres", "srsg", "head", "lead", "led", "helm", "chief", "envoi"],
   "force-commander": ["command"],
   president: ["presid", "head"],
-  leader: ["leader", "power", "oust", "overthrew", "toppl", "depos", "coup", "head"],
+  leader: [
+    "leader",
+    "power",
+    "oust",
+    "overthrew",
+    "toppl",
+    "depos",
+    "coup",
+    "head",
+    "led",
+    "lead",
+    "rule",
+    "ruler",
+    "govern",
+    "run",
+    "ran",
+    "strongman",
+  ],
   "prime-minister": ["minist"],
   "foreign-minister": ["minist"],
   "defence-minister": ["minist"],

@@ -241,6 +241,19 @@ describe("reading role statements worded otherwise", () => {
     expect(read("MINUSMA, led by Bert Koenders, took over from AFISMA.")[0]?.holder).toBe("Bert Koenders");
   });
 
+  it("reads who rules a country by a verb or an appositive, the country as the role's own words", () => {
+    const [led] = readRoleStatements(
+      "Assimi Goïta, who has led Mali since the August 2020 coup, was sworn in.",
+      "2023-06-30",
+    );
+    expect(led).toMatchObject({ role: "leader", holder: "Assimi Goïta", since: "2020-08-01", tail: " Mali" });
+    expect(read("The country's military ruler, Assimi Goïta, spoke.")[0]).toMatchObject({
+      role: "leader",
+      holder: "Assimi Goïta",
+    });
+    expect(read("General Didier Castres led Operation Serval, the French force.")).toEqual([]);
+  });
+
   it("does not read a leader of something the mission only modifies or suffers", () => {
     expect(read("General Kazura leads MINUSMA troops in the north.")).toEqual([]);
     expect(read("The attack on MINUSMA was led by Iyad Ag Ghaly.")).toEqual([]);
