@@ -24,6 +24,10 @@ export interface AgentCount {
   agent: string;
   /** the event word it is made from: "attack" */
   event: string;
+  /** a count of the agents: "200 attackers", "an attack by over 200 …" (built once per question) */
+  countsAgents: RegExp;
+  /** a count of the events: "12 attacks" */
+  countsEvents: RegExp;
 }
 
 /** The agent noun a count question asks about and its event word, or null ("how many attacks?": no agent). */
@@ -31,7 +35,16 @@ export function agentOf(head: string | null): AgentCount | null {
   if (head === null || NOT_AGENTS.has(head)) return null;
   const match = AGENT.exec(head);
   if (!match) return null;
-  return { agent: head, event: match[1]! };
+  const event = escapeRegex(match[1]!);
+  return {
+    agent: head,
+    event: match[1]!,
+    countsAgents: new RegExp(
+      String.raw`\b${NUMBER}\s+(?:[\p{L}-]+\s+)?${escapeRegex(head)}\b|\b${event}\w*\s+by\s+${QUANTIFIER}${NUMBER}`,
+      "iu",
+    ),
+    countsEvents: new RegExp(String.raw`\b${NUMBER}\s+(?:[\p{L}-]+\s+)?${event}(?:s|es)?\b`, "iu"),
+  };
 }
 
 function escapeRegex(text: string): string {
@@ -44,12 +57,5 @@ function escapeRegex(text: string): string {
  * counts nothing next to the event word is not set aside here.
  */
 export function countsEventNotAgents(sentence: string, asked: AgentCount): boolean {
-  const event = escapeRegex(asked.event);
-  const countsAgents = new RegExp(
-    String.raw`\b${NUMBER}\s+(?:[\p{L}-]+\s+)?${escapeRegex(asked.agent)}\b|\b${event}\w*\s+by\s+${QUANTIFIER}${NUMBER}`,
-    "iu",
-  );
-  if (countsAgents.test(sentence)) return false;
-  const countsEvents = new RegExp(String.raw`\b${NUMBER}\s+(?:[\p{L}-]+\s+)?${event}(?:s|es)?\b`, "iu");
-  return countsEvents.test(sentence);
+  return !asked.countsAgents.test(sentence) && asked.countsEvents.test(sentence);
 }

@@ -3,8 +3,8 @@ import { agentOf, countsEventNotAgents } from "../../../src/core/answer/agent.ts
 
 describe("agentOf", () => {
   it("reads an agent noun and the event it is made from", () => {
-    expect(agentOf("attackers")).toEqual({ agent: "attackers", event: "attack" });
-    expect(agentOf("raiders")).toEqual({ agent: "raiders", event: "raid" });
+    expect(agentOf("attackers")).toMatchObject({ agent: "attackers", event: "attack" });
+    expect(agentOf("raiders")).toMatchObject({ agent: "raiders", event: "raid" });
   });
 
   it("leaves nouns that are no event's agents alone", () => {
