@@ -5,6 +5,7 @@ import { questionAcronyms } from "./acronym.ts";
 import { derivedForms } from "./derivation.ts";
 import type { Glossary } from "./glossary.ts";
 import { glossaryKey } from "./glossary.ts";
+import { plainIdioms } from "./idiom.ts";
 import { nationalityGroupsFor } from "./nationality.ts";
 import { contentTerms, indexTerm, tokenize } from "./terms.ts";
 import type { Vocabulary } from "./vocabulary.ts";
@@ -50,7 +51,7 @@ const ANSWER_TYPES: Array<[AnswerType, RegExp]> = [
   ],
   [
     "number",
-    /\bhow (many|much|large|big|strong|old)\b|\bnumber of\b|\bhow many\b|\b(death )?toll\b|\bceiling\b|\bstrength\b|\bfigures?\b|\bcount\b|\bpercentage\b|\bsize of\b|\bpopulation of\b/u,
+    /\bhow (many|much|large|big|strong|old)\b|\bnumber of\b|\bhow many\b|\b(death )?toll\b|\bceiling\b|\bstrength\b|\bfigures?\b|\bcount\b|\bpercentage\b|\bsize of\b|\bpopulation of\b|^(?:and |so |but )?(?:has|have|had|did|do|does|is|are|was|were)\b.*\b(?:a lot of|lots of|many|a large number of)\b/u,
   ],
   [
     "who",
@@ -91,7 +92,7 @@ export function parseQuery(
   glossary: Glossary,
   weight = 1,
 ): ParsedQuery {
-  const tokens: Token[] = tokenize(stripPhrasing(text))
+  const tokens: Token[] = tokenize(plainIdioms(stripPhrasing(text)))
     .slice(0, 64)
     .map((surface) => ({ surface, term: indexTerm(surface), key: glossaryKey(surface) }));
   const concepts: Concept[] = [];

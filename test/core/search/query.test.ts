@@ -46,6 +46,19 @@ describe("parseQuery", () => {
     expect(detectAnswerType("how does the mission protect the population")).toBe("any");
   });
 
+  it("reads a yes/no question asking whether there were many as asking how many", () => {
+    expect(detectAnswerType("has the Mali mission cost a lot of UN soldiers their lives")).toBe("number");
+    expect(detectAnswerType("were many civilians displaced?")).toBe("number");
+    expect(detectAnswerType("did the council renew the mandate?")).toBe("any");
+    expect(detectAnswerType("what did many countries say?")).toBe("any");
+  });
+
+  it("reads an idiom for dying as the plain verb", () => {
+    const read = parse("has the Mali mission cost a lot of UN soldiers their lives");
+    expect(read.concepts.map((c) => c.text)).toContain("killed");
+    expect(read.concepts.map((c) => c.text)).not.toContain("lives");
+  });
+
   it("searches an irregular verb's other forms the documents use", () => {
     // knowledge/ says "take" and "held", never "took" or "hold"
     const took = parse("who took command").concepts.find((c) => c.text === "took")!;
