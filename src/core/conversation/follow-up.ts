@@ -179,7 +179,9 @@ export function resolveFollowUp(
     swap && swap.replaced.length > 0
       ? inherited
           .filter((concept) => !swap.replaced.includes(concept.text))
-          .map((concept) => ({ ...concept, weight: Math.max(concept.weight, TUNING.swapWeight) }))
+          .map((concept) =>
+            swap.whole ? { ...concept, weight: Math.max(concept.weight, TUNING.swapWeight) } : concept,
+          )
       : inherited;
   return {
     concepts: [...kept, ...named, ...context],

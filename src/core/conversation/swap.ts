@@ -7,6 +7,9 @@ import type { Turn } from "../answer/types.ts";
 import type { Concept, ParsedQuery } from "../search/query.ts";
 import { ELLIPTICAL_OPENING } from "./follow-up.ts";
 
+// A question that says what it asks with its opening words.
+const ASKED = /^(?:how many|how much|how long|who|whom|when|where|which|what (?:year|date|day|month))\b/iu;
+
 export interface Swap {
   /** the answer type of the question the thread asked last, when the follow-up asks none of its own */
   answerType: ParsedQuery["answerType"] | null;
@@ -17,6 +20,11 @@ export interface Swap {
    * was replaced: its period is read as the thread's question's was (a year's count of deaths is a flow)
    */
   reading: string | null;
+  /**
+   * true when a year or name was swapped: the rest of the thread's question is the question's own then. A
+   * common word ("and police?") leaves the rest at the context weight, so the new word must be in the answer.
+   */
+  whole: boolean;
 }
 
 /**
@@ -47,6 +55,17 @@ export function swapOf(
         (hasName && threadNames.has(concept.text.toLowerCase()) && !names.has(concept.text.toLowerCase())),
     )
     .map((concept) => concept.text);
+  // "And police?" after "how many troops were deployed?" swaps the counted thing, "and injured?" after "how many
+  // peacekeepers were killed?" the verb: one common word of the follow-up's own takes the place of the thread
+  // count question's word of its kind (a participle for the verb, else the noun).
+  const counted = mine.length === 1 && !hasYear && !hasName ? countedParts(history) : null;
+  if (counted) {
+    const word = mine[0]!.text.toLowerCase();
+    const target = PARTICIPLE.test(word) ? counted.verb : counted.noun;
+    const hit = context.find((concept) => target !== null && concept.text.toLowerCase() === target);
+    if (hit && hit.text.toLowerCase() !== word) replaced.push(hit.text);
+  }
+  const whole = hasYear || hasName;
   // The question the thread asked last with a question word of its own ("how many …"), whose kind of answer
   // the follow-up still wants.
   let answerType: ParsedQuery["answerType"] | null = null;
@@ -59,10 +78,15 @@ export function swapOf(
       break;
     }
   }
-  // Only a swap asks what the thread's question asked: "and for police?" after "troop ceiling" keeps its own
-  // reading (a number asked for there lost the 2023 report's police ceiling to a 2019 recommendation).
-  if (replaced.length === 0) return { answerType: null, replaced, reading: null };
-  return { answerType, replaced, reading: source ? swapped(source, replaced, mine) : null };
+  // With nothing swapped, the follow-up still asks what the thread's question asked when that question said
+  // so with its question word ("and injured?" after "how many … killed …?" wants a number); a keyword's guessed
+  // type does not carry ("and for police?" after "troop ceiling": asking a number there lost the 2023 report's
+  // police ceiling to a 2019 recommendation).
+  if (replaced.length === 0) {
+    const asked = source !== null && ASKED.test(source.trim()) ? answerType : null;
+    return { answerType: asked, replaced, reading: null, whole };
+  }
+  return { answerType, replaced, reading: source ? swapped(source, replaced, mine) : null, whole };
 }
 
 /** The source question with the replaced words (each of the first replaced one's spots) given the new ones. */
@@ -78,6 +102,23 @@ function swapped(source: string, replaced: string[], mine: Concept[]): string {
     }
   }
   return (done ? out : `${source} ${by}`).replace(/\s+/gu, " ").trim();
+}
+
+// A participle ("injured", "wounded", "killed", "taken", "shown"): the counted verb, not the counted thing.
+const PARTICIPLE = /^[\p{L}-]+(?:ed|en|wn)$/u;
+const COUNT_QUESTION =
+  /^how many ([\p{L}-]+)(?: [\p{L}-]+)?? (?:(?:were|was|are|is|have|has|had)(?: been)? |did [\p{L}-]+ )?([\p{L}-]+(?:ed|en|wn))\b/iu;
+
+/** The counted thing and verb of the thread's last "how many N V" question ("troops", "deployed"). */
+function countedParts(history: Turn[]): { noun: string; verb: string | null } | null {
+  for (const turn of [...history].reverse()) {
+    const question = turn.question.trim();
+    if (!/^how many\b/iu.test(question)) continue;
+    const match = COUNT_QUESTION.exec(question);
+    const noun = match?.[1] ?? /^how many ([\p{L}-]+)/iu.exec(question)?.[1];
+    return noun ? { noun: noun.toLowerCase(), verb: match?.[2]?.toLowerCase() ?? null } : null;
+  }
+  return null;
 }
 
 /** The capitalised words of a question but its first, lower case ("what about Gao?" -> ["gao"]). */
