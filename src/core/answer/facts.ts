@@ -713,6 +713,8 @@ export function chooseHolder(
   const earliest = (list: RoleStatement[]) => list.reduce((a, b) => (effective(b) < effective(a) ? b : a));
   const latest = (list: RoleStatement[]) =>
     list.reduce((a, b) => {
+      const interim = actingYields(a, b);
+      if (interim) return interim;
       if (effective(b) !== effective(a)) return effective(b) > effective(a) ? b : a;
       return b.asOf > a.asOf ? b : a;
     });
@@ -749,9 +751,20 @@ export function chooseHolder(
   const current = pool.filter(live);
   if (current.length === 0) return null;
   return current.reduce((a, b) => {
+    const interim = actingYields(a, b);
+    if (interim) return interim;
     if (b.asOf !== a.asOf) return b.asOf > a.asOf ? b : a;
     return effective(b) > effective(a) ? b : a;
   });
+}
+
+/**
+ * Of two statements of one document, the holder who is not acting: an interim holder the document names held the
+ * role until the appointment it also tells ("Mr. B has served as acting head ... Mr. C assumed his functions").
+ */
+function actingYields(a: RoleStatement, b: RoleStatement): RoleStatement | null {
+  if (a.docId !== b.docId || a.key === b.key || Boolean(a.acting) === Boolean(b.acting)) return null;
+  return a.acting ? b : a;
 }
 
 /**
@@ -881,6 +894,12 @@ const QUESTION_VERBS: Array<[RegExp, readonly string[]]> = [
   [/\b(?:runs?|ran)\b/u, ["run", "ran"]],
 ];
 
+// The verbs' words in a sentence, to find where they stand ("headed", "leads", "in charge", "commanded").
+const QUESTION_VERB_WORDS =
+  /\b(?:head(?:s|ed|ing)?|lead(?:s|ing)?|led|command(?:s|ed|ing)?|charge|run(?:s|ning)?|ran)\b/giu;
+// A person "together with" the role: named within this many characters of it (a clause, an appositive).
+const ROLE_NEAR_CHARS = 80;
+
 /**
  * The ranked sentence that makes a role answer stale, or null: one of the best-ranked sentences (`ranks`), from
  * a newer document (of the asked period, when one is asked), that names a person other than the chosen holder
@@ -909,13 +928,20 @@ export function newerRankedHolder(
     if (time && time.kind !== "total" && !(Number(date.slice(0, 4)) <= time.to)) continue;
     const sentence = candidate.sentence;
     const terms = candidate.hit.analysis.terms[candidate.index] ?? [];
-    const hasRole =
-      patterns.some((p) => {
-        p.lastIndex = 0;
-        return p.test(sentence);
-      }) || verbs.some((stem) => terms.includes(stem));
-    if (!hasRole) continue;
+    if (
+      !verbs.some((stem) => terms.includes(stem)) &&
+      !patterns.some((p) => new RegExp(p.source, "u").test(sentence))
+    )
+      continue;
+    // Where the role or the verb stands: the person must be named next to it, not elsewhere in the sentence.
+    const at = [
+      ...patterns.flatMap((p) => [...sentence.matchAll(new RegExp(p.source, "gu"))].map((m) => m.index)),
+      ...[...sentence.matchAll(QUESTION_VERB_WORDS)]
+        .filter((m) => verbs.some((stem) => m[0].toLowerCase().startsWith(stem.slice(0, 3))))
+        .map((m) => m.index),
+    ];
     for (const run of sentence.matchAll(new RegExp(NAME_RUN, "gu"))) {
+      if (!at.some((i) => Math.abs(i - run.index) <= ROLE_NEAR_CHARS)) continue;
       const person = personIn(run[0]);
       if (!person?.includes(" ")) continue;
       if (catalog && namedSubjects(catalog, person).length > 0) continue;

@@ -322,6 +322,15 @@ describe("choosing the holder of an asked year", () => {
     expect(chooseHolder(statements, role, askedTime("in 2014"))?.holder).toBe("Bert Koenders");
   });
 
+  it("takes the appointed holder over an acting one the same document names", () => {
+    const statements = [
+      at("Arnauld Akodjenou", "2015-03-27", { acting: true }),
+      at("Mongi Hamdi", "2015-03-27", { since: "2015-02-05" }),
+    ];
+    expect(chooseHolder(statements, role, askedTime("in 2015"))?.holder).toBe("Mongi Hamdi");
+    expect(chooseHolder(statements, role, null)?.holder).toBe("Mongi Hamdi");
+  });
+
   it("takes the last holder when the next one's appointment is dated after the year", () => {
     const statements = [
       at("Dennis Gyllensporre", "2019-05-31", { since: "2018-10-02", held: true }),
