@@ -7,7 +7,7 @@ import { type Concept, conceptKey, type ParsedQuery } from "../search/query.ts";
 import { BIOGRAPHY_WORDS, type BiographyAsk, biographyAsk } from "./biography.ts";
 import { EVENT_ASK_WORDS, type EventAsk, eventAsk } from "./event-cues.ts";
 import { type RelativeTime, relativeTime } from "./relative-time.ts";
-import { type Swap, swapOf } from "./swap.ts";
+import { ELLIPTICAL_OPENING, type Swap, swapOf } from "./swap.ts";
 
 export interface Resolution {
   /** the concepts to search for: the question's own, plus the thread's when it is a follow-up */
@@ -43,9 +43,6 @@ export interface Resolution {
   places: string[];
 }
 
-// "and for police?", "what about 2020?", "how about Kidal?": openings that only make sense after something.
-export const ELLIPTICAL_OPENING =
-  /^(and|but|also|so|then|what about|how about|what of|same for|and for|and in|and the)\b/iu;
 // Words that point back at the thread's subject.
 const POINTS_BACK =
   /\b(it|its|that|this|these|those|they|them|their|there|he|she|him|his|her|the same|then)\b/iu;

@@ -5,10 +5,13 @@
 
 import type { Turn } from "../answer/types.ts";
 import type { Concept, ParsedQuery } from "../search/query.ts";
-import { ELLIPTICAL_OPENING } from "./follow-up.ts";
 
 // A question that says what it asks with its opening words.
 const ASKED = /^(?:how many|how much|how long|who|whom|when|where|which|what (?:year|date|day|month))\b/iu;
+
+// "and for police?", "what about 2020?", "how about Kidal?": openings that only make sense after something.
+export const ELLIPTICAL_OPENING =
+  /^(and|but|also|so|then|what about|how about|what of|same for|and for|and in|and the)\b/iu;
 
 export interface Swap {
   /** the answer type of the question the thread asked last, when the follow-up asks none of its own */
