@@ -100,7 +100,9 @@ const ROLE_PHRASES: Array<[RoleKey, string]> = [
   ],
   [
     "force-commander",
-    "(?<!Deputy )Force Commander|[Cc]ommander of the (?:UN |mission's )?(?:[Ff]orce|troops)|(?:assumed |took )?command(?:s|ed)? (?:of )?the (?:\\p{Lu}+ |UN |mission's )?force\\b",
+    "(?<![Dd]eputy )(?:Force Commander|force commander)|[Cc]ommander of the (?:UN |mission's )?(?:[Ff]orce|troops)|(?:assumed |took )?command(?:s|ed)? (?:of )?the (?:\\p{Lu}+ |UN |mission's )?force\\b" +
+      // "leads the MINUSMA force", "heads the mission's military component", "the force's commander, X"
+      `|${LEAD_VERB} (?:the )?(?:\\p{Lu}+ |UN |[Mm]ission's )?(?:force|military component)\\b|[Hh]ead of (?:the )?(?:[Mm]ission's )?(?:military component|force)\\b|[Ff]orce's commander(?=,)`,
   ],
   ["prime-minister", "Prime Minister|prime minister"],
   ["foreign-minister", "[Ff]oreign [Mm]inister|Minister (?:for|of) Foreign Affairs"],
@@ -131,7 +133,7 @@ const MAY_HOLD_ROLE =
 
 // Titles and words that stand before a name but are not it.
 const TITLE =
-  /^(?:(?:Major|Lieutenant|Brigadier|Lt\.?|Maj\.?|Brig\.?)[- ]?(?:General|Gen\.?|Colonel|Col\.?)|General|Gen\.|Colonel|Col\.|Captain|Capt\.|Commander|Admiral|Marshal|Retired|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Ambassador|Sir|Dame|Lieutenant-Colonel|Lieutenant|Major)\s+/u;
+  /^(?:(?:Major|Lieutenant|Brigadier|Lt\.?|Maj\.?|Brig\.?)[- ]?(?:General|Gen\.?|Colonel|Col\.?)|General|Gen\.|Colonel|Col\.|Captain|Capt\.|Commander|Admiral|Marshal|Retired|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Ambassador|Sir|Dame|Lieutenant-Colonel|Lieutenant|Major|(?:Rear|Vice)[- ]Admiral|Air[- ]Marshal|Professor|Prof\.|His Excellency|Her Excellency|H\.\s?E\.|Mme\.?|Madame|Monsieur|M\.)\s+/u;
 const NOT_A_NAME = new Set(
   `the a an it its this that these those he she they his her their my our in on at of for and but as by with
 mission council security special representative secretary-general secretary force commander government
@@ -229,7 +231,7 @@ function wordsBefore(text: string, at: number, n: number): string {
 }
 
 const RUN_START = new RegExp(
-  `(?<!\\p{Lu}[\\p{L}'’.-]*\\s+(?:and\\s+)?)(?<!\\b${PARTICLE}\\s+)(?<![\\p{L}'’-])\\p{Lu}`,
+  `(?<!\\p{Lu}[\\p{L}'’.-]*\\s+(?:and\\s+)?)(?<!\\b${PARTICLE}\\s+)(?<![\\p{L}'’-])(?<!\\p{Lu}\\.)\\p{Lu}`,
   "gu",
 );
 // "Koenders of the Netherlands", "Minister of Economy", "in Mali": a nationality, an institution or a place.
@@ -586,7 +588,9 @@ export function askedRole(
   const named = catalog ? namedSubjects(catalog, question) : [];
   if (roles.length === 0 && LEADS.test(text)) {
     const mission = ABOUT_MISSION.test(text) || named.some((s) => s.kind === "mission");
-    roles = mission ? ["head-of-mission"] : ["leader", "president"];
+    // "who leads the MINUSMA force", "who heads the military component": the force's commander.
+    const force = /\b(?:force|troops|military component)\b/u.test(text) && !/\btask force\b/u.test(text);
+    roles = force && mission ? ["force-commander"] : mission ? ["head-of-mission"] : ["leader", "president"];
   }
   if (roles.includes("force-commander") && !/\bforce commander\b/u.test(text)) {
     // "commands" alone asks for the force's commander only about troops or a mission.

@@ -94,6 +94,7 @@ describe("reading a role question", () => {
     expect(asked("Who is the head of the UN mission?")?.roles).toEqual(["head-of-mission"]);
     expect(asked("who runs the country now?")?.roles).toEqual(["leader", "president"]);
     expect(asked("Force Commander in 2015")?.roles).toEqual(["force-commander"]);
+    expect(asked("Who leads the UN force?")?.roles).toEqual(["force-commander"]);
     expect(asked("Who became prime minister in April 2019?")).toMatchObject({ appointment: true, month: 4 });
     expect(asked("Who was the first Force Commander?")?.earliest).toBe(true);
   });
@@ -272,6 +273,17 @@ describe("reading role statements worded otherwise", () => {
       holder: "Dennis Gyllensporre",
     });
     expect(read("Since 2019, Dennis Gyllensporre has commanded the force.")[0]?.since).toBe("2019-01-01");
+    expect(
+      read("The mission's force commander, Lt. Gen. Dennis Gyllensporre, visited Gao.")[0],
+    ).toMatchObject({
+      role: "force-commander",
+      holder: "Dennis Gyllensporre",
+    });
+    expect(read("Dennis Gyllensporre leads the MINUSMA force.")[0]?.role).toBe("force-commander");
+    expect(read("The deputy force commander, Brigadier General Jane Doe, spoke.")).toEqual([]);
+    expect(read("H.E. Mahamat Saleh Annadif, the head of MINUSMA, spoke.")[0]?.holder).toBe(
+      "Mahamat Saleh Annadif",
+    );
   });
 
   it("marks an acting holder, and the one whose departure made them acting as gone", () => {
