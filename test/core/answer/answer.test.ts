@@ -6,22 +6,15 @@ import {
   GREETING_TEXT,
   NOT_FOUND_TEXT,
   THANKS_TEXT,
-  type Turn,
 } from "../../../src/core/answer/types.ts";
 import { openKnowledgeBase } from "../../../src/knowledge/open.ts";
+import { askThread } from "../../helpers/thread.ts";
 
 const kb = await openKnowledgeBase("knowledge");
 const AFP_2019 = "2019-06-01-guterres-warns-of-atrocity-risk-in-mali";
 const LETTER = "2021-06-01-s-2021-520-letter-on-minusma-operations";
 
-function thread(...questions: string[]) {
-  const history: Turn[] = [];
-  return questions.map((question) => {
-    const answer = answerQuestion(kb, question, history);
-    history.push(answer.turn);
-    return answer;
-  });
-}
+const thread = (...questions: string[]) => askThread(kb, questions);
 
 describe("answerQuestion", () => {
   it("answers a keyword query with the document's own sentence, the figure and a citation", () => {

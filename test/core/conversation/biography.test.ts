@@ -10,6 +10,7 @@ import {
 } from "../../../src/core/conversation/biography.ts";
 import { openKnowledgeBase } from "../../../src/knowledge/open.ts";
 import { doc, knowledgeFolder } from "../../helpers/knowledge-folder.ts";
+import { askThread } from "../../helpers/thread.ts";
 
 describe("what a biography follow-up asks", () => {
   it("reads the predecessor, an earlier post and studies from the question's words", () => {
@@ -102,20 +103,11 @@ const files = {
   ),
 };
 
-function thread(kb: Parameters<typeof answerQuestion>[0], questions: string[]) {
-  const history: Turn[] = [];
-  return questions.map((question) => {
-    const answer = answerQuestion(kb, question, history);
-    history.push(answer.turn);
-    return answer;
-  });
-}
-
 describe("biography follow-ups after a person answer", async () => {
   const kb = await openKnowledgeBase(await knowledgeFolder(files));
 
   it("answers who he replaced, where he studied and his earlier post from the note that announced him", () => {
-    const [first, replaced, studied, before] = thread(kb, [
+    const [first, replaced, studied, before] = askThread(kb, [
       "Amadou Diallo appointment",
       "who did he replace?",
       "where did he study?",
@@ -130,7 +122,7 @@ describe("biography follow-ups after a person answer", async () => {
   });
 
   it("answers who he replaced after a turn about something else of his", () => {
-    const [, , predecessor] = thread(kb, [
+    const [, , predecessor] = askThread(kb, [
       "Amadou Diallo appointment",
       "where did he study?",
       "who did he replace?",
@@ -139,7 +131,7 @@ describe("biography follow-ups after a person answer", async () => {
   });
 
   it("finds the appointment note when the thread cited a later report", () => {
-    const [, background] = thread(kb, [
+    const [, background] = askThread(kb, [
       "Who visited the northern camps in November?",
       "what is his background?",
     ]);

@@ -5,6 +5,7 @@ import type { Turn } from "../../../src/core/answer/types.ts";
 import { eventAsk, locates, namesDoer } from "../../../src/core/conversation/event-cues.ts";
 import { openKnowledgeBase } from "../../../src/knowledge/open.ts";
 import { doc, knowledgeFolder } from "../../helpers/knowledge-folder.ts";
+import { askThread } from "../../helpers/thread.ts";
 
 describe("what an event follow-up asks", () => {
   it("reads where the thread's place is and who did the thread's event", () => {
@@ -67,34 +68,25 @@ const files = {
   ),
 };
 
-function thread(kb: Parameters<typeof answerQuestion>[0], questions: string[]) {
-  const history: Turn[] = [];
-  return questions.map((question) => {
-    const answer = answerQuestion(kb, question, history);
-    history.push(answer.turn);
-    return answer;
-  });
-}
-
 describe("event follow-ups answered from the thread's story", async () => {
   const kb = await openKnowledgeBase(await knowledgeFolder(files));
 
   it("answers 'where is that?' with the sentence placing the thread's place", () => {
-    const [first, where] = thread(kb, ["aid worker kidnapped in Tamou", "where is that?"]);
+    const [first, where] = askThread(kb, ["aid worker kidnapped in Tamou", "where is that?"]);
     expect(first!.text).toContain("kidnapped a foreign aid worker");
     expect(where!.text).toContain("Tamou lies in the Tillaberi region");
     expect(where!.text).not.toContain("Tessit");
   });
 
   it("answers 'who was holding her?' and 'who was responsible?' with the group named at the deed", () => {
-    const [, holding] = thread(kb, ["aid worker kidnapped in Tamou", "who was holding her?"]);
+    const [, holding] = askThread(kb, ["aid worker kidnapped in Tamou", "who was holding her?"]);
     expect(holding!.text).toContain("held by fighters of the Islamic State in the Greater Sahara");
-    const [, responsible] = thread(kb, ["aid worker kidnapped in Tamou", "who was responsible?"]);
+    const [, responsible] = askThread(kb, ["aid worker kidnapped in Tamou", "who was responsible?"]);
     expect(responsible!.text).toContain("Islamic State in the Greater Sahara");
   });
 
   it("reads 'which group was holding her?' as asking the doer, without searching the word 'group'", () => {
-    const [, group] = thread(kb, ["aid worker kidnapped in Tamou", "which group was holding her?"]);
+    const [, group] = askThread(kb, ["aid worker kidnapped in Tamou", "which group was holding her?"]);
     expect(group!.text).toContain("Islamic State in the Greater Sahara");
   });
 
@@ -108,7 +100,7 @@ describe("event follow-ups answered from the thread's story", async () => {
     return knowledgeFolder(bombing)
       .then(openKnowledgeBase)
       .then((small) => {
-        const [, where] = thread(small, ["Gao suicide bombing", "where is that?"]);
+        const [, where] = askThread(small, ["Gao suicide bombing", "where is that?"]);
         expect(where!.text).toContain("northern Malian city of Gao");
       });
   });

@@ -1,6 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { answerQuestion } from "../../../src/core/answer/answer.ts";
-import type { Turn } from "../../../src/core/answer/types.ts";
 import {
   fitsRelativeTime,
   relativeAnswer,
@@ -8,6 +6,7 @@ import {
 } from "../../../src/core/conversation/relative-time.ts";
 import { openKnowledgeBase } from "../../../src/knowledge/open.ts";
 import { doc, knowledgeFolder } from "../../helpers/knowledge-folder.ts";
+import { askThread } from "../../helpers/thread.ts";
 
 describe("time placed against the thread's event", () => {
   it("reads 'by then', 'after that' and 'before' and leaves a year to the period", () => {
@@ -67,16 +66,6 @@ const files = {
   ),
 };
 
-/** Asks the questions in order as one thread and returns the answers. */
-function thread(kb: Parameters<typeof answerQuestion>[0], questions: string[]) {
-  const history: Turn[] = [];
-  return questions.map((question) => {
-    const answer = answerQuestion(kb, question, history);
-    history.push(answer.turn);
-    return answer;
-  });
-}
-
 describe("the sentence a relative time picks", () => {
   const after = relativeTime("and how many were killed after that?")!;
   const sentence = (text: string, typed: boolean, thread: number) => ({
@@ -98,7 +87,7 @@ describe("a follow-up with a relative time", async () => {
   const kb = await openKnowledgeBase(await knowledgeFolder(files));
 
   it("'after that' is what the thread's document tells next, though it shares none of the thread's words", () => {
-    const [, after] = thread(kb, [
+    const [, after] = askThread(kb, [
       "when must the mandate termination withdrawal be complete?",
       "what happens after that?",
     ]);
@@ -106,12 +95,12 @@ describe("a follow-up with a relative time", async () => {
   });
 
   it("'before' is the earlier post the thread's person held", () => {
-    const [, before] = thread(kb, ["El-Ghassim Wane appointment", "what did he do before?"]);
+    const [, before] = askThread(kb, ["El-Ghassim Wane appointment", "what did he do before?"]);
     expect(before!.text).toContain("Chief of Staff");
   });
 
   it("'by then' in a question that asks no count leaves the thread's sentences to answer", () => {
-    const [, what] = thread(kb, [
+    const [, what] = askThread(kb, [
       "nine peacekeepers killed in ambush",
       "what had happened to the convoy by then?",
     ]);
@@ -119,7 +108,7 @@ describe("a follow-up with a relative time", async () => {
   });
 
   it("'by then' is the running total as of the thread's event, not a later document's", () => {
-    const [, total] = thread(kb, [
+    const [, total] = askThread(kb, [
       "nine peacekeepers killed in ambush",
       "how many peacekeepers had been killed by then?",
     ]);

@@ -4,6 +4,7 @@ import type { Explanation } from "../../../src/core/answer/explain.ts";
 import type { Turn } from "../../../src/core/answer/types.ts";
 import { openKnowledgeBase } from "../../../src/knowledge/open.ts";
 import { doc, knowledgeFolder } from "../../helpers/knowledge-folder.ts";
+import { askThread } from "../../helpers/thread.ts";
 
 // Elliptical follow-ups that swap a year or a place into the thread's question. The distractors share the new
 // year or place but not the thread's question: the follow-up alone ("and in 2019?") would pick them.
@@ -30,20 +31,14 @@ const files = {
   ),
 };
 
-function thread(kb: Parameters<typeof answerQuestion>[0], questions: string[]) {
-  const history: Turn[] = [];
-  return questions.map((question) => {
-    const answer = answerQuestion(kb, question, history);
-    history.push(answer.turn);
-    return answer;
-  });
-}
-
 describe("follow-ups that swap a year or a place into the thread's question", async () => {
   const kb = await openKnowledgeBase(await knowledgeFolder(files));
 
   it("reads 'and in 2019?' as the thread's count question for 2019", () => {
-    const [first, swapped] = thread(kb, ["how many displaced persons were there in 2017?", "and in 2019?"]);
+    const [first, swapped] = askThread(kb, [
+      "how many displaced persons were there in 2017?",
+      "and in 2019?",
+    ]);
     expect(first!.text).toContain("58,000");
     expect(swapped!.found).toBe(true);
     expect(swapped!.text).toContain("120,000");
@@ -51,22 +46,22 @@ describe("follow-ups that swap a year or a place into the thread's question", as
   });
 
   it("reads a year's count of deaths as the thread's question did: one attack's story is no answer", () => {
-    const [first, swapped] = thread(kb, ["how many peacekeepers were killed in 2017?", "and in 2019?"]);
+    const [first, swapped] = askThread(kb, ["how many peacekeepers were killed in 2017?", "and in 2019?"]);
     expect(first!.text).toContain("11 peacekeepers");
     expect(swapped!.found).toBe(false);
   });
 
   it("reads 'what about Gao?' as the thread's question about Gao", () => {
-    const [first, swapped] = thread(kb, ["how many schools were closed in Mopti?", "what about Gao?"]);
+    const [first, swapped] = askThread(kb, ["how many schools were closed in Mopti?", "what about Gao?"]);
     expect(first!.text).toContain("500 schools");
     expect(swapped!.text).toContain("120 schools were closed");
   });
 
   it("swaps a common word into the thread's count question: the counted thing, or the verb", () => {
     // (On these small documents the older reading answers them too; lt35-injured in the library does not.)
-    const [, police] = thread(kb, ["how many troops were deployed in 2019?", "and police?"]);
+    const [, police] = askThread(kb, ["how many troops were deployed in 2019?", "and police?"]);
     expect(police!.text).toContain("1,766 personnel");
-    const [, injured] = thread(kb, [
+    const [, injured] = askThread(kb, [
       "how many peacekeepers were killed in the Kerena attack?",
       "and injured?",
     ]);

@@ -3,6 +3,7 @@ import { answerQuestion } from "../../../src/core/answer/answer.ts";
 import type { Turn } from "../../../src/core/answer/types.ts";
 import { openKnowledgeBase } from "../../../src/knowledge/open.ts";
 import { doc, knowledgeFolder } from "../../helpers/knowledge-folder.ts";
+import { askThread } from "../../helpers/thread.ts";
 
 // Follow-ups answered from the thread's own document: its background, its dates, its later sentences.
 const files = {
@@ -36,21 +37,11 @@ const files = {
   ),
 };
 
-/** Asks the questions in order as one thread and returns the answers. */
-function thread(kb: Parameters<typeof answerQuestion>[0], questions: string[]) {
-  const history: Turn[] = [];
-  return questions.map((question) => {
-    const answer = answerQuestion(kb, question, history);
-    history.push(answer.turn);
-    return answer;
-  });
-}
-
 describe("follow-ups answered in the thread's document", async () => {
   const kb = await openKnowledgeBase(await knowledgeFolder(files));
 
   it("does not set aside the thread document's background for the period the thread inherited", () => {
-    const [first, replaced] = thread(kb, ["Keita 2013 election", "who did he replace?"]);
+    const [first, replaced] = askThread(kb, ["Keita 2013 election", "who did he replace?"]);
     expect(first!.citations[0]?.doc.id).toBe("2013-09-04-sworn-in");
     // The sentence names April 2012, not 2013: the inherited "2013" must not reject it.
     expect(replaced!.found).toBe(true);
@@ -58,19 +49,19 @@ describe("follow-ups answered in the thread's document", async () => {
   });
 
   it("answers a date follow-up from the thread's document, not with a newer document's date", () => {
-    const [, when] = thread(kb, ["peace accord signed by the rebels", "when did the government sign?"]);
+    const [, when] = askThread(kb, ["peace accord signed by the rebels", "when did the government sign?"]);
     expect(when!.text).toContain("May 15");
     expect(when!.citations.map((c) => c.doc.id)).toEqual(["2015-06-20-accord"]);
   });
 
   it("'where did it happen?' is the story's next sentence naming a new place, not the lead repeated", () => {
-    const [first, where] = thread(kb, ["Niger peacekeepers ambush", "where did it happen?"]);
+    const [first, where] = askThread(kb, ["Niger peacekeepers ambush", "where did it happen?"]);
     expect(first!.text).toContain("Nine peacekeepers from Niger");
     expect(where!.text).toContain("travelling between Menaka and Ansongo");
   });
 
   it("'who did it?' is answered by the doer the thread's sentence names by what it is", () => {
-    const [, who] = thread(kb, ["Songho bus attack", "who did it?"]);
+    const [, who] = askThread(kb, ["Songho bus attack", "who did it?"]);
     expect(who!.found).toBe(true);
     expect(who!.text).toContain("extremist elements");
   });
@@ -91,7 +82,7 @@ describe("follow-ups answered in the thread's document", async () => {
   });
 
   it("a question with a period of its own still sets aside sentences about another year", () => {
-    const [, replaced] = thread(kb, ["Keita 2013 election", "who was appointed in 2011?"]);
+    const [, replaced] = askThread(kb, ["Keita 2013 election", "who was appointed in 2011?"]);
     expect(replaced!.text).not.toContain("April 2012");
   });
 });
