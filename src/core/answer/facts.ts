@@ -104,7 +104,11 @@ const ROLE_PHRASES: Array<[RoleKey, string]> = [
       // "leads the MINUSMA force", "heads the mission's military component", "the force's commander, X"
       `|${LEAD_VERB} (?:the )?(?:\\p{Lu}+ |UN |[Mm]ission's )?(?:force|military component)\\b|[Hh]ead of (?:the )?(?:[Mm]ission's )?(?:military component|force)\\b|[Ff]orce's commander(?=,)`,
   ],
-  ["prime-minister", "Prime Minister|prime minister"],
+  [
+    "prime-minister",
+    // the head of government: "named X to lead the government", "X, who heads the transitional government"
+    `Prime Minister|prime minister|[Hh]ead of (?:the )?(?:transitional )?[Gg]overnment|${LEAD_VERB} (?:the |a new |its )?(?:transitional )?(?:government|[Cc]abinet)\\b`,
+  ],
   ["foreign-minister", "[Ff]oreign [Mm]inister|Minister (?:for|of) Foreign Affairs"],
   ["defence-minister", "[Dd]efen[cs]e [Mm]inister|Minister (?:for|of) (?:Defen[cs]e|the Armed Forces)"],
   [
@@ -470,7 +474,7 @@ const ROLE_TERMS: Record<RoleKey, readonly string[]> = {
     "ran",
     "strongman",
   ],
-  "prime-minister": ["minist"],
+  "prime-minister": ["minist", "head", "lead", "led"],
   "foreign-minister": ["minist"],
   "defence-minister": ["minist"],
   ambassador: ["ambassador", "repres"],
@@ -533,7 +537,10 @@ export interface AskedRole {
 const QUESTION_ROLES: Array<[RoleKey[], RegExp]> = [
   [["foreign-minister"], /\bforeign (?:affairs )?minister\b|\bminister (?:for|of) foreign affairs\b/u],
   [["defence-minister"], /\bdefen[cs]e minister\b|\bminister (?:for|of) (?:defen[cs]e|the armed forces)\b/u],
-  [["prime-minister"], /\bprime minister\b|\bpremier\b/u],
+  [
+    ["prime-minister"],
+    /\bprime minister\b|\bpremier\b|\bhead of (?:the )?(?:transitional )?government\b|\b(?:heads?|headed|leads?|led) (?:the )?(?:transitional )?government\b/u,
+  ],
   [
     ["ambassador"],
     /\bambassador\b|\bpermanent representative\b|\brepresentative (?:at|to) the (?:un|united nations|security council)\b/u,
@@ -565,7 +572,7 @@ mission missions peacekeeping peacekeepers troops force forces military coup pow
 );
 const ROLE_WORDS = new Set(
   `srsg special representative head heads headed leads lead led runs run ran rules rule ruled charge chief leader
-junta commander commands commanded command commanding president envoy top helm state prime minister premier foreign affairs
+junta commander commands commanded command commanding president envoy top helm government transitional state prime minister premier foreign affairs
 defence defense armed ambassador permanent representative security council seized`.split(/\s+/u),
 );
 const WH_OTHER = /\b(?:what|when|where|why|how|which|whose)\b/u;

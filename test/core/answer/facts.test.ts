@@ -255,6 +255,19 @@ describe("reading role statements worded otherwise", () => {
     expect(read("General Didier Castres led Operation Serval, the French force.")).toEqual([]);
   });
 
+  it("reads the head of government as the prime minister", () => {
+    expect(read("The junta named Choguel Kokalla Maïga to lead the government.")[0]).toMatchObject({
+      role: "prime-minister",
+      holder: "Choguel Kokalla Maïga",
+      since: "2020-06-30",
+    });
+    expect(read("The head of government, Moctar Ouane, met the mission.")[0]?.role).toBe("prime-minister");
+    expect(read("Government troops led the offensive.")).toEqual([]);
+    expect(askedRole("Who heads the transitional government?", null, null)?.roles).toEqual([
+      "prime-minister",
+    ]);
+  });
+
   it("does not read a leader of something the mission only modifies or suffers", () => {
     expect(read("General Kazura leads MINUSMA troops in the north.")).toEqual([]);
     expect(read("The attack on MINUSMA was led by Iyad Ag Ghaly.")).toEqual([]);
