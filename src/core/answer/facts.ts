@@ -102,7 +102,7 @@ const ROLE_PHRASES: Array<[RoleKey, string]> = [
     "force-commander",
     "(?<![Dd]eputy )(?:Force Commander|force commander)|[Cc]ommander of the (?:UN |mission's )?(?:[Ff]orce|troops)|(?:assumed |took )?command(?:s|ed)? (?:of )?the (?:\\p{Lu}+ |UN |mission's )?force\\b" +
       // "leads the MINUSMA force", "heads the mission's military component", "the force's commander, X"
-      `|${LEAD_VERB} (?:the )?(?:\\p{Lu}+ |UN |[Mm]ission's )?(?:force|military component)\\b|[Hh]ead of (?:the )?(?:[Mm]ission's )?(?:military component|force)\\b|[Ff]orce's commander(?=,)`,
+      `|${LEAD_VERB} (?:the )?(?:\\p{Lu}+ |UN |[Mm]ission's )?(?:force|military component)\\b|[Hh]ead of (?:the )?(?:[Mm]ission's )?(?:military component|force)\\b|(?:[Ff]orce|[Mm]ission|\\p{Lu}{4,})(?:'s|’s) (?:top |military )?commander(?=,)`,
   ],
   [
     "prime-minister",
@@ -192,7 +192,7 @@ const NAME_BEFORE = new RegExp(
 const TOOK_UP_AFTER =
   /^[^,;]{0,40}?,\s+who\s+(?:(?:has|had)\s+)?(?:assumed\s+(?:his|her)\s+(?:functions|duties|post)|took\s+up\s+(?:his|her)\s+(?:post|functions|duties)|took\s+office|was\s+(?:appointed|sworn\s+in|named))\b/u;
 const APPOINTED_BEFORE =
-  /(?:named|appointed|elected|sworn\s+in|installed|assumed|took\s+up|took\s+office|takes\s+office|took\s+over|takes\s+over|appointment\s+of|nominated)/u;
+  /(?:named|appointed|reappointed|elected|sworn\s+in|installed|assumed|took\s+up|took\s+office|takes\s+office|took\s+over|takes\s+over|appointment\s+of|nominated)/u;
 
 // Taking power names the new leader before the verb: "Ibrahim Traoré ... had ousted ...", "Damiba, who had
 // himself seized power in January", "the military, led by Colonel Assimi Goita, seized power".
@@ -224,7 +224,7 @@ function sinceDate(sentence: string, start: number, end: number, docDate: string
 }
 // "the Secretary-General named X to lead", "announced the appointment of X as": the name is being appointed.
 const APPOINTING_BEFORE =
-  /\b(?:appointment\s+of|appointed|appoints|appoint|named|names|nominated|nominates|chose|picked|tapped|designated)\s+(?:[^,;]{0,40}?\s)?$/u;
+  /\b(?:appointment\s+of|(?:re-?)?appointed|(?:re-?)?appoints|appoint|named|names|nominated|nominates|chose|picked|tapped|designated)\s+(?:[^,;]{0,40}?\s)?$/u;
 
 const PLACE_BEFORE = /\b(?:in|at|near|from|to|between|across|towards|into)\s+(?:the\s+)?$/u;
 
@@ -761,7 +761,11 @@ export function chooseHolder(
     const current = during.filter((s) => !s.ended);
     const last = latest(current.length > 0 ? current : during);
     // Of that holder's statements in the period, an appointment says the most: when and as what.
-    return during.find((s) => s.key === last.key && s.since !== null && !s.ended) ?? last;
+    const chosen = during.find((s) => s.key === last.key && s.since !== null && !s.ended) ?? last;
+    // "Maiga has led the government since 2017" names them by surname: a statement of the period giving the
+    // whole name ("reappointed Soumeylou Boubeye Maiga") says who better.
+    if (chosen.holder.includes(" ")) return chosen;
+    return during.find((s) => s.key === chosen.key && !s.ended && s.holder.includes(" ")) ?? chosen;
   }
   // No period: the newest statement of a holder not said to have left since.
   const current = pool.filter(live);

@@ -293,6 +293,12 @@ describe("reading role statements worded otherwise", () => {
       holder: "Dennis Gyllensporre",
     });
     expect(read("Dennis Gyllensporre leads the MINUSMA force.")[0]?.role).toBe("force-commander");
+    expect(
+      read("The mission's top commander, Major General Jean Bosco Kazura of Rwanda, spoke.")[0],
+    ).toMatchObject({
+      role: "force-commander",
+      holder: "Jean Bosco Kazura",
+    });
     expect(read("The deputy force commander, Brigadier General Jane Doe, spoke.")).toEqual([]);
     expect(read("H.E. Mahamat Saleh Annadif, the head of MINUSMA, spoke.")[0]?.holder).toBe(
       "Mahamat Saleh Annadif",
@@ -345,6 +351,14 @@ describe("choosing the holder of an asked year", () => {
   it("gives the last known appointment when nothing supersedes it", () => {
     const statements = [at("Bert Koenders", "2013-07-01", { since: "2013-05-17" })];
     expect(chooseHolder(statements, role, askedTime("in 2014"))?.holder).toBe("Bert Koenders");
+  });
+
+  it("names the holder of a year by the whole name a statement of it gives", () => {
+    const statements = [
+      at("Maiga", "2018-09-05", { key: "maiga", since: "2017-12-01", held: true }),
+      at("Soumeylou Boubeye Maiga", "2018-09-05"),
+    ];
+    expect(chooseHolder(statements, role, askedTime("in 2018"))?.holder).toBe("Soumeylou Boubeye Maiga");
   });
 
   it("takes the appointed holder over an acting one the same document names", () => {
