@@ -96,7 +96,7 @@ const ROLE_PHRASES: Array<[RoleKey, string]> = [
       // the mission led by someone: "MINUSMA, led by X", "the Mission is headed by Special Representative X"
       "|(?<!\\p{L})(?=[Mm]ission|\\p{Lu}{4})(?<!\\b(?:on|against|at|targeting|attacked|of|near|in|to|from|with)\\s+(?:the\\s+)?)(?:[Mm]ission|\\p{Lu}{4,})(?:,?\\s+(?:which\\s+)?(?:is|was|has been|had been|will be|now|currently))*,?\\s+(?:led|headed)\\s+by(?=\\s)" +
       // an appositive title: "the mission's chief, X", "the chief of MINUSMA", "X, the UN envoy in Mali"
-      "|(?:[Mm]ission(?:'s|’s)|(?<!\\p{L})\\p{Lu}{4,}(?:'s|’s)|\\b[Ii]ts) (?:chief|head|top official)(?=,)|[Cc]hief of (?:the )?(?:UN )?(?:[Mm]ission|\\p{Lu}{4,}\\b)|(?:UN|United Nations)(?:'s|’s)? (?:top |special )?envoy\\b",
+      "|(?:[Mm]ission(?:'s|’s)|(?<!\\p{L})\\p{Lu}{4,}(?:'s|’s)|\\b[Ii]ts) (?:chief|head|top official)(?:\\s+(?:in|for)\\s+\\p{Lu}\\p{L}+)?(?=,)|(?:[Mm]ission|(?<!\\p{L})\\p{Lu}{4,}) (?:head|chief)(?= \\p{Lu}|,)|(?:UN|United Nations)(?:'s|’s)? top (?:official|envoy|representative)\\b|[Cc]hief of (?:the )?(?:UN )?(?:[Mm]ission|\\p{Lu}{4,}\\b)|(?:UN|United Nations)(?:'s|’s)? (?:top |special )?envoy\\b",
   ],
   [
     "force-commander",
@@ -133,7 +133,7 @@ const ROLE_PATTERNS = ROLE_PHRASES.map(([key, source]) => [key, new RegExp(sourc
 
 /** A cheap test a passage must pass before its sentences are read: most passages name no role. */
 const MAY_HOLD_ROLE =
-  /President|president|Minister|minister|Representative|representative|SRSG|Commander|command|[Hh]ead|[Ll]ead|\bled\b|helm|[Cc]hief|envoy|leader|power|rule|\bran\b|\bruns?\b|strongman|[Aa]mbassador|oust|overthr|toppl|depos/u;
+  /President|president|Minister|minister|Representative|representative|SRSG|Commander|command|[Hh]ead|[Ll]ead|\bled\b|helm|[Cc]hief|envoy|top official|leader|power|rule|\bran\b|\bruns?\b|strongman|[Aa]mbassador|oust|overthr|toppl|depos/u;
 
 // Titles and words that stand before a name but are not it.
 const TITLE =
@@ -185,8 +185,9 @@ const NAME_AFTER = new RegExp(`^(?:,\\s+|\\s+(?:is|was)\\s+|\\s+)(${NAME_RUN})`,
 // Commander", "appointed X, a leader of the movement, as Prime Minister".
 const VERB =
   "(?:who\\s+)?(?:(?:has|had|have)(?=\\s+$)|(?:(?:has|had|have)\\s+)?(?:is|was|became|becomes|become|remains|remained|been|serves|served|(?:was\\s+|been\\s+)?(?:named|appointed|elected|sworn\\s+in|installed|confirmed)|assumed\\s+(?:his|her)\\s+(?:functions|duties|post)|took\\s+up\\s+(?:his|her)\\s+(?:post|functions|duties)|took\\s+office|takes\\s+office|took\\s+over|takes\\s+over))";
+const DETERMINER = "(?:the|my|his|her|its|their|a|new|current|interim|transitional|acting)";
 const NAME_BEFORE = new RegExp(
-  `^(${NAME_RUN})(?:\\s+of\\s+(?:the\\s+)?${CAP}(?:\\s+${CAP})*)?(?:,\\s+[^,;]{1,80})?(?:,\\s+|\\s+)(?:${VERB}(?:\\s+(?:on|in)\\s+[^,;]{1,25}?)?\\s+)?(?:as\\s+)?(?:(?:the|my|his|her|its|their|a|new|current|interim|transitional|acting)\\s+)*(?:${CAP}(?:'s|’s)\\s+)?$`,
+  `^(${NAME_RUN})(?:\\s+of\\s+(?:the\\s+)?${CAP}(?:\\s+${CAP})*)?(?:,\\s+[^,;]{1,80})?(?:,\\s+|\\s+)(?:(?:\\p{Ll}+ly\\s+)?${VERB}(?:\\s+(?:on|in)\\s+[^,;]{1,25}?)?\\s+)?(?:as\\s+)?(?:${DETERMINER}\\s+)*(?:${CAP}(?:'s|’s)\\s+)?(?:${DETERMINER}\\s+)*$`,
   "u",
 );
 const TOOK_UP_AFTER =
@@ -254,7 +255,8 @@ function nameBefore(sentence: string, start: number): { person: string; at: numb
   for (const at of starts) {
     if (OF_BEFORE.test(sentence.slice(0, from + at))) continue;
     const match = NAME_BEFORE.exec(prefix.slice(at));
-    if (!match) continue;
+    // "Mali's interim president": the possessor is whose role it is, never its holder.
+    if (!match || /['’]s$/u.test(match[1]!)) continue;
     const person = personIn(match[1]!);
     if (person) return { person, at: from + at, link: match[0].slice(match[1]!.length) };
   }
@@ -453,7 +455,7 @@ export function passageRoleStatements(passage: Passage): RoleStatement[] {
  * its stem is also "government's", in most passages, and "has governed Mali" is rare beside "has led / ruled".
  */
 const ROLE_TERMS: Record<RoleKey, readonly string[]> = {
-  "head-of-mission": ["repres", "srsg", "head", "lead", "led", "helm", "chief", "envoi"],
+  "head-of-mission": ["repres", "srsg", "head", "lead", "led", "helm", "chief", "envoi", "offici"],
   "force-commander": ["command"],
   president: ["presid", "head"],
   leader: [
@@ -527,6 +529,8 @@ export interface AskedRole {
   earliest: boolean;
   /** a month the question names with its year ("in April 2019"), 1..12 */
   month: number | null;
+  /** "Who was the acting head of MINUSMA?": only an interim holder answers */
+  acting?: boolean;
   /**
    * a keyword question's other words, when it names someone ("anadif head of minusma appointed"): they must be
    * a holder's name, and that holder's own statement answers
@@ -564,7 +568,7 @@ const APPOINTMENT_ASKED =
 const FRAME = new Set(
   `who whos is was are were be been being has have had did does do the a an of in at for to s now currently
 current today presently present still these days latest new newest first original originally initial
-initially earliest founding start then became become becomes appointed named took take over sworn office
+initially earliest founding start acting interim then became become becomes appointed named took take over sworn office
 elected succeeded replaced made after before between and since during until from un united nations
 mission missions peacekeeping peacekeepers troops force forces military coup power its their country s`.split(
     /\s+/u,
@@ -638,6 +642,7 @@ export function askedRole(
     appointment: APPOINTMENT_ASKED.test(text),
     earliest: EARLIEST.test(question),
     month: month ? MONTHS.findIndex((m) => m.toLowerCase() === month[1]!.toLowerCase()) + 1 : null,
+    ...(/\b(?:acting|interim)\b/u.test(text) ? { acting: true } : {}),
     ...(leftover.length > 0 ? { holder: leftover.map(foldName) } : {}),
   };
 }
@@ -724,6 +729,7 @@ export function chooseHolder(
   const live = (s: RoleStatement) => !s.ended && !(effective(s) < (endedOn.get(s.key) ?? ""));
   let pool = statements.filter((s) => asked.roles.includes(s.role));
   if (asked.appointment) pool = pool.filter((s) => s.since !== null);
+  if (asked.acting) pool = pool.filter((s) => s.acting);
   if (pool.length === 0) return null;
   const yearOf = (date: string) => Number(date.slice(0, 4));
   const earliest = (list: RoleStatement[]) => list.reduce((a, b) => (effective(b) < effective(a) ? b : a));
@@ -936,12 +942,13 @@ export function newerRankedHolder(
   ranks: number,
 ): SentenceCandidate | null {
   // "The first head" is old by design; a keyword naming the holder asks about that very holder.
-  if (role.asked.earliest || role.asked.holder) return null;
+  if (role.asked.earliest || role.asked.holder || role.asked.acting) return null;
   const answeredOn = role.candidates[0]?.hit.passage.doc.date ?? role.statement.asOf;
   const text = question.toLowerCase();
   const verbs = QUESTION_VERBS.filter(([pattern]) => pattern.test(text)).flatMap(([, stems]) => stems);
   const patterns = ROLE_PATTERNS.filter(([key]) => role.asked.roles.includes(key)).map(([, p]) => p);
-  const left = new Set(role.considered.filter((s) => s.ended).map((s) => s.key));
+  // A holder the statements read was weighed by the choice already: only one the reader missed can rival it.
+  const read = new Set(role.considered.map((s) => s.key));
   for (const candidate of ranked.slice(0, ranks)) {
     const date = candidate.hit.passage.doc.date;
     if (date <= answeredOn) continue;
@@ -966,7 +973,7 @@ export function newerRankedHolder(
       if (!person?.includes(" ")) continue;
       if (catalog && namedSubjects(catalog, person).length > 0) continue;
       const key = foldName(person.split(/\s+/u).at(-1)!);
-      if (key === role.statement.key || left.has(key)) continue;
+      if (key === role.statement.key || read.has(key)) continue;
       return candidate;
     }
   }

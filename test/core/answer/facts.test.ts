@@ -99,6 +99,10 @@ describe("reading a role question", () => {
     expect(asked("Who was the first Force Commander?")?.earliest).toBe(true);
   });
 
+  it("reads a question about an interim holder", () => {
+    expect(asked("Who was the acting head of the mission?")).toMatchObject({ acting: true });
+  });
+
   it("leaves any other question to the ranking of sentences", () => {
     expect(asked("Who was interim president before Keita?")).toBeNull();
     expect(asked("What did the Force Commander say about helicopters?")).toBeNull();
@@ -287,6 +291,24 @@ describe("reading role statements worded otherwise", () => {
     });
     expect(read("Since 2019, Dennis Gyllensporre has commanded the force.")[0]?.since).toBe("2019-01-01");
     expect(
+      read(
+        "Tunisian diplomat Mongi Hamdi formally took office on Thursday as the UN's top official in Mali.",
+      )[0],
+    ).toMatchObject({ role: "head-of-mission", holder: "Mongi Hamdi" });
+    expect(read("The UN mission's chief in Mali, Mahamat Saleh Annadif, spoke.")[0]?.holder).toBe(
+      "Mahamat Saleh Annadif",
+    );
+    expect(read("The former mission head Mongi Hamdi now works elsewhere.")[0]).toMatchObject({
+      holder: "Mongi Hamdi",
+      ended: true,
+    });
+    expect(
+      read("Retired colonel Bah Ndaw was sworn in as Mali's interim president on Friday.")[0],
+    ).toMatchObject({
+      role: "president",
+      holder: "Bah Ndaw",
+    });
+    expect(
       read("The mission's force commander, Lt. Gen. Dennis Gyllensporre, visited Gao.")[0],
     ).toMatchObject({
       role: "force-commander",
@@ -368,6 +390,7 @@ describe("choosing the holder of an asked year", () => {
     ];
     expect(chooseHolder(statements, role, askedTime("in 2015"))?.holder).toBe("Mongi Hamdi");
     expect(chooseHolder(statements, role, null)?.holder).toBe("Mongi Hamdi");
+    expect(chooseHolder(statements, { ...role, acting: true }, null)?.holder).toBe("Arnauld Akodjenou");
   });
 
   it("takes the last holder when the next one's appointment is dated after the year", () => {
