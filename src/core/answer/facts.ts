@@ -412,6 +412,9 @@ function dateIn(sentence: string, docDate: string): string | null {
     `\\b(?:(\\d{1,2}) )?(${MONTH_PATTERN})(?: (\\d{1,2}),?)?(?: ((?:19|20)\\d{2}))?\\b`,
     "u",
   ).exec(sentence);
+  // "sworn in on Monday, after he ousted X in May": the day named first is the appointment's (the document's).
+  const day = new RegExp(`\\b(?:on (?:${WEEKDAY_PATTERN})|today|yesterday)\\b`, "u").exec(sentence);
+  if (day && (!full || day.index < full.index)) return docDate;
   if (full) {
     const month = monthOf(full[2]!);
     const day = Number(full[1] ?? full[3] ?? 1);

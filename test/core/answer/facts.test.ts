@@ -49,6 +49,14 @@ describe("reading role statements", () => {
     expect(statement).toMatchObject({ holder: "Boubou Cissé", since: "2019-04-22" });
   });
 
+  it("dates an appointment by the day it names first", () => {
+    const [statement] = read(
+      "Assimi Goita was sworn in as transitional president on Monday, after he ousted President Bah Ndaw in May.",
+      "2021-06-08",
+    );
+    expect(statement).toMatchObject({ holder: "Assimi Goita", since: "2021-06-08" });
+  });
+
   it("reads a holder being removed as one who has left", () => {
     const statements = read(
       "Goita had soldiers arrest President Bah Ndaw and Prime Minister Moctar Ouane on Monday.",
