@@ -96,7 +96,7 @@ const ROLE_PHRASES: Array<[RoleKey, string]> = [
       // the mission led by someone: "MINUSMA, led by X", "the Mission is headed by Special Representative X"
       "|(?<!\\p{L})(?=[Mm]ission|\\p{Lu}{4})(?<!\\b(?:on|against|at|targeting|attacked|of|near|in|to|from|with)\\s+(?:the\\s+)?)(?:[Mm]ission|\\p{Lu}{4,})(?:,?\\s+(?:which\\s+)?(?:is|was|has been|had been|will be|now|currently))*,?\\s+(?:led|headed)\\s+by(?=\\s)" +
       // an appositive title: "the mission's chief, X", "the chief of MINUSMA", "X, the UN envoy in Mali"
-      "|(?:[Mm]ission(?:'s|’s)|(?<!\\p{L})\\p{Lu}{4,}(?:'s|’s)|\\b[Ii]ts) (?:chief|head|top official)(?:\\s+(?:in|for)\\s+\\p{Lu}\\p{L}+)?(?=,)|(?:[Mm]ission|(?<!\\p{L})\\p{Lu}{4,}) (?:head|chief)(?= \\p{Lu}|,)|(?:UN|United Nations)(?:'s|’s)? top (?:official|envoy|representative)\\b|[Cc]hief of (?:the )?(?:UN )?(?:[Mm]ission|\\p{Lu}{4,}\\b)|(?:UN|United Nations)(?:'s|’s)? (?:top |special )?envoy\\b",
+      "|(?:[Mm]ission(?:'s|’s)|(?<!\\p{L})\\p{Lu}{4,}(?:'s|’s)|\\b[Ii]ts) (?:chief|head|top official)(?:\\s+(?:in|for)\\s+\\p{Lu}\\p{L}+)?(?=,)|(?:[Mm]ission|(?<!\\p{L})\\p{Lu}{4,}) (?:head|chief)(?= \\p{Lu}|,)|(?:UN|United Nations)(?:'s|’s)? top (?:official|envoy|representative)(?=\\s+(?:in|to|for)\\s+(?:the\\s+)?\\p{Lu})|[Cc]hief of (?:the )?(?:UN )?(?:[Mm]ission|\\p{Lu}{4,}\\b)|(?:UN|United Nations)(?:'s|’s)? (?:top |special )?envoy(?=\\s+(?:in|to|for)\\s+(?:the\\s+)?\\p{Lu})",
   ],
   [
     "force-commander",
