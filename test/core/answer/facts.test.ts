@@ -283,9 +283,12 @@ describe("reading role statements worded otherwise", () => {
   it("reads a UN envoy or top official as heading a mission only with the place they serve", () => {
     expect(read("The UN's top official for human rights, Michelle Bachelet, spoke.")).toEqual([]);
     expect(read("The UN envoy on climate, Jane Roe, spoke.")).toEqual([]);
-    expect(read("The UN envoy for West Africa and the Sahel, Mohamed Ibn Chambas, visited.")[0]?.tail).toBe(
-      " for West Africa and the Sahel",
-    );
+    expect(
+      readRoleStatements(
+        "The UN envoy for West Africa and the Sahel, Mohamed Ibn Chambas, visited.",
+        "2020-06-30",
+      )[0]?.tail,
+    ).toBe(" for West Africa and the Sahel");
   });
 
   it("does not read a leader of something the mission only modifies or suffers", () => {
