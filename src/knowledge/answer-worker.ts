@@ -1,5 +1,6 @@
 import { parentPort } from "node:worker_threads";
 import { answerQuestion } from "../core/answer/answer.ts";
+import { passageRoleStatements } from "../core/answer/facts.ts";
 import type { Turn } from "../core/answer/types.ts";
 import {
   applyUpdate,
@@ -87,7 +88,33 @@ function unpackWhenIdle(): void {
   unpacking = true;
   const slice = () => {
     if (kb && unpackSome(kb.index.mini, UNPACK_SLICE)) setImmediate(slice);
-    else unpacking = false;
+    else {
+      unpacking = false;
+      readRolesWhenIdle();
+    }
+  };
+  setImmediate(slice);
+}
+
+/** Passages read for role statements in one turn of the event loop: about a millisecond of work at a time. */
+const ROLE_SLICE = 25;
+let readingRoles = false;
+
+/**
+ * The first "who is the head of mission?" reads every passage holding a role's words for role statements
+ * (facts.ts), seconds at 100k passages; here they are read a slice at a time between questions once the
+ * postings are unpacked, and kept with each passage (an update keeps the passages it does not change).
+ */
+function readRolesWhenIdle(): void {
+  if (readingRoles || !kb) return;
+  readingRoles = true;
+  let ordinal = 0;
+  const slice = () => {
+    const passages = kb?.index.ordered ?? [];
+    const end = Math.min(passages.length, ordinal + ROLE_SLICE);
+    for (; ordinal < end; ordinal++) passageRoleStatements(passages[ordinal]!);
+    if (ordinal < passages.length) setImmediate(slice);
+    else readingRoles = false;
   };
   setImmediate(slice);
 }
