@@ -12,6 +12,23 @@ import { askedTime } from "../../../src/core/answer/time.ts";
 import { openKnowledgeBase } from "../../../src/knowledge/open.ts";
 import { doc, knowledgeFolder } from "../../helpers/knowledge-folder.ts";
 
+/** A head-of-mission statement of `holder` as of a date, as the reader would give it. */
+const statement = (holder: string, asOf: string, extra: Partial<RoleStatement> = {}): RoleStatement => ({
+  role: "head-of-mission",
+  holder,
+  key: holder.split(" ").at(-1)!.toLowerCase(),
+  qualifier: "",
+  tail: "",
+  foreignAdjective: false,
+  ended: false,
+  since: null,
+  passageId: `${asOf}#0`,
+  sentence: 0,
+  docId: asOf,
+  asOf,
+  ...extra,
+});
+
 const read = (sentence: string, date = "2020-06-30") =>
   readRoleStatements(sentence, date).map((s) => ({
     role: s.role,
@@ -119,21 +136,6 @@ describe("reading a role question", () => {
 });
 
 describe("choosing the holder", () => {
-  const statement = (holder: string, asOf: string, extra: Partial<RoleStatement> = {}): RoleStatement => ({
-    role: "head-of-mission",
-    holder,
-    key: holder.split(" ").at(-1)!.toLowerCase(),
-    qualifier: "",
-    tail: "",
-    foreignAdjective: false,
-    ended: false,
-    since: null,
-    passageId: `${asOf}#0`,
-    sentence: 0,
-    docId: asOf,
-    asOf,
-    ...extra,
-  });
   const all = [
     statement("Bert Koenders", "2013-07-01"),
     statement("Mongi Hamdi", "2015-03-27", { since: "2015-02-05" }),
@@ -359,53 +361,38 @@ describe("reading role statements worded otherwise", () => {
 });
 
 describe("choosing the holder of an asked year", () => {
-  const at = (holder: string, asOf: string, extra: Partial<RoleStatement> = {}): RoleStatement => ({
-    role: "head-of-mission",
-    holder,
-    key: holder.split(" ").at(-1)!.toLowerCase(),
-    qualifier: "",
-    tail: "",
-    foreignAdjective: false,
-    ended: false,
-    since: null,
-    passageId: `${asOf}#0`,
-    sentence: 0,
-    docId: asOf,
-    asOf,
-    ...extra,
-  });
   const role: AskedRole = { roles: ["head-of-mission"], appointment: false, earliest: false, month: null };
 
   it("counts 'since April 2021' as held from then to the statement's date", () => {
     const statements = [
-      at("Mahamat Annadif", "2019-05-31"),
-      at("Ghassim Wane", "2023-03-30", { since: "2021-04-01", held: true }),
+      statement("Mahamat Annadif", "2019-05-31"),
+      statement("Ghassim Wane", "2023-03-30", { since: "2021-04-01", held: true }),
     ];
     expect(chooseHolder(statements, role, askedTime("in 2022"))?.holder).toBe("Ghassim Wane");
   });
 
   it("says nothing for a year when someone else is named later and nobody in it", () => {
-    const statements = [at("Bert Koenders", "2013-07-01"), at("Ghassim Wane", "2023-03-30")];
+    const statements = [statement("Bert Koenders", "2013-07-01"), statement("Ghassim Wane", "2023-03-30")];
     expect(chooseHolder(statements, role, askedTime("in 2018"))).toBeNull();
   });
 
   it("gives the last known appointment when nothing supersedes it", () => {
-    const statements = [at("Bert Koenders", "2013-07-01", { since: "2013-05-17" })];
+    const statements = [statement("Bert Koenders", "2013-07-01", { since: "2013-05-17" })];
     expect(chooseHolder(statements, role, askedTime("in 2014"))?.holder).toBe("Bert Koenders");
   });
 
   it("names the holder of a year by the whole name a statement of it gives", () => {
     const statements = [
-      at("Maiga", "2018-09-05", { key: "maiga", since: "2017-12-01", held: true }),
-      at("Soumeylou Boubeye Maiga", "2018-09-05"),
+      statement("Maiga", "2018-09-05", { key: "maiga", since: "2017-12-01", held: true }),
+      statement("Soumeylou Boubeye Maiga", "2018-09-05"),
     ];
     expect(chooseHolder(statements, role, askedTime("in 2018"))?.holder).toBe("Soumeylou Boubeye Maiga");
   });
 
   it("takes the appointed holder over an acting one the same document names", () => {
     const statements = [
-      at("Arnauld Akodjenou", "2015-03-27", { acting: true }),
-      at("Mongi Hamdi", "2015-03-27", { since: "2015-02-05" }),
+      statement("Arnauld Akodjenou", "2015-03-27", { acting: true }),
+      statement("Mongi Hamdi", "2015-03-27", { since: "2015-02-05" }),
     ];
     expect(chooseHolder(statements, role, askedTime("in 2015"))?.holder).toBe("Mongi Hamdi");
     expect(chooseHolder(statements, role, null)?.holder).toBe("Mongi Hamdi");
@@ -414,17 +401,17 @@ describe("choosing the holder of an asked year", () => {
 
   it("takes the last holder when the next one's appointment is dated after the year", () => {
     const statements = [
-      at("Dennis Gyllensporre", "2019-05-31", { since: "2018-10-02", held: true }),
-      at("Cornelis Matthijssen", "2021-12-28", { since: "2021-10-01" }),
-      at("Dennis Gyllensporre", "2021-12-28", { ended: true }),
+      statement("Dennis Gyllensporre", "2019-05-31", { since: "2018-10-02", held: true }),
+      statement("Cornelis Matthijssen", "2021-12-28", { since: "2021-10-01" }),
+      statement("Dennis Gyllensporre", "2021-12-28", { ended: true }),
     ];
     expect(chooseHolder(statements, role, askedTime("in 2020"))?.holder).toBe("Dennis Gyllensporre");
   });
 
   it("leaves out a holder whose departure came before the year", () => {
     const statements = [
-      at("Bert Koenders", "2013-07-01"),
-      at("Bert Koenders", "2014-12-01", { ended: true }),
+      statement("Bert Koenders", "2013-07-01"),
+      statement("Bert Koenders", "2014-12-01", { ended: true }),
     ];
     expect(chooseHolder(statements, role, askedTime("in 2016"))).toBeNull();
   });
