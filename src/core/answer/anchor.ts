@@ -1,3 +1,4 @@
+import { passageId } from "../knowledge/passages.ts";
 import { isEnglishWord } from "../knowledge/words.ts";
 import type { KnowledgeBase } from "../knowledge-base.ts";
 import type { Concept, ParsedQuery } from "../search/query.ts";
@@ -45,7 +46,7 @@ export function anchorHeld(
   const { passages, termSets } = kb.index;
   let share = 0;
   for (let n = 1; share === 0; n++) {
-    const id = `${docId}#${n}`;
+    const id = passageId(docId, n);
     if (!passages.has(id)) break;
     const names = (anchor: Anchor) =>
       anchor.alternatives.some((ids) => ids.every((term) => termSets.has(id, term)));

@@ -3,6 +3,7 @@ import { eventLead, isEventKeyword } from "../conversation/event.ts";
 import { eventAnswer, locates, namesDoer } from "../conversation/event-cues.ts";
 import { resolveFollowUp } from "../conversation/follow-up.ts";
 import { type RelativeTime, relativeAnswer } from "../conversation/relative-time.ts";
+import { passageId, passagePlace } from "../knowledge/passages.ts";
 import type { KnowledgeBase } from "../knowledge-base.ts";
 import { DEPENDENT_OPENING, EARLIEST } from "../lexicon.ts";
 import { type AnswerType, type ParsedQuery, parseQuery } from "../search/query.ts";
@@ -557,16 +558,14 @@ function storyPassages(
   hits: PassageHit[],
 ): PassageHit[] {
   if (relative.kind === "by" || !place?.passage) return [];
-  const hash = place.passage.lastIndexOf("#");
-  const doc = place.passage.slice(0, hash);
-  const m = Number(place.passage.slice(hash + 1));
+  const { doc, n: m } = passagePlace(place.passage);
   const have = new Set(hits.map((hit) => hit.passage.id));
   const floor = Math.min(...hits.map((hit) => hit.score), 1);
   const out: PassageHit[] = [];
   for (let i = 1; i <= TUNING.storyPassages; i++) {
     // "Before" reads both ways: a career is told after the appointment ("Most recently, he was…").
     for (const n of relative.kind === "after" ? [m + i] : [m - i, m + i]) {
-      const passage = kb.index.passages.get(`${doc}#${n}`);
+      const passage = kb.index.passages.get(passageId(doc, n));
       if (!passage || have.has(passage.id)) continue;
       out.push({ passage, score: floor, coverage: 0, analysis: kb.index.analyzer.analyze(passage) });
     }
@@ -582,7 +581,7 @@ function earliestThreadDate(kb: KnowledgeBase, place: ThreadPlace | null): strin
   let earliest: string | null = null;
   for (const doc of place?.docs ?? []) {
     for (let n = 0; n < 4; n++) {
-      const passage = kb.index.passages.get(`${doc}#${n}`);
+      const passage = kb.index.passages.get(passageId(doc, n));
       if (!passage) continue;
       if (earliest === null || passage.doc.date < earliest) earliest = passage.doc.date;
       break;

@@ -1,6 +1,7 @@
 import { type BiographyAsk, tellsBiography } from "../conversation/biography.ts";
 import { askedSpeaker, identifies, namesAgent, saidBy } from "../conversation/cues.ts";
 import { fitsRelativeTime, type RelativeTime } from "../conversation/relative-time.ts";
+import { passageId, passagePlace } from "../knowledge/passages.ts";
 import type { KnowledgeBase } from "../knowledge-base.ts";
 import { MONTH_WORDS } from "../lexicon.ts";
 import { spellsOut } from "../search/acronym.ts";
@@ -303,7 +304,7 @@ function headsOf(
   if (!heads) {
     const texts: string[] = [];
     for (let n = 0; n <= FULL_NAME_PASSAGES; n++) {
-      const passage = kb.index.passages.get(`${docId}#${n}`);
+      const passage = kb.index.passages.get(passageId(docId, n));
       if (passage) texts.push(passage.text);
     }
     heads = fullNameHeads(texts, acronym);
@@ -384,14 +385,13 @@ interface ThreadPosition {
  * Where a passage stands against the thread's previous answer: in the same document or not, and from which
  * sentence index on it continues the story (every sentence of a later passage does).
  */
-function threadPosition(thread: ThreadPlace, passageId: string): ThreadPosition | null {
-  const doc = passageId.slice(0, passageId.lastIndexOf("#"));
+function threadPosition(thread: ThreadPlace, id: string): ThreadPosition | null {
+  const { doc, n } = passagePlace(id);
   if (!thread.docs.includes(doc)) return null;
   const previous = thread.passage;
   // Another document the previous answer cited: the whole of it continues the thread, no sentence first.
-  if (!previous?.startsWith(`${doc}#`)) return { sameDoc: true, after: 0, next: -1 };
-  const n = Number(passageId.slice(passageId.lastIndexOf("#") + 1));
-  const m = Number(previous.slice(previous.lastIndexOf("#") + 1));
+  if (!previous || passagePlace(previous).doc !== doc) return { sameDoc: true, after: 0, next: -1 };
+  const m = passagePlace(previous).n;
   // The first sentence of the passage after the previous answer's is taken for the next one (the previous
   // answer may not have been its passage's last: a small bonus to two sentences, not worth reading lengths).
   if (n > m) return { sameDoc: true, after: 0, next: n === m + 1 ? 0 : -1 };
@@ -651,12 +651,10 @@ function narrowestWindow(positions: number[][]): number {
  * The last sentence of the passage before and the first of the passage after, in the same document: a long
  * paragraph is cut into several passages, and the sentences either side of the cut still give context.
  */
-function edgeSentences(kb: KnowledgeBase, passageId: string): [Neighbour | undefined, Neighbour | undefined] {
-  const hash = passageId.lastIndexOf("#");
-  const n = Number(passageId.slice(hash + 1));
-  const doc = passageId.slice(0, hash);
-  const previous = kb.index.passages.get(`${doc}#${n - 1}`);
-  const next = kb.index.passages.get(`${doc}#${n + 1}`);
+function edgeSentences(kb: KnowledgeBase, id: string): [Neighbour | undefined, Neighbour | undefined] {
+  const { doc, n } = passagePlace(id);
+  const previous = kb.index.passages.get(passageId(doc, n - 1));
+  const next = kb.index.passages.get(passageId(doc, n + 1));
   const edge = (analysis: PassageAnalysis | undefined, at: number): Neighbour | undefined => {
     const i = analysis ? (at < 0 ? analysis.sentences.length - 1 : at) : -1;
     return analysis && i >= 0 ? { sentence: analysis.sentences[i]!, terms: analysis.terms[i]! } : undefined;

@@ -1,5 +1,6 @@
 import { TUNING } from "../answer/model.ts";
 import { type SentenceCandidate, whenOf } from "../answer/rank.ts";
+import { passageId } from "../knowledge/passages.ts";
 import type { KnowledgeBase } from "../knowledge-base.ts";
 import type { Concept, ParsedQuery } from "../search/query.ts";
 import { contentTerms } from "../search/terms.ts";
@@ -93,7 +94,7 @@ export function titleCoverage(title: string, date: string, concepts: Concept[]):
 /** The id of a document's first passage (its lead paragraph): passages are numbered from 0 or 1. */
 function firstPassage(kb: KnowledgeBase, docId: string): string | undefined {
   for (let n = 0; n < 4; n++) {
-    const id = `${docId}#${n}`;
+    const id = passageId(docId, n);
     if (kb.index.passages.has(id)) return id;
   }
   return undefined;

@@ -43,11 +43,22 @@ export function splitPassages(document: KnowledgeDocument): Passage[] {
   if (pending) chunks.push(pending);
 
   return chunks.map((chunk, i) => ({
-    id: `${document.id}#${i + 1}`,
+    id: passageId(document.id, i + 1),
     doc,
     section: chunk.section,
     text: chunk.text,
   }));
+}
+
+/** The id of a document's n-th passage: its passages are numbered from 1, in the order they stand. */
+export function passageId(docId: string, n: number): string {
+  return `${docId}#${n}`;
+}
+
+/** The document and number of a passage, from its id. */
+export function passagePlace(id: string): { doc: string; n: number } {
+  const hash = id.lastIndexOf("#");
+  return { doc: id.slice(0, hash), n: Number(id.slice(hash + 1)) };
 }
 
 function paragraphs(body: string): Paragraph[] {
