@@ -55,21 +55,63 @@ const PARAGRAPH_NUMBER = /^\(?\d{1,3}[.)]\s+/u;
 const NOT_A_DATE = /\bresolution \d+ \(\d{4}\)|\b[A-Z]{1,3}\/\d{4}\/\d+\b/gu;
 
 export function sentenceFeatures(sentence: string): SentenceFeatures {
-  return {
+  return new FeaturesOnDemand(sentence);
+}
+
+/**
+ * Each feature is read when first asked for: a "how many" question needs only `number` of every sentence it
+ * scores, and folding every word (`words`, for "who is the <role>?" only) was a tenth of an answer's CPU.
+ */
+class FeaturesOnDemand implements SentenceFeatures {
+  #number?: boolean;
+  #date?: boolean;
+  #duration?: boolean;
+  #names?: string[];
+  #place?: boolean;
+  #words?: SentenceFeatures["words"];
+
+  constructor(private readonly sentence: string) {}
+
+  get number(): boolean {
     // A report's paragraph number ("23. The peacekeepers...") is no count either.
-    number: HAS_NUMBER.test(sentence.replace(PARAGRAPH_NUMBER, "").replace(NOT_A_COUNT, " ")),
-    date: HAS_DATE.test(sentence.replace(NOT_A_DATE, " ")),
-    duration: HAS_DURATION.test(sentence),
-    names: [...sentence.matchAll(INNER_CAPITAL)].map((match) => match[1] ?? ""),
-    place: PLACE_CUE.test(sentence),
-    // Hyphens split too, as the question's words are split: "Secretary-General Antonio Guterres".
-    words: sentence.split(/[\s-]+/u).map((word, i) => {
-      const bare = word.replace(/^[("“‘]+|[)"”’.,;:]+$/gu, "");
-      const folded = foldName(bare);
-      const capital = /^\p{Lu}/u.test(bare) && i > 0;
-      return { folded, name: capital && !GENERIC_CAPITALS.has(folded) };
-    }),
-  };
+    this.#number ??= HAS_NUMBER.test(this.sentence.replace(PARAGRAPH_NUMBER, "").replace(NOT_A_COUNT, " "));
+    return this.#number;
+  }
+
+  get date(): boolean {
+    this.#date ??= HAS_DATE.test(this.sentence.replace(NOT_A_DATE, " "));
+    return this.#date;
+  }
+
+  get duration(): boolean {
+    this.#duration ??= HAS_DURATION.test(this.sentence);
+    return this.#duration;
+  }
+
+  get names(): string[] {
+    this.#names ??= [...this.sentence.matchAll(INNER_CAPITAL)].map((match) => match[1] ?? "");
+    return this.#names;
+  }
+
+  get place(): boolean {
+    this.#place ??= PLACE_CUE.test(this.sentence);
+    return this.#place;
+  }
+
+  get words(): SentenceFeatures["words"] {
+    this.#words ??= foldedWords(this.sentence);
+    return this.#words;
+  }
+}
+
+// Hyphens split too, as the question's words are split: "Secretary-General Antonio Guterres".
+function foldedWords(sentence: string): SentenceFeatures["words"] {
+  return sentence.split(/[\s-]+/u).map((word, i) => {
+    const bare = word.replace(/^[("“‘]+|[)"”’.,;:]+$/gu, "");
+    const folded = foldName(bare);
+    const capital = /^\p{Lu}/u.test(bare) && i > 0;
+    return { folded, name: capital && !GENERIC_CAPITALS.has(folded) };
+  });
 }
 
 /**
@@ -83,10 +125,11 @@ export function satisfiesAnswerType(
   given: ReadonlySet<string> = NOTHING_GIVEN,
 ): boolean {
   // `given`: names a thread already gave, which a follow-up does not ask for again (conversation/follow-up.ts).
-  const newNames = features.names.filter((name) => {
-    const folded = foldName(name);
-    return !asked.has(folded) && !given.has(folded) && !GENERIC_CAPITALS.has(folded);
-  });
+  const newNames = () =>
+    features.names.filter((name) => {
+      const folded = foldName(name);
+      return !asked.has(folded) && !given.has(folded) && !GENERIC_CAPITALS.has(folded);
+    });
   switch (type) {
     case "number":
       return features.number;
@@ -97,11 +140,11 @@ export function satisfiesAnswerType(
     case "who":
       return [...asked].some((word) => ROLE.test(word))
         ? namesHolderOfRole(features, asked)
-        : newNames.length > 0;
+        : newNames().length > 0;
     case "name":
-      return newNames.length > 0;
+      return newNames().length > 0;
     case "place":
-      return features.place && newNames.length > 0;
+      return features.place && newNames().length > 0;
     case "any":
       return true;
   }
