@@ -2,6 +2,7 @@ import { passageId } from "../knowledge/passages.ts";
 import { isEnglishWord } from "../knowledge/words.ts";
 import type { KnowledgeBase } from "../knowledge-base.ts";
 import type { Concept, ParsedQuery } from "../search/query.ts";
+import type { PassageTermSets } from "../search/term-sets.ts";
 
 // A question that names something particular ("the Radisson Blu attack", "Indelimane") is about the documents
 // that name it. A sentence elsewhere that shares the question's verbs ("group claimed the attack") tells of
@@ -43,15 +44,18 @@ export function anchorHeld(
   if (anchors.length === 0) return 0;
   const known = cache.get(docId);
   if (known !== undefined) return known;
-  const { passages, termSets } = kb.index;
-  let share = 0;
-  for (let n = 1; share === 0; n++) {
-    const id = passageId(docId, n);
-    if (!passages.has(id)) break;
-    const names = (anchor: Anchor) =>
-      anchor.alternatives.some((ids) => ids.every((term) => termSets.has(id, term)));
-    if (anchors.some(names)) share = 1;
+  const { termSets } = kb.index;
+  let held = 0;
+  for (let n = 1; held === 0; n++) {
+    const ordinal = termSets.ordinalOf(passageId(docId, n));
+    if (ordinal === undefined) break;
+    if (anchors.some((anchor) => namedAt(termSets, ordinal, anchor))) held = 1;
   }
-  cache.set(docId, share);
-  return share;
+  cache.set(docId, held);
+  return held;
+}
+
+/** Whether the passage with this ordinal writes the name one of the ways it is written. */
+function namedAt(termSets: PassageTermSets, ordinal: number, anchor: Anchor): boolean {
+  return anchor.alternatives.some((ids) => ids.every((term) => termSets.hasAt(ordinal, term)));
 }
