@@ -7,8 +7,8 @@ import {
   LONG_SENTENCE_CHARS,
   splitClauses,
 } from "../../../src/core/answer/clause.ts";
-import type { Concept } from "../../../src/core/search/query.ts";
 import { contentTerms } from "../../../src/core/search/terms.ts";
+import { concept } from "../../helpers/concept.ts";
 
 // A resolution's operative sentence as press releases quote it: 590 characters, the figures in the middle.
 const LONG =
@@ -18,18 +18,8 @@ const LONG =
   "and called on the Malian transitional authorities to fulfil their commitment to a return to constitutional order by March 2024, " +
   "in line with the timetable agreed with the Economic Community of West African States.";
 
-function concept(words: string): Concept {
-  return {
-    text: words,
-    alternatives: [contentTerms(words)],
-    prefixes: [],
-    weight: 1,
-    specificity: 1,
-    known: true,
-    foreign: false,
-    year: null,
-  } as Concept;
-}
+/** A concept of the question's words, as the index stems them. */
+const wordsConcept = (words: string) => concept(words, [contentTerms(words)]);
 
 /** The cut's own words, without the ellipses, must be a piece of the sentence. */
 function isPieceOf(cut: string, sentence: string): boolean {
@@ -106,20 +96,23 @@ describe("splitClauses", () => {
 
 describe("answerClause", () => {
   it("cuts to the clause that holds the asked words and the kind of answer asked for", () => {
-    const query = { concepts: [concept("police")], answerType: "number" as const };
+    const query = { concepts: [wordsConcept("police")], answerType: "number" as const };
     const cut = answerClause(LONG, query, new Set(["how", "many", "police"]));
     expect(cut).toContain("1,920 police personnel");
     expect(cut.length).toBeLessThanOrEqual(LONG_SENTENCE_CHARS + 2);
   });
 
   it("follows the question: a question about the return to constitutional order gets that clause", () => {
-    const query = { concepts: [concept("constitutional order")], answerType: "date" as const };
+    const query = { concepts: [wordsConcept("constitutional order")], answerType: "date" as const };
     const cut = answerClause(LONG, query, new Set(["when", "constitutional", "order"]));
     expect(cut).toContain("a return to constitutional order by March 2024");
   });
 
   it("scores a clause on the question's concepts and on the answer type", () => {
-    const score = clauseScorer({ concepts: [concept("troop ceiling")], answerType: "number" }, new Set());
+    const score = clauseScorer(
+      { concepts: [wordsConcept("troop ceiling")], answerType: "number" },
+      new Set(),
+    );
     expect(score("the troop ceiling of 13,289")).toBeGreaterThan(score("the troop ceiling was kept"));
     expect(score("the troop ceiling was kept")).toBeGreaterThan(score("elections were held"));
   });
@@ -131,7 +124,7 @@ describe("answerClause for a why question", () => {
       "An additional limitation for MINUSMA police is the incomplete deployment of the second formed police unit based in Mopti: since March 2020 only the 20-member advance team has been present in the Mission, with the deployment of the rest of the team held up as a result of its equipment having been grounded in Dakar owing to a financial dispute between the contractor and the subcontractor.";
     const query = {
       text: "why is the rest of the Mopti police unit stuck",
-      concepts: [concept("Mopti"), concept("police"), concept("unit")],
+      concepts: [wordsConcept("Mopti"), wordsConcept("police"), wordsConcept("unit")],
       answerType: "any" as const,
     };
     const cut = answerClause(sentence, query, new Set());

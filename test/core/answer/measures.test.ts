@@ -2,21 +2,13 @@ import { describe, expect, it } from "vitest";
 import { answerQuestion } from "../../../src/core/answer/answer.ts";
 import { countedTerms, countsAsked, isCountKeyword } from "../../../src/core/answer/measures.ts";
 import { askedTime, sentenceTime } from "../../../src/core/answer/time.ts";
-import type { Concept, ParsedQuery } from "../../../src/core/search/query.ts";
+import type { ParsedQuery } from "../../../src/core/search/query.ts";
 import { openKnowledgeBase } from "../../../src/knowledge/open.ts";
+import { concept } from "../../helpers/concept.ts";
 import { doc, knowledgeFolder } from "../../helpers/knowledge-folder.ts";
 
-const concept = (...alternatives: string[][]): Concept =>
-  ({
-    text: "",
-    alternatives,
-    prefixes: [],
-    weight: 1,
-    specificity: 1,
-    known: true,
-    foreign: false,
-    year: null,
-  }) as Concept;
+/** A concept met by any of these sequences of index terms. */
+const counted = (...alternatives: string[][]) => concept("", alternatives);
 
 describe("reading what a passage counts", () => {
   it("reads the words after a count and before it, not years, days or resolution numbers", () => {
@@ -30,10 +22,10 @@ describe("reading what a passage counts", () => {
   });
 
   it("knows a count of the asked thing before it, or after it through a verb of measure", () => {
-    const idps = concept(["intern", "displac", "person"]);
+    const idps = counted(["intern", "displac", "person"]);
     expect(countsAsked("The number of internally displaced persons stood at 412,000.", [idps])).toBe(true);
     expect(countsAsked("An estimated 8.8 million people need assistance.", [idps])).toBe(false);
-    const police = concept(["polic"]);
+    const police = counted(["polic"]);
     expect(countsAsked("The mission has some 1,600 police in the country.", [police])).toBe(true);
     // The count is of personnel, military and police together.
     expect(countsAsked("MINUSMA had some 12,900 military and police personnel.", [police])).toBe(false);
@@ -44,15 +36,15 @@ describe("reading what a passage counts", () => {
     expect(countsAsked(ceiling, [police], { authorized: true })).toBe(true);
     // ... and a ceiling question is not answered by how many serve.
     expect(
-      countsAsked("Some 6,100 West African troops switched to blue helmets.", [concept(["troop"])], {
+      countsAsked("Some 6,100 West African troops switched to blue helmets.", [counted(["troop"])], {
         authorized: true,
       }),
     ).toBe(false);
     const report =
       "The police component had 1,598 personnel, or 83 per cent of the authorized strength of 1,920, including eight formed police units.";
-    expect(countsAsked(report, [concept(["form", "polic", "unit"])], { authorized: false })).toBe(true);
+    expect(countsAsked(report, [counted(["form", "polic", "unit"])], { authorized: false })).toBe(true);
     // A count of events stands right before their verb: "including 187 killed", not "46 children were massacred".
-    const killed = { ...concept(["kill"], ["massacr"]), text: "killed" } as Concept;
+    const killed = concept("killed", [["kill"], ["massacr"]]);
     expect(countsAsked("310 personnel have died, including 187 killed in hostile acts.", [killed])).toBe(
       true,
     );
@@ -83,7 +75,7 @@ describe("a keyword of a count", () => {
     ({
       text: texts.join(" "),
       answerType: "any",
-      concepts: texts.map((text) => ({ ...concept([text]), text })),
+      concepts: texts.map((text) => concept(text, [[text]])),
     }) as unknown as ParsedQuery;
 
   it("reads 'peacekeepers killed' as a count, 'Kerena attack' and a toll as one event", () => {

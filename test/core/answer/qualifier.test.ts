@@ -1,20 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { dropsNationality, holdsConcept } from "../../../src/core/answer/qualifier.ts";
-import type { Concept } from "../../../src/core/search/query.ts";
-
-function concept(text: string, alternatives: string[][], extra: Partial<Concept> = {}): Concept {
-  return {
-    text,
-    alternatives,
-    prefixes: [],
-    weight: 1,
-    specificity: 1,
-    known: true,
-    foreign: false,
-    year: null,
-    ...extra,
-  };
-}
+import { concept } from "../../helpers/concept.ts";
 
 const french = concept("french", [["french"], ["franc"]], { credit: 0.6 });
 const troops = concept("troops", [["troop"], ["soldier"]]);
