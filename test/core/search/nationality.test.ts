@@ -2,22 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildGlossary } from "../../../src/core/search/glossary.ts";
 import { capitalOf, nationalityGlossary, nationalityGroups } from "../../../src/core/search/nationality.ts";
 import { parseQuery } from "../../../src/core/search/query.ts";
-import { indexTerm, tokenize } from "../../../src/core/search/terms.ts";
-import { Vocabulary } from "../../../src/core/search/vocabulary.ts";
-
-function vocabularyOf(texts: string[]): Vocabulary {
-  const frequencies = new Map<string, number>();
-  const surface = new Map<string, string>();
-  for (const text of texts) {
-    for (const token of tokenize(text)) {
-      const term = indexTerm(token);
-      if (term === null) continue;
-      frequencies.set(term, (frequencies.get(term) ?? 0) + 1);
-      if (!surface.has(token) && token.length >= 3) surface.set(token, term);
-    }
-  }
-  return new Vocabulary(frequencies, [...surface.entries()], texts.length);
-}
+import { vocabularyOf } from "../../helpers/vocabulary.ts";
 
 const TEXTS = [
   "Five peacekeepers from Togo were killed near Sevare.",

@@ -1,23 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { buildGlossary } from "../../../src/core/search/glossary.ts";
 import { parseQuery } from "../../../src/core/search/query.ts";
-import { contentTerms, indexTerm, tokenize } from "../../../src/core/search/terms.ts";
+import { contentTerms, indexTerm } from "../../../src/core/search/terms.ts";
 import { nameSkeleton, nameVariantGroups, Vocabulary } from "../../../src/core/search/vocabulary.ts";
-
-/** A vocabulary built the way the index builds it: every word of the texts, with its index term. */
-function vocabularyOf(texts: string[], variants?: string[][]): Vocabulary {
-  const frequencies = new Map<string, number>();
-  const surface = new Map<string, string>();
-  for (const text of texts) {
-    for (const token of tokenize(text)) {
-      const term = indexTerm(token);
-      if (term === null) continue;
-      frequencies.set(term, (frequencies.get(term) ?? 0) + 1);
-      if (!surface.has(token) && token.length >= 3) surface.set(token, term);
-    }
-  }
-  return new Vocabulary(frequencies, [...surface.entries()], texts.length, variants);
-}
+import { vocabularyOf } from "../../helpers/vocabulary.ts";
 
 const TEXTS = [
   "Ten Chadian peacekeepers were killed in the attack on the camp at Aguelhok, in the Kidal region.",
