@@ -1,6 +1,6 @@
 import { parentPort } from "node:worker_threads";
 import { answerQuestion } from "../core/answer/answer.ts";
-import { passageRoleStatements } from "../core/answer/facts.ts";
+import { passageRoleStatements } from "../core/answer/roles/statements.ts";
 import type { Turn } from "../core/answer/types.ts";
 import {
   applyUpdate,
@@ -102,7 +102,7 @@ let readingRoles = false;
 
 /**
  * The first "who is the head of mission?" reads every passage holding a role's words for role statements
- * (facts.ts), seconds at 100k passages; here they are read a slice at a time between questions once the
+ * (roles/statements.ts), seconds at 100k passages; here they are read a slice at a time between questions once the
  * postings are unpacked, and kept with each passage (an update keeps the passages it does not change).
  */
 function readRolesWhenIdle(): void {

@@ -11,7 +11,6 @@ import { type PassageHit, searchPassages } from "../search/search.ts";
 import { actionVerb } from "./asked.ts";
 import { answerClause } from "./clause.ts";
 import type { Explanation } from "./explain.ts";
-import { answerRole, describeStatement, newerRankedHolder } from "./facts.ts";
 import { namedInSentence, satisfiesAnswerType, sentenceFeatures } from "./features.ts";
 import { formatDocDate } from "./format.ts";
 import { isKeywordQuery, statesToll } from "./headline.ts";
@@ -37,6 +36,9 @@ import {
   timeOf,
   whenOf,
 } from "./rank.ts";
+import { answerRole } from "./roles/answer.ts";
+import { newerRankedHolder } from "./roles/check.ts";
+import { describeStatement } from "./roles/statement.ts";
 import { documentSubjects, questionScope, subjectCatalog } from "./subject.ts";
 import { askedTime, FLOW_WORDS } from "./time.ts";
 import {
@@ -178,7 +180,7 @@ export function answerQuestion(
   }
 
   // "Who is the president?", "SRSG in 2016", "the first Force Commander": the holder is chosen among the
-  // role statements read from the documents, by the asked period (facts.ts); a follow-up is left to the thread.
+  // role statements read from the documents, by the asked period (roles/); a follow-up is left to the thread.
   const roleRead = resolution.followUp ? null : answerRole(kb.index, text, catalog, docSubjects, scope, time);
   if (explain && roleRead) {
     explain.facts = roleRead.considered.slice(0, 8).map(describeStatement);
@@ -253,7 +255,7 @@ export function answerQuestion(
   const rejected: Rejected[] | undefined = explain ? [] : undefined;
   const candidates = rankSentences(kb, hits, query, context, rejected);
   // The statements never make an answer staler than the ranking: a newer top-ranked sentence naming someone in
-  // the asked role answers instead (facts.ts).
+  // the asked role answers instead (roles/check.ts).
   const rival = roleRead
     ? newerRankedHolder(roleRead, candidates, text, time, catalog, TUNING.roleRivalRanks)
     : null;

@@ -27,7 +27,7 @@ export interface Explanation {
     swap?: { answerType: string | null; replaced: string[]; reading: string | null } | null;
     referents: Array<{ word: string; to: string }>;
   };
-  /** the role statements a role question was answered from (facts.ts), newest first */
+  /** the role statements a role question was answered from (roles/), newest first */
   facts?: string[];
   candidates?: SentenceCandidate[];
   rejected?: Rejected[];

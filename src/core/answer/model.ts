@@ -150,7 +150,7 @@ export const MODEL_TABLE = {
   },
   factConfidence: {
     value: 0.75,
-    why: "a role question answered by a statement naming a holder of that very role, for the asked subject and period (facts.ts), is answered whatever its other words: above the threshold, below a sentence that matches every word",
+    why: "a role question answered by a statement naming a holder of that very role, for the asked subject and period (roles/), is answered whatever its other words: above the threshold, below a sentence that matches every word",
   },
   roleRivalRanks: {
     value: 3,

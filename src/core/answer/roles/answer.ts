@@ -1,0 +1,123 @@
+import type { PassageIndex } from "../../search/passage-index.ts";
+import { type ScoreParts, type SentenceCandidate, scoreOf } from "../rank.ts";
+import { type DocumentSubjects, namedSubjects, type QuestionScope, type SubjectCatalog } from "../subject.ts";
+import type { AskedTime } from "../time.ts";
+import { chooseHolder, holderStatement, knownOnlyBefore, type SubjectTest, statementFits } from "./choose.ts";
+import { type AskedRole, askedRole } from "./question.ts";
+import type { RoleStatement } from "./statement.ts";
+import { roleStatements } from "./statements.ts";
+
+// --- Answering ----------------------------------------------------------------------------------------------
+
+/** A role question answered from the statements: the one chosen, and how many were weighed. */
+export interface RoleAnswer {
+  asked: AskedRole;
+  statement: RoleStatement;
+  /** the statements of the asked role and subject, newest first: what `--explain` lists */
+  considered: RoleStatement[];
+  /**
+   * the sentence that answers, then, when it only mentions the holder, the one that says when they took the
+   * role (newest holder asked, no period): "As of 2024: X, head of the mission, said... Earlier: X was appointed"
+   */
+  candidates: SentenceCandidate[];
+  /** the holder is only the last one known before the asked period: the answer says "as of" */
+  knownOnlyBefore: boolean;
+}
+
+/**
+ * Answers a question about who holds a role from the index's role statements, or returns null when the
+ * question is no role question or no statement fits its role, subject and period (the sentence ranking then
+ * answers or refuses it as any other question).
+ */
+export function answerRole(
+  index: PassageIndex,
+  question: string,
+  catalog: SubjectCatalog | null,
+  docs: DocumentSubjects | null,
+  questionScope: QuestionScope,
+  time: AskedTime | null,
+): RoleAnswer | null {
+  const asked = askedRole(question, catalog, time);
+  if (!asked) return null;
+  // A mission or country the question names that the scope set aside (no document is about it) is not
+  // answered with the home subject's holder.
+  const named = catalog ? namedSubjects(catalog, question) : [];
+  if (named.length > 0 && !named.some((s) => questionScope.subjects.includes(s.key))) return null;
+  // A holder is read from a document about the asked subject (or a sentence naming it: "the head of
+  // MONUSCO"); a home document that mentions another country in passing does not state its leader.
+  const scope: SubjectTest = {
+    subjects: questionScope.subjects,
+    allows: (docId) => {
+      const about = docs?.get(docId);
+      return about
+        ? [...about].some((key) => questionScope.subjects.includes(key))
+        : questionScope.allows(docId);
+    },
+  };
+  const considered = roleStatements(index, asked.roles)
+    .filter((s) => asked.roles.includes(s.role) && statementFits(s, catalog, scope))
+    .sort((a, b) => b.asOf.localeCompare(a.asOf));
+  const statement = asked.holder
+    ? holderStatement(considered, asked.holder)
+    : chooseHolder(considered, asked, time);
+  if (!statement) return null;
+  const first = candidateOf(index, statement);
+  if (!first) return null;
+  // The holder's appointment: the earliest statement of it (the announcement, not a later recap).
+  const appointments = considered.filter((s) => s.key === statement.key && s.since !== null && !s.ended);
+  const appointed =
+    statement.since === null && !time && !asked.earliest && appointments.length > 0
+      ? appointments.reduce((a, b) =>
+          b.since! < a.since! || (b.since === a.since && b.asOf < a.asOf) ? b : a,
+        )
+      : undefined;
+  const second = appointed && candidateOf(index, appointed);
+  return {
+    asked,
+    statement,
+    considered,
+    candidates: second ? [first, second] : [first],
+    knownOnlyBefore: knownOnlyBefore(statement, considered, time),
+  };
+}
+
+/** The sentence of a statement as a candidate answer, scored as a full match. */
+function candidateOf(index: PassageIndex, statement: RoleStatement): SentenceCandidate | null {
+  const passage = index.passages.get(statement.passageId);
+  if (!passage) return null;
+  const analysis = index.analyzer.analyze(passage);
+  const sentence = analysis.sentences[statement.sentence];
+  if (sentence === undefined) return null;
+  const neighbour = (i: number) =>
+    i >= 0 && i < analysis.sentences.length
+      ? { sentence: analysis.sentences[i]!, terms: analysis.terms[i]! }
+      : undefined;
+  const parts: ScoreParts = {
+    coverage: 1,
+    typed: 1,
+    nearCount: 0,
+    passage: 1,
+    density: 0,
+    prominence: 0,
+    proximity: 0,
+    thread: 0,
+    headline: 0,
+    reason: 0,
+    nearAnswer: 0,
+    anchor: 0,
+  };
+  const candidate: SentenceCandidate = {
+    hit: { passage, score: 1, coverage: 1, analysis },
+    index: statement.sentence,
+    sentence,
+    coverage: 1,
+    typed: true,
+    nearCount: false,
+    parts,
+    score: scoreOf(parts),
+    stated: null,
+    before: neighbour(statement.sentence - 1),
+    after: neighbour(statement.sentence + 1),
+  };
+  return candidate;
+}
