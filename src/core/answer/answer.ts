@@ -2,6 +2,7 @@ import { biographyAnswer } from "../conversation/biography.ts";
 import { eventLead, isEventKeyword } from "../conversation/event.ts";
 import { eventAnswer, locates, namesDoer } from "../conversation/event-cues.ts";
 import { resolveFollowUp } from "../conversation/follow-up.ts";
+import { documentAbout, spokenOfFirst, threadGender } from "../conversation/referent.ts";
 import { type RelativeTime, relativeAnswer } from "../conversation/relative-time.ts";
 import { passageId, passagePlace } from "../knowledge/passages.ts";
 import type { KnowledgeBase } from "../knowledge-base.ts";
@@ -78,6 +79,10 @@ export function answerQuestion(
     (focus) => parseQuery(focus, kb.index.vocabulary, kb.glossary, TUNING.contextWeight),
     (name) => parseQuery(name, kb.index.vocabulary, kb.glossary, TUNING.referentWeight),
     previousTerms(kb, history),
+    threadGender(
+      kb,
+      [...history].reverse().flatMap((turn) => turn.docs),
+    ),
   );
   const query: ParsedQuery = {
     ...standalone,
@@ -275,7 +280,13 @@ export function answerQuestion(
   // "Who did he replace?": the thread document's sentence that tells it of the person (biography.ts).
   const biography =
     !role && resolution.biography && person
-      ? biographyAnswer(candidates, resolution.biography, person)
+      ? biographyAnswer(
+          candidates,
+          resolution.biography,
+          person,
+          documentAbout(kb, person),
+          resolution.referents.find((r) => r.to === person)?.gender ?? null,
+        )
       : null;
   // "Where is that?", "who was holding her?": the thread document's sentence placing its place or naming the
   // doer (event-cues.ts).
@@ -422,7 +433,7 @@ export function answerQuestion(
           resolution.biography !== "successor"
             ? [person]
             : []),
-          ...named.people,
+          ...spokenOfFirst(lead.sentence, named.people),
         ]),
       ].slice(0, 3),
       places: named.places.slice(0, 3),

@@ -1,3 +1,5 @@
+import { type Gender, pronounGender } from "./referent.ts";
+
 // Biography follow-ups after a person answer: "who did he replace?", "what job did he have before?", "where did
 // he study?". An appointment note tells these near the person's name in its own words ("Mr. Wane succeeds…",
 // "Most recently, he was…", "holds a master's degree…"), which share none of the asked words: the question is
@@ -64,14 +66,32 @@ export function tellsBiography(ask: BiographyAsk, sentence: string): boolean {
 /**
  * Whether a sentence is about the person: it names them (their last name: "Mr. Wane holds…") or opens with a
  * pronoun in a passage that names them ("He takes over from…", "Most recently, he was…"). "Joanne Adamson, who has served as…" in the
- * same note is another's post.
+ * same note is another's post. In a document about the person (`inTheirDocument`: the note that announced
+ * them), a sentence that opens with a pronoun of their gender is theirs though its paragraph does not name
+ * them: "Prior to this appointment, she was Director…", "She holds a doctorate…" further down the note.
  */
-export function aboutPerson(sentence: string, passage: string, person: string): boolean {
+export function aboutPerson(
+  sentence: string,
+  passage: string,
+  person: string,
+  inTheirDocument = false,
+  gender: Gender | null = null,
+): boolean {
   const last = person.split(/\s+/u).pop() ?? person;
   const names = (text: string) => text.toLowerCase().includes(last.toLowerCase());
   if (names(sentence)) return true;
-  return /\b(?:he|she|his|her)\b/iu.test(sentence) && names(passage);
+  if (!/\b(?:he|she|his|her)\b/iu.test(sentence)) return false;
+  if (names(passage)) return true;
+  if (!inTheirDocument) return false;
+  const opening = OPENING_PRONOUN.exec(sentence);
+  if (!opening?.[1]) return false;
+  return gender === null || pronounGender(opening[1]) === gender;
 }
+
+// A pronoun among a sentence's first words, with no name before it ("Prior to this appointment, she was…",
+// "Earlier in her career she…", "She holds…"): the sentence goes on about whoever the paragraph is about.
+const OPENING_PRONOUN =
+  /^(?:[\p{Lu}][\p{Ll}'’-]*\s+|[\p{Lu}][\p{Ll}'’-]*,\s+)?(?:[\p{Ll}\d'’-]+,?\s+){0,6}?([Hh]e|[Ss]he|[Hh]is|[Hh]er)\b/u;
 
 /**
  * Whether the person stands after the sentence's succession verb: "Mr. Wane succeeds Mahamat Saleh Annadif"
@@ -96,13 +116,25 @@ export function replacedIn(sentence: string, person: string): boolean {
  */
 export function biographyAnswer<
   C extends { sentence: string; typed: boolean; hit: { passage: { text: string; doc: { id: string } } } },
->(candidates: C[], ask: BiographyAsk, person: string): C | null {
+>(
+  candidates: C[],
+  ask: BiographyAsk,
+  person: string,
+  theirDocument: (docId: string) => boolean = () => false,
+  gender: Gender | null = null,
+): C | null {
   return (
     candidates.find(
       (candidate) =>
         candidate.typed &&
         tellsBiography(ask, candidate.sentence) &&
-        aboutPerson(candidate.sentence, candidate.hit.passage.text, person) &&
+        aboutPerson(
+          candidate.sentence,
+          candidate.hit.passage.text,
+          person,
+          theirDocument(candidate.hit.passage.doc.id),
+          gender,
+        ) &&
         (ask === "successor"
           ? replacedIn(candidate.sentence, person)
           : ask !== "predecessor" || !replacedIn(candidate.sentence, person)),

@@ -55,6 +55,14 @@ const AGENT_AT_ACTION =
   /\b(?:(?:held|holding|kidnapped|abducted|seized|captured|taken|carried out|claimed|perpetrated|committed|organi[sz]ed|led) by|blamed on|attributed to|responsibility (?:for [^.]{0,60}?)?(?:lies with|rests with|was claimed by))\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,3}?(?:[\p{Lu}][\p{L}'’-]+|\p{Lu}{2,})/u;
 const AGENT_CLAIMS =
   /(?:[\p{Lu}][\p{L}'’-]+|\(\p{Lu}{2,}\)|\p{Lu}{2,})\s*(?:,[^,]{0,80},\s*)?(?:claimed|has claimed|said it (?:carried out|was behind|was holding)|admitted)\b/u;
+// The deed told a few words before its doer: "They were seized in July 2020 on the road between Kidal and
+// Anefis by gunmen from the Group to Support Islam and Muslims". "By" a day or month dates the deed instead.
+const AGENT_AFTER_DEED =
+  /\b(?:held|kidnapped|abducted|seized|captured|taken hostage|carried out|claimed|perpetrated|ambushed|attacked|targeted)\b[^.;]{0,80}?\bby\s+(?:the\s+)?(?:[\p{Ll}-]+\s+){0,3}?(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)(?:[\p{Lu}][\p{L}'’-]+|\p{Lu}{2,})/u;
+// A group saying its own fighters did it: "the Islamic State in the Greater Sahara (ISGS) said in a message
+// posted online that its fighters had carried out the ambush".
+const AGENT_SAYS_IT_DID =
+  /(?:[\p{Lu}][\p{L}'’-]+|\(\p{Lu}{2,}\)|\p{Lu}{2,})\s*(?:,[^,]{0,80},\s*)?(?:said|says|announced|stated|declared)\b[^.]{0,80}?\b(?:it|its (?:fighters|men|members|militants|combatants|units?)|their (?:fighters|men))\s+(?:had\s+|has\s+|have\s+|was\s+|were\s+|is\s+)?(?:carried out|conducted|staged|launched|behind|responsible|holding|attacked|ambushed|killed|kidnapped|abducted|seized|captured)\b/u;
 
 /**
  * Whether a sentence names who did it by name: a group at the action ("being held by fighters of the Islamic
@@ -62,7 +70,12 @@ const AGENT_CLAIMS =
  * attack"). "The charity, which has been holding weekly clinics" holds no one.
  */
 export function namesDoer(sentence: string): boolean {
-  return AGENT_AT_ACTION.test(sentence) || AGENT_CLAIMS.test(sentence);
+  return (
+    AGENT_AT_ACTION.test(sentence) ||
+    AGENT_CLAIMS.test(sentence) ||
+    AGENT_AFTER_DEED.test(sentence) ||
+    AGENT_SAYS_IT_DID.test(sentence)
+  );
 }
 
 /**

@@ -6,6 +6,7 @@ import { MONTH_WORDS } from "../lexicon.ts";
 import { type Concept, conceptKey, type ParsedQuery } from "../search/query.ts";
 import { BIOGRAPHY_WORDS, type BiographyAsk, biographyAsk } from "./biography.ts";
 import { EVENT_ASK_WORDS, type EventAsk, eventAsk } from "./event-cues.ts";
+import { agreeing, type Gender, pronounGender } from "./referent.ts";
 import { type RelativeTime, relativeTime } from "./relative-time.ts";
 import { ELLIPTICAL_OPENING, type Swap, swapOf } from "./swap.ts";
 
@@ -19,7 +20,7 @@ export interface Resolution {
   subjects: string[];
   period: string | null;
   /** what each pronoun of the question was read as ("his" -> "El-Ghassim Wane"), for explanations */
-  referents: Array<{ word: string; to: string }>;
+  referents: Array<{ word: string; to: string; gender?: Gender | null }>;
   /**
    * the names the thread already gave, folded ("kerena", "niger", "mali"): a follow-up asks for something new,
    * so "where did it happen?" is not answered by the place the previous answer named
@@ -85,6 +86,7 @@ export function resolveFollowUp(
   parseFocus: (focus: string) => ParsedQuery,
   parseReferent: (name: string) => ParsedQuery = parseFocus,
   previousTerms: ReadonlySet<string> = new Set(),
+  genderOf: (person: string) => Gender | null = () => null,
 ): Resolution {
   const latest = [...history].reverse().find((turn) => turn.focus.length > 0);
   if (!latest) return { ...STANDALONE, concepts: standalone.concepts };
@@ -124,7 +126,9 @@ export function resolveFollowUp(
   const refer = (pattern: RegExp, to: string | undefined) => {
     const word = pattern.exec(text)?.[0];
     if (word && to) {
-      referents.push({ word, to });
+      // The person's gender as the documents give it: a biography sentence with "she" is hers (biography.ts).
+      const gender = pattern === PERSON ? genderOf(to) : null;
+      referents.push(gender ? { word, to, gender } : { word, to });
       extra.push(to);
     }
   };
@@ -144,7 +148,19 @@ export function resolveFollowUp(
   // The person the thread is about may have been named turns ago: "who did he replace?" after "who did he
   // beat?" (answered with the rival's name) is still about the one the first answer named.
   const earlier = history.flatMap((turn) => (turn.found ? (turn.people ?? []) : [])).filter(isPerson);
-  refer(PERSON, persons.find(inQuestion) ?? earlier.reverse().find(inQuestion) ?? persons[0]);
+  // "Where was she educated?" after "Guterres … announced the appointment of Mariam Koné" is about Koné: the
+  // pronoun agrees with the gender the documents give each person ("Ms. Koné"), when they give one.
+  const gender = pronounGender(PERSON.exec(text)?.[0] ?? "");
+  const fitting = agreeing(persons, gender, genderOf);
+  const fittingEarlier = agreeing(earlier.reverse(), gender, genderOf);
+  refer(
+    PERSON,
+    fitting.find(inQuestion) ??
+      fittingEarlier.find(inQuestion) ??
+      fitting[0] ??
+      fittingEarlier[0] ??
+      persons[0],
+  );
   refer(GROUP, people.find(inQuestion));
   refer(PLACE, last.places?.[0]);
   // "Who did he replace?" asks for a kind of sentence about the person, not for the word "replace".

@@ -49,6 +49,22 @@ describe("sentences that place the thread's place or name the doer", () => {
     );
     expect(namesDoer("Women hold 28 per cent of the seats in the council.")).toBe(false);
   });
+
+  it("names the doer a few words after the deed, or a group saying its fighters did it", () => {
+    expect(
+      namesDoer(
+        "They were seized in July 2020 on the road between Kidal and Anefis by gunmen from the Group to Support Islam.",
+      ),
+    ).toBe(true);
+    expect(
+      namesDoer(
+        "On Wednesday, the Islamic State (ISGS) said in a message posted online that its fighters had carried out the ambush.",
+      ),
+    ).toBe(true);
+    // "By" a day dates the deed; a speaker who says nothing of their own fighters names no doer.
+    expect(namesDoer("The hostages were held in the desert by Monday, officials said.")).toBe(false);
+    expect(namesDoer("The Government said the convoy was attacked near Tessit.")).toBe(false);
+  });
 });
 
 // A kidnapping story whose next sentence places another event, and whose doer is named four sentences on with
@@ -103,6 +119,29 @@ describe("event follow-ups answered from the thread's story", async () => {
         const [, where] = askThread(small, ["Gao suicide bombing", "where is that?"]);
         expect(where!.text).toContain("northern Malian city of Gao");
       });
+  });
+
+  it("answers 'who claimed it?' with the story's later claim, and 'who had been holding them?' with the captors", async () => {
+    const stories = await openKnowledgeBase(
+      await knowledgeFolder({
+        "2018-10-03-ambush.md": doc(
+          { title: "Peacekeepers killed in ambush near Tessit", source: "Wire", date: "2018-10-03" },
+          "Three peacekeepers were killed on Tuesday when their convoy ran into an ambush between Ansongo and Tessit, the mission said.\n\n" +
+            "The convoy was struck first by a roadside bomb, then came under fire from assailants on motorcycles.\n\n" +
+            "On Wednesday, the Islamic State in the Greater Sahara (ISGS) said in a message posted online that its fighters had carried out the ambush.",
+        ),
+        "2021-09-20-freed.md": doc(
+          { title: "Two aid workers freed after 14 months", source: "Wire", date: "2021-09-20" },
+          "Two aid workers abducted in the north last year have been released and are in good health, the ministry said on Monday.\n\n" +
+            "The two women, who worked for a water charity, were flown to Bamako aboard a mission aircraft.\n\n" +
+            "They were seized in July 2020 on the road between Kidal and Anefis by gunmen from the Group to Support Islam and Muslims (JNIM).",
+        ),
+      }),
+    );
+    const [, claimed] = askThread(stories, ["Tessit convoy ambush", "who claimed it?"]);
+    expect(claimed!.text).toContain("its fighters had carried out the ambush");
+    const [, holding] = askThread(stories, ["aid workers freed", "who had been holding them?"]);
+    expect(holding!.text).toContain("by gunmen from the Group to Support Islam and Muslims");
   });
 
   it("explains the reading", () => {
