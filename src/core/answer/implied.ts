@@ -25,7 +25,7 @@ export function impliedSubjects(
   for (const concept of query.concepts.filter((c) => isRareName(c, index))) {
     // The passages holding the name: a rare term has few postings, so this is one short lookup.
     const docIds = new Set<string>();
-    for (const [term] of concept.alternatives) {
+    for (const [term] of concept.alternatives.filter((terms) => terms.length === 1)) {
       const results = index.mini.search(term!, {
         tokenize: (text) => [text],
         processTerm: (t) => t,
@@ -50,7 +50,11 @@ function isRareName(concept: Concept, index: PassageIndex): boolean {
   if (concept.weight !== 1 || !concept.known || concept.year !== null || concept.prefixes.length > 0)
     return false;
   if (/\s/u.test(concept.text)) return false;
-  return concept.alternatives.every(
-    (terms) => terms.length === 1 && index.vocabulary.passagesWith(terms[0]!) <= TUNING.impliedNamePassages,
+  // A name's spelled-out form a document defines ("ADF" / "Allied Democratic Forces") is no rare word: the
+  // name's own one-word forms decide.
+  const words = concept.alternatives.filter((terms) => terms.length === 1);
+  return (
+    words.length > 0 &&
+    words.every((terms) => index.vocabulary.passagesWith(terms[0]!) <= TUNING.impliedNamePassages)
   );
 }

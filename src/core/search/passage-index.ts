@@ -1,6 +1,7 @@
 import MiniSearch, { type Options } from "minisearch";
 import type { DocumentMeta, Passage } from "../knowledge/schema.ts";
 import { PassageAnalyzer } from "./analysis.ts";
+import { DefinedAcronyms } from "./defined-acronyms.ts";
 import { type MiniData, miniData, miniFrom } from "./mini-data.ts";
 import { CommonTermPostings, PassageTermSets } from "./term-sets.ts";
 import { indexTerm, tokenize } from "./terms.ts";
@@ -28,7 +29,7 @@ export const INDEX_OPTIONS: Options<IndexedPassage> = {
   processTerm: (term) => indexTerm(term),
   searchOptions: { boost: FIELD_BOOSTS },
 };
-export const INDEX_VERSION = 9;
+export const INDEX_VERSION = 10;
 
 /**
  * The most passages one question may have scored. MiniSearch scores every passage that holds a query term, so
@@ -108,7 +109,13 @@ export function buildPassageIndex(
     mini.addAll(indexed.slice(start, start + PROGRESS_EVERY));
     progress?.(Math.min(start + PROGRESS_EVERY, indexed.length), indexed.length);
   }
-  const vocabulary = new Vocabulary(frequencies, [...surface.entries()], passages.length);
+  const vocabulary = new Vocabulary(
+    frequencies,
+    [...surface.entries()],
+    passages.length,
+    undefined,
+    DefinedAcronyms.read(passages),
+  );
   const termSets = PassageTermSets.build(
     passages.map((passage) => passage.id),
     terms.map((set) => [...set].map((term) => vocabulary.idOf(term)!)),
@@ -219,7 +226,13 @@ function updateSearch(
   const words = old.words.filter(([, term]) => frequencies.has(term));
   const known = new Set(words.map(([word]) => word));
   for (const entry of surface) if (!known.has(entry[0])) words.push(entry);
-  const vocabulary = new Vocabulary(frequencies, words, ordered.length);
+  const vocabulary = new Vocabulary(
+    frequencies,
+    words,
+    ordered.length,
+    undefined,
+    old.acronyms.update(removed, passages),
+  );
   // Term ids are positions in the sorted term list: old ids map to new ones in the same order.
   const remap = new Uint32Array(old.size);
   for (let id = 0; id < old.size; id++) remap[id] = vocabulary.idOf(old.termAt(id)!) ?? 0;
@@ -265,6 +278,8 @@ export interface SerializedPassageIndex {
   documents: DocumentMeta[];
   passages: Array<Omit<Passage, "doc"> & { doc: string }>;
   vocabulary: ReturnType<Vocabulary["toJSON"]>;
+  /** the acronyms each document defines (defined-acronyms.ts) */
+  acronyms: ReturnType<DefinedAcronyms["toData"]>;
   termSets: ReturnType<PassageTermSets["toData"]>;
   common: ReturnType<CommonTermPostings["toData"]>;
   mini: MiniData;
@@ -280,6 +295,7 @@ export function serializePassageIndex(index: PassageIndex): SerializedPassageInd
     documents: index.documents,
     passages: [...index.passages.values()].map((passage) => ({ ...passage, doc: passage.doc.id })),
     vocabulary: index.vocabulary.toJSON(),
+    acronyms: index.vocabulary.acronyms.toData(),
     termSets: index.termSets.toData(),
     common: index.common.toData(),
     mini: miniData(index.mini),
@@ -305,6 +321,7 @@ export function deserializePassageIndex(data: SerializedPassageIndex): PassageIn
       data.vocabulary.words,
       data.vocabulary.passageCount,
       data.vocabulary.variants,
+      DefinedAcronyms.fromData(data.acronyms),
     ),
     termSets: PassageTermSets.fromData(
       data.termSets,

@@ -2,6 +2,7 @@ import { TUNING } from "../answer/model.ts";
 import { isEnglishWord } from "../knowledge/words.ts";
 import { otherVerbForms, WHICH_ACTOR } from "../lexicon.ts";
 import { questionAcronyms } from "./acronym.ts";
+import { standsForAcronym, withDefinition } from "./defined-acronyms.ts";
 import { derivedForms } from "./derivation.ts";
 import type { Glossary } from "./glossary.ts";
 import { glossaryKey } from "./glossary.ts";
@@ -96,8 +97,12 @@ export function parseQuery(
     .slice(0, 64)
     .map((surface) => ({ surface, term: indexTerm(surface), key: glossaryKey(surface) }));
   const concepts: Concept[] = [];
+  const acronyms = questionAcronyms(text);
   for (let i = 0; i < tokens.length; ) {
-    const own = matchGlossary(tokens, i, glossary);
+    const own = withDefinition(
+      matchGlossary(tokens, i, glossary),
+      definedGroup(tokens, i, vocabulary, acronyms),
+    );
     const national = own ? null : nationalityGroup(tokens, i, vocabulary);
     const group = own ?? national;
     if (group) {
@@ -127,7 +132,6 @@ export function parseQuery(
     i += 1;
   }
   for (const concept of concepts) concept.specificity = specificityOf(concept, vocabulary);
-  const acronyms = questionAcronyms(text);
   for (const concept of concepts) {
     const word = concept.text.toLowerCase();
     const acronym = acronyms.has(word)
@@ -228,6 +232,17 @@ function matchGlossary(
     });
   }
   return best;
+}
+
+/**
+ * An acronym a document defines, or the name it stands for, met in the question ("MOC" / "Operational
+ * Coordination Mechanism"); an acronym only when the question writes it in capitals or it is no English word.
+ */
+function definedGroup(tokens: Token[], start: number, vocabulary: Vocabulary, written: ReadonlySet<string>) {
+  const groups = vocabulary.acronyms.groupsFor(tokens[start]!.key);
+  const group = groups ? matchGlossary(tokens, start, groups) : null;
+  if (group?.length === 1 && !standsForAcronym(tokens[start]!.surface, written)) return null;
+  return group;
 }
 
 /**

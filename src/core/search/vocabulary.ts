@@ -1,4 +1,5 @@
 import { isEnglishWord } from "../knowledge/words.ts";
+import { DefinedAcronyms } from "./defined-acronyms.ts";
 
 /**
  * The words of the indexed passages: which index terms exist (to search exact terms first) and the surface
@@ -20,13 +21,15 @@ export class Vocabulary {
   /**
    * `variants` are the groups of names spelt differently in the documents ("Aguelhok" / "Aguel'hoc"), as
    * `nameVariantGroups` finds them when the index is built; a persisted index passes them back, so a restart
-   * does not load the English word list to find them again.
+   * does not load the English word list to find them again. `acronyms` are the acronyms the documents define
+   * ("Operational Coordination Mechanism (MOC)"), read with the passages (defined-acronyms.ts).
    */
   constructor(
     frequencies: Iterable<readonly [term: string, passages: number]>,
     readonly words: ReadonlyArray<readonly [surface: string, term: string]>,
     readonly passageCount: number,
     variantGroups?: ReadonlyArray<readonly string[]>,
+    readonly acronyms: DefinedAcronyms = DefinedAcronyms.none,
   ) {
     this.terms = new Map(frequencies);
     this.sortedTerms = [...this.terms.keys()].sort();
