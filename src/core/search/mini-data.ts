@@ -6,9 +6,9 @@ import MiniSearch, { type Options } from "minisearch";
 // and field, an entry per passage: 5 million entries at 100k passages) took most of the load. Here the
 // postings are packed into one typed array, which V8 copies whole, and each term's maps are made from it the
 // first time a search (or an update) touches that term (`PackedLeaf`); the radix tree of terms itself stays
-// maps, small beside them. The price is knowing MiniSearch's private fields; this is the one module that does,
-// and `miniFrom` refuses (throws) when a MiniSearch of another shape is installed, so a persisted index is
-// rebuilt rather than misread.
+// maps, small beside them. The price is knowing MiniSearch's private fields; this and top-matches.ts (which
+// scores a search from them) are the only modules that do, and `miniFrom` refuses (throws) when a MiniSearch
+// of another shape is installed, so a persisted index is rebuilt rather than misread.
 
 /** A MiniSearch index's state, structured-cloneable (maps, arrays, typed arrays). */
 export interface MiniData {

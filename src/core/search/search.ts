@@ -2,6 +2,7 @@ import type { Passage } from "../knowledge/schema.ts";
 import type { PassageAnalysis } from "./analysis.ts";
 import { type PassageIndex, POSTINGS_BUDGET } from "./passage-index.ts";
 import { type Concept, conceptWeight, queryTermWeights } from "./query.ts";
+import { topMatches } from "./top-matches.ts";
 
 export interface PassageHit {
   passage: Passage;
@@ -43,21 +44,14 @@ export function searchPassages(
   const retrieval = planRetrieval(index, concepts);
   const results =
     retrieval.terms.size > 0
-      ? index.mini.search([...retrieval.terms.keys()].join(" "), {
-          tokenize: (text) => text.split(" "),
-          processTerm: (term) => term,
-          prefix: false,
-          fuzzy: false,
-          combineWith: "OR",
-          boostTerm: (term) => retrieval.terms.get(term) ?? 1,
-        })
-      : commonCandidates(index, retrieval, queryTermWeights(concepts));
+      ? topMatches(index.mini, [...retrieval.terms.keys()], retrieval.terms, CANDIDATES)
+      : commonCandidates(index, retrieval, queryTermWeights(concepts)).slice(0, CANDIDATES);
   const checks = concepts.map((concept) => conceptCheck(concept, index));
   const total = concepts.reduce((sum, concept) => sum + conceptWeight(concept), 0);
   const ranked: Array<{ passage: Passage; score: number; coverage: number }> = [];
   // BM25 alone lets one frequent word outrank a passage that has every word of the question; weighting by
   // the share of concepts a passage covers puts "troop" + "ceiling" above "troop" three times.
-  for (const result of results.slice(0, CANDIDATES)) {
+  for (const result of results) {
     const passage = index.passages.get(String(result.id));
     if (!passage || !accept(passage)) continue;
     let covered = 0;

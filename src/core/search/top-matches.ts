@@ -1,0 +1,201 @@
+import type MiniSearch from "minisearch";
+
+// MiniSearch's `search` builds a result object (its matched terms, a match record per field, a copy of the stored
+// fields) and a map entry per term for every passage a query term is found in, then sorts them all; the search
+// keeps the best few hundred of up to POSTINGS_BUDGET passages, and that bookkeeping was a third of an answer's
+// CPU. `topMatches` computes the same scores, in MiniSearch's own order of operations so that every score is the
+// same number to the last bit, into arrays indexed by MiniSearch's short ids, and sorts only the best. Like
+// mini-data.ts it reads MiniSearch's private fields (the two modules are the only ones that do); it falls back to
+// `search` itself for any option it does not reproduce.
+
+/** A passage MiniSearch would return, with the score it would give it. */
+export interface Match {
+  id: string;
+  score: number;
+}
+
+/** The private fields of MiniSearch 7 that scoring reads. */
+interface ScoringInternals {
+  _index: { get(term: string): Map<number, Map<number, number>> | undefined };
+  _documentIds: Map<number, unknown>;
+  _fieldIds: Record<string, number>;
+  _fieldLength: Map<number, number[]>;
+  _avgFieldLength: number[];
+  _documentCount: number;
+  _nextId: number;
+  _options: {
+    fields: string[];
+    searchOptions: {
+      fields?: string[];
+      boost?: Record<string, number>;
+      boostDocument?: unknown;
+      filter?: unknown;
+      bm25: { k: number; b: number; d: number };
+    };
+  };
+  removeTerm(fieldId: number, shortId: number, term: string): void;
+}
+
+/** Scratch arrays, indexed by short id, kept between questions: a question allocates none of them. */
+class Scratch {
+  partial = new Float64Array(0);
+  total = new Float64Array(0);
+  quality = new Uint32Array(0);
+  termStamp = new Uint32Array(0);
+  queryStamp = new Uint32Array(0);
+  epoch = 0;
+
+  fit(size: number): void {
+    if (this.partial.length >= size) return;
+    const length = Math.max(size, this.partial.length * 2);
+    this.partial = new Float64Array(length);
+    this.total = new Float64Array(length);
+    this.quality = new Uint32Array(length);
+    this.termStamp = new Uint32Array(length);
+    this.queryStamp = new Uint32Array(length);
+    this.epoch = 0;
+  }
+
+  /** A fresh stamp: an entry whose stamp differs was not touched since. */
+  next(): number {
+    if (this.epoch >= 0xffff_fff0) {
+      this.termStamp.fill(0);
+      this.queryStamp.fill(0);
+      this.epoch = 0;
+    }
+    this.epoch += 1;
+    return this.epoch;
+  }
+}
+
+const scratch = new Scratch();
+
+/**
+ * The first `limit` results, in order, of `mini.search(terms.join(" "))` with each term exact (no prefix, no
+ * fuzzy), combined with OR, each boosted by `boosts.get(term) ?? 1`: the same passages and the same scores.
+ */
+export function topMatches(
+  mini: MiniSearch<never> | MiniSearch<unknown>,
+  terms: string[],
+  boosts: ReadonlyMap<string, number>,
+  limit: number,
+): Match[] {
+  const inner = mini as unknown as ScoringInternals;
+  const options = inner._options.searchOptions;
+  if (options.boostDocument != null || options.filter != null || typeof inner.removeTerm !== "function")
+    return viaSearch(mini, terms, boosts, limit);
+  const { k, b, d } = options.bm25;
+  const fieldNames = options.fields ?? inner._options.fields;
+  const fields = fieldNames.map((field) => ({
+    id: inner._fieldIds[field]!,
+    boost: (Object.hasOwn(options.boost ?? {}, field) ? options.boost![field] : undefined) || 1,
+  }));
+  scratch.fit(inner._nextId);
+  const { partial, total, quality, termStamp, queryStamp } = scratch;
+  const query = scratch.next();
+  // Passages in the order they were first met: MiniSearch's order, which its stable sort keeps for equal scores.
+  const order: number[] = [];
+  const touched: number[] = [];
+  const documentCount = inner._documentCount;
+  for (const term of terms) {
+    if (!term) continue;
+    const data = inner._index.get(term);
+    if (data == null) continue;
+    const termBoost = boosts.get(term) ?? 1;
+    const stamp = scratch.next();
+    touched.length = 0;
+    for (const field of fields) {
+      const frequencies = data.get(field.id);
+      if (frequencies == null) continue;
+      let matching = frequencies.size;
+      const averageLength = inner._avgFieldLength[field.id]!;
+      let invDocFreq = Math.log(1 + (documentCount - matching + 0.5) / (matching + 0.5));
+      for (const [shortId, termFreq] of frequencies) {
+        if (!inner._documentIds.has(shortId)) {
+          // A discarded passage not yet vacuumed: MiniSearch drops its posting here and counts one match less.
+          inner.removeTerm(field.id, shortId, term);
+          matching -= 1;
+          invDocFreq = Math.log(1 + (documentCount - matching + 0.5) / (matching + 0.5));
+          continue;
+        }
+        const fieldLength = inner._fieldLength.get(shortId)![field.id]!;
+        // calcBM25Score and the weighting of MiniSearch 7's termResults, operation for operation.
+        const raw =
+          invDocFreq *
+          (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * fieldLength) / averageLength)));
+        const weighted = termBoost * field.boost * raw;
+        if (termStamp[shortId] !== stamp) {
+          termStamp[shortId] = stamp;
+          partial[shortId] = weighted;
+          touched.push(shortId);
+        } else {
+          partial[shortId]! += weighted;
+        }
+      }
+    }
+    for (const shortId of touched) {
+      if (queryStamp[shortId] !== query) {
+        queryStamp[shortId] = query;
+        total[shortId] = partial[shortId]!;
+        quality[shortId] = 1;
+        order.push(shortId);
+      } else {
+        total[shortId]! += partial[shortId]!;
+        quality[shortId]! += 1;
+      }
+    }
+  }
+  const scores = new Float64Array(order.length);
+  for (let i = 0; i < order.length; i++) {
+    const shortId = order[i]!;
+    scores[i] = total[shortId]! * quality[shortId]!;
+    if (Number.isNaN(scores[i])) return viaSearch(mini, terms, boosts, limit);
+  }
+  return best(scores, limit).map((i) => ({
+    id: inner._documentIds.get(order[i]!) as string,
+    score: scores[i]!,
+  }));
+}
+
+/**
+ * The positions of the `limit` highest scores, highest first, equal scores in position order (as a stable sort
+ * by descending score would leave them), without sorting all of them.
+ */
+export function best(scores: Float64Array, limit: number): number[] {
+  const n = scores.length;
+  if (n === 0 || limit <= 0) return [];
+  let threshold = Number.NEGATIVE_INFINITY;
+  if (n > limit) {
+    const sorted = scores.slice().sort();
+    threshold = sorted[n - limit]!;
+  }
+  // Every score above the threshold is in; of those equal to it, the first ones until `limit` are.
+  let above = 0;
+  for (let i = 0; i < n; i++) if (scores[i]! > threshold) above += 1;
+  let room = limit - above;
+  const kept: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const score = scores[i]!;
+    if (score > threshold || (score === threshold && room-- > 0)) kept.push(i);
+  }
+  return kept.sort((x, y) => scores[y]! - scores[x]! || x - y);
+}
+
+function viaSearch(
+  mini: MiniSearch<never> | MiniSearch<unknown>,
+  terms: string[],
+  boosts: ReadonlyMap<string, number>,
+  limit: number,
+): Match[] {
+  return mini
+    .search(terms.join(" "), {
+      tokenize: (text) => text.split(" "),
+      processTerm: (term) => term,
+      prefix: false,
+      fuzzy: false,
+      combineWith: "OR",
+      boostTerm: (term) => boosts.get(term) ?? 1,
+    })
+    .slice(0, limit)
+    .map((result) => ({ id: String(result.id), score: result.score }));
+}
