@@ -13,6 +13,7 @@ import { actionVerb } from "./asked.ts";
 import { answerClause } from "./clause.ts";
 import type { Explanation } from "./explain.ts";
 import { namedInSentence, satisfiesAnswerType, sentenceFeatures } from "./features.ts";
+import { misfit } from "./fits.ts";
 import { formatDocDate } from "./format.ts";
 import { isKeywordQuery, statesToll } from "./headline.ts";
 import { impliedSubjects } from "./implied.ts";
@@ -37,7 +38,7 @@ import {
   timeOf,
   whenOf,
 } from "./rank.ts";
-import { answerRole } from "./roles/answer.ts";
+import { answerRole, uncoveredNote } from "./roles/answer.ts";
 import { newerRankedHolder } from "./roles/check.ts";
 import { describeStatement } from "./roles/statement.ts";
 import { documentSubjects, questionScope, subjectCatalog } from "./subject.ts";
@@ -265,6 +266,13 @@ export function answerQuestion(
     ? newerRankedHolder(roleRead, candidates, text, time, catalog, TUNING.roleRivalRanks)
     : null;
   const role = rival ? null : roleRead;
+  // "Who was prime minister in 2023?" when the newest statement is of 2021 and nobody is named since: the
+  // documents do not say (roles/choose.ts); the refusal gives the newest statement and its date.
+  if (role?.uncovered) {
+    if (explain) explain.decision = `refused: no statement places anyone in the role in ${time?.text}`;
+    const refusal = notFound(kb, question, hits, 0, focusOf(query), turnBase);
+    return { ...refusal, text: `${refusal.text} ${uncoveredNote(role)}` };
+  }
   if (explain && rival && roleRead) {
     explain.facts = [
       ...(explain.facts ?? []),
@@ -312,21 +320,28 @@ export function answerQuestion(
     explain.rejected = rejected ?? [];
     explain.confidence = parts ? { ...parts, value: round(confidence) } : null;
   }
-  if (!best || confidence < TUNING.threshold) {
+  // The ranking's sentence must give what was asked: a holder of the asked role or title (fits.ts).
+  const wrongKind =
+    best && best === typedBest && !role && !resolution.followUp
+      ? misfit(best, text, query, catalog, time)
+      : null;
+  if (!best || confidence < TUNING.threshold || wrongKind) {
     if (explain) {
-      explain.decision = !best
-        ? time && (rejected?.length ?? 0) > 0
-          ? `refused: sentences matched the words, but none is about ${time.text}`
-          : "refused: no sentence holds the question's words"
-        : `refused: confidence ${round(confidence)} is below the threshold ${TUNING.threshold}${
-            parts?.cap ? ` (capped: ${parts.cap.why})` : ""
-          }`;
+      explain.decision = wrongKind
+        ? `refused: ${wrongKind}`
+        : !best
+          ? time && (rejected?.length ?? 0) > 0
+            ? `refused: sentences matched the words, but none is about ${time.text}`
+            : "refused: no sentence holds the question's words"
+          : `refused: confidence ${round(confidence)} is below the threshold ${TUNING.threshold}${
+              parts?.cap ? ` (capped: ${parts.cap.why})` : ""
+            }`;
     }
     return notFound(kb, question, hits, confidence, focusOf(query), turnBase);
   }
 
   // The event's own story is no stale figure a newer document updates.
-  const chosen = role
+  const sourced = role
     ? role.candidates
     : eventStory || sequel || biography || eventCue
       ? [best!]
@@ -345,6 +360,9 @@ export function answerQuestion(
             instances,
           },
         );
+  // A newer document's sentence replaces the best only when it too gives what was asked (fits.ts).
+  const chosen =
+    !role && sourced[0] !== best && misfit(sourced[0]!, text, query, catalog, time) ? [best!] : sourced;
   if (explain) {
     explain.chosen = chosen;
     explain.decision = role

@@ -1,8 +1,16 @@
 import type { PassageIndex } from "../../search/passage-index.ts";
+import { formatDocDate } from "../format.ts";
 import { type ScoreParts, type SentenceCandidate, scoreOf } from "../rank.ts";
 import { type DocumentSubjects, namedSubjects, type QuestionScope, type SubjectCatalog } from "../subject.ts";
 import type { AskedTime } from "../time.ts";
-import { chooseHolder, holderStatement, knownOnlyBefore, type SubjectTest, statementFits } from "./choose.ts";
+import {
+  chooseHolder,
+  holderStatement,
+  knownOnlyBefore,
+  periodUncovered,
+  type SubjectTest,
+  statementFits,
+} from "./choose.ts";
 import { type AskedRole, askedRole } from "./question.ts";
 import type { RoleStatement } from "./statement.ts";
 import { roleStatements } from "./statements.ts";
@@ -22,6 +30,11 @@ export interface RoleAnswer {
   candidates: SentenceCandidate[];
   /** the holder is only the last one known before the asked period: the answer says "as of" */
   knownOnlyBefore: boolean;
+  /**
+   * nothing is said of the asked period (the last statement is older and nobody is named since): the answer is
+   * "not found", with the newest statement and its date (`uncoveredNote`)
+   */
+  uncovered: boolean;
 }
 
 /**
@@ -78,6 +91,7 @@ export function answerRole(
     considered,
     candidates: second ? [first, second] : [first],
     knownOnlyBefore: knownOnlyBefore(statement, considered, time),
+    uncovered: periodUncovered(statement, considered, time),
   };
 }
 
@@ -120,4 +134,15 @@ function candidateOf(index: PassageIndex, statement: RoleStatement): SentenceCan
     after: neighbour(statement.sentence + 1),
   };
   return candidate;
+}
+
+/**
+ * What a refusal adds when the documents say nothing of the asked period: the newest statement they hold and
+ * its date, so the reader knows how far they go ("The newest statement, of 28 Dec 2021: …").
+ */
+export function uncoveredNote(role: RoleAnswer): string {
+  const candidate = role.candidates[0];
+  if (!candidate) return "";
+  const doc = candidate.hit.passage.doc;
+  return `The newest statement they hold, of ${formatDocDate(doc.date, doc.approximateDate)} (${doc.source}): ${candidate.sentence}`;
 }

@@ -4,6 +4,7 @@ import { namedSubjects, type SubjectCatalog } from "../subject.ts";
 import type { AskedTime } from "../time.ts";
 import type { RoleAnswer } from "./answer.ts";
 import { NAME_RUN, personIn, ROLE_PATTERNS } from "./phrases.ts";
+import type { AskedRole } from "./question.ts";
 
 // The safety check on a role answer: a newer top-ranked sentence naming someone else with the role.
 
@@ -57,21 +58,60 @@ export function newerRankedHolder(
     )
       continue;
     // Where the role or the verb stands: the person must be named next to it, not elsewhere in the sentence.
-    const at = [
-      ...patterns.flatMap((p) => [...sentence.matchAll(new RegExp(p.source, "gu"))].map((m) => m.index)),
-      ...[...sentence.matchAll(QUESTION_VERB_WORDS)]
-        .filter((m) => verbs.some((stem) => m[0].toLowerCase().startsWith(stem.slice(0, 3))))
-        .map((m) => m.index),
-    ];
-    for (const run of sentence.matchAll(new RegExp(NAME_RUN, "gu"))) {
-      if (!at.some((i) => Math.abs(i - run.index) <= ROLE_NEAR_CHARS)) continue;
-      const person = personIn(run[0]);
-      if (!person?.includes(" ")) continue;
-      if (catalog && namedSubjects(catalog, person).length > 0) continue;
+    const at = roleAt(sentence, patterns, verbs);
+    for (const person of peopleNear(sentence, at, catalog)) {
       const key = foldName(person.split(/\s+/u).at(-1)!);
       if (key === role.statement.key || read.has(key)) continue;
       return candidate;
     }
   }
   return null;
+}
+
+/** Where a sentence names one of the role phrases or one of the question's verbs (their index stems). */
+function roleAt(sentence: string, patterns: readonly RegExp[], verbs: readonly string[]): number[] {
+  return [
+    ...patterns.flatMap((p) => [...sentence.matchAll(new RegExp(p.source, "gu"))].map((m) => m.index)),
+    ...[...sentence.matchAll(QUESTION_VERB_WORDS)]
+      .filter((m) => verbs.some((stem) => m[0].toLowerCase().startsWith(stem.slice(0, 3))))
+      .map((m) => m.index),
+  ];
+}
+
+/**
+ * The people (two words or more, no mission or country) a sentence names within `ROLE_NEAR_CHARS` of one of
+ * the positions `at`: who holds the role or does the deed told there.
+ */
+export function peopleNear(
+  sentence: string,
+  at: readonly number[],
+  catalog: SubjectCatalog | null,
+): string[] {
+  const out: string[] = [];
+  if (at.length === 0) return out;
+  for (const run of sentence.matchAll(new RegExp(NAME_RUN, "gu"))) {
+    if (!at.some((i) => Math.abs(i - run.index) <= ROLE_NEAR_CHARS)) continue;
+    const person = personIn(run[0]);
+    if (!person?.includes(" ")) continue;
+    if (catalog && namedSubjects(catalog, person).length > 0) continue;
+    out.push(person);
+  }
+  return out;
+}
+
+/**
+ * Whether a ranked sentence answers a role question the statements could not: it names one of the asked roles
+ * ("Prime Minister", "has led the Mission") or the question's verb ("who commanded …"), with a person next to
+ * it. "Who was Mali's prime minister in 2014?" is not answered by a sentence about a foreign minister.
+ */
+export function namesRoleHolder(
+  asked: AskedRole,
+  question: string,
+  sentence: string,
+  catalog: SubjectCatalog | null,
+): boolean {
+  const text = question.toLowerCase();
+  const verbs = QUESTION_VERBS.filter(([pattern]) => pattern.test(text)).flatMap(([, stems]) => stems);
+  const patterns = ROLE_PATTERNS.filter(([key]) => asked.roles.includes(key)).map(([, p]) => p);
+  return peopleNear(sentence, roleAt(sentence, patterns, verbs), catalog).length > 0;
 }

@@ -145,9 +145,13 @@ function lastBefore(
 ): RoleStatement | null {
   const effective = (s: RoleStatement) => s.since ?? s.asOf;
   const yearOf = (date: string) => Number(date.slice(0, 4));
-  const before = pool.filter(
-    (s) => yearOf(effective(s)) < from && !s.ended && !(yearOf(endedOn.get(s.key) ?? "9999") < from),
-  );
+  const before = pool.filter((s) => {
+    // Left before the period, after this statement: not the holder then. A departure told before the statement
+    // is another holding's (two Maïgas share a surname, a holder can return).
+    const ended = endedOn.get(s.key);
+    const leftBefore = ended !== undefined && yearOf(ended) < from && ended >= effective(s);
+    return yearOf(effective(s)) < from && !s.ended && !leftBefore;
+  });
   if (before.length === 0) return null;
   const last = before.reduce((a, b) => {
     if (effective(b) !== effective(a)) return effective(b) > effective(a) ? b : a;
@@ -173,6 +177,21 @@ export function knownOnlyBefore(
   const yearOf = (date: string) => Number(date.slice(0, 4));
   if (yearOf(statement.since ?? statement.asOf) >= time.from) return false;
   return !considered.some((s) => s.key === statement.key && !s.ended && yearOf(s.asOf) >= time.from);
+}
+
+/**
+ * Whether the documents say nothing of the asked period: the holder is only the last one known before it
+ * (`knownOnlyBefore`) and no statement of anyone in the role is dated in or after it. A 2021 statement does not
+ * say who held the role in 2023; "has led … since 2016" in a 2019 report, a holder named again later, or a
+ * successor appointed in or after the period does (those are chosen, not refused).
+ */
+export function periodUncovered(
+  statement: RoleStatement,
+  considered: readonly RoleStatement[],
+  time: AskedTime | null,
+): boolean {
+  if (!time || time.kind === "total" || !knownOnlyBefore(statement, considered, time)) return false;
+  return !considered.some((s) => !s.ended && Number((s.since ?? s.asOf).slice(0, 4)) >= time.from);
 }
 
 /**

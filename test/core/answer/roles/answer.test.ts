@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { answerQuestion } from "../../../../src/core/answer/answer.ts";
 import { type Explanation, explanationText } from "../../../../src/core/answer/explain.ts";
+import { NOT_FOUND_TEXT } from "../../../../src/core/answer/types.ts";
 import { openKnowledgeBase } from "../../../../src/knowledge/open.ts";
 import { doc, knowledgeFolder } from "../../../helpers/knowledge-folder.ts";
 
@@ -80,5 +81,35 @@ describe("answering a role question from documents worded otherwise", async () =
   it("names the holder of a year the 'since' holding spans", () => {
     expect(answerQuestion(kb, "Who led the mission in 2022?").text).toContain("El-Ghassim Wane");
     expect(answerQuestion(kb, "Who was in charge of the mission in 2015?").text).toContain("Akodjenou");
+  });
+});
+
+describe("a role asked for a year the documents do not reach", async () => {
+  const kb = await openKnowledgeBase(
+    await knowledgeFolder({
+      "2015-03-27-report.md": doc(
+        { title: "Report on the situation in Mali", source: "UN", date: "2015-03-27" },
+        "President Ibrahim Boubacar Keïta appointed a new Government, led by Prime Minister Modibo Keïta, on 10 January 2015.",
+      ),
+      "2021-12-28-report.md": doc(
+        { title: "Report on the situation in Mali", source: "UN", date: "2021-12-28" },
+        "Colonel Assimi Goïta appointed Choguel Kokalla Maïga, a leader of the June 5 Movement, as Prime Minister on 7 June 2021.",
+      ),
+    }),
+  );
+
+  it("says it does not know, with the newest statement and its date", () => {
+    const explanation: Explanation = {};
+    const answer = answerQuestion(kb, "Who was the prime minister in 2023?", [], explanation);
+    expect(answer.found).toBe(false);
+    expect(answer.text.startsWith(NOT_FOUND_TEXT)).toBe(true);
+    expect(answer.text).toContain(
+      "The newest statement they hold, of 28 Dec 2021 (UN): Colonel Assimi Goïta",
+    );
+    expect(explanation.decision).toMatch(/no statement places anyone in the role in 2023/u);
+  });
+
+  it("still names the holder of a year a statement is written in", () => {
+    expect(answerQuestion(kb, "Who was the prime minister in 2021?").text).toContain("Choguel Kokalla Maïga");
   });
 });

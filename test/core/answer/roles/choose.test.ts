@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chooseHolder } from "../../../../src/core/answer/roles/choose.ts";
+import { chooseHolder, periodUncovered } from "../../../../src/core/answer/roles/choose.ts";
 import type { AskedRole } from "../../../../src/core/answer/roles/question.ts";
 import type { RoleStatement } from "../../../../src/core/answer/roles/statement.ts";
 import { askedTime } from "../../../../src/core/answer/time.ts";
@@ -120,5 +120,39 @@ describe("choosing the holder of an asked year", () => {
       statement("Bert Koenders", "2014-12-01", { ended: true }),
     ];
     expect(chooseHolder(statements, role, askedTime("in 2016"))).toBeNull();
+  });
+});
+
+describe("a period the statements do not reach", () => {
+  const role: AskedRole = { roles: ["prime-minister"], appointment: false, earliest: false, month: null };
+  const pm = (holder: string, asOf: string, extra: Partial<RoleStatement> = {}) =>
+    statement(holder, asOf, { role: "prime-minister", ...extra });
+
+  it("says nothing of a year after the newest statement when nobody is named since", () => {
+    const statements = [pm("Choguel Maiga", "2021-12-28", { since: "2021-06-05" })];
+    const chosen = chooseHolder(statements, role, askedTime("in 2023"))!;
+    expect(periodUncovered(chosen, statements, askedTime("in 2023"))).toBe(true);
+    expect(periodUncovered(chosen, statements, askedTime("in 2021"))).toBe(false);
+    expect(periodUncovered(chosen, statements, null)).toBe(false);
+  });
+
+  it("reaches a year a successor's later appointment or a later mention covers", () => {
+    const statements = [
+      statement("Dennis Gyllensporre", "2019-05-31", { since: "2018-10-02", held: true }),
+      statement("Cornelis Matthijssen", "2021-12-28", { since: "2021-10-01" }),
+    ];
+    const head: AskedRole = { ...role, roles: ["head-of-mission"] };
+    const chosen = chooseHolder(statements, head, askedTime("in 2020"))!;
+    expect(chosen.holder).toBe("Dennis Gyllensporre");
+    expect(periodUncovered(chosen, statements, askedTime("in 2020"))).toBe(false);
+  });
+
+  it("keeps a holder whose namesake left the role before they took it", () => {
+    const statements = [
+      pm("Modibo Keita", "2015-03-27"),
+      pm("Soumeylou Maiga", "2019-05-31", { ended: true }),
+      pm("Choguel Maiga", "2021-12-28", { since: "2021-06-05" }),
+    ];
+    expect(chooseHolder(statements, role, askedTime("in 2022"))?.holder).toBe("Choguel Maiga");
   });
 });

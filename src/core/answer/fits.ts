@@ -1,0 +1,137 @@
+import type { ParsedQuery } from "../search/query.ts";
+import { indexTerm, tokenize } from "../search/terms.ts";
+import type { SentenceCandidate } from "./rank.ts";
+import { namesRoleHolder, peopleNear } from "./roles/check.ts";
+import { askedRole } from "./roles/question.ts";
+import { namedSubjects, type SubjectCatalog } from "./subject.ts";
+import type { AskedTime } from "./time.ts";
+
+// Whether the sentence the ranking chose answers what was asked, not only shares its words. The ranking
+// scores words; a sentence can hold every word of "Who is the UN special envoy for the Sahel?" and name the
+// envoy of another body, or every word of "how many police are deployed" and count nothing deployed. Each
+// check reads what the question asks for (a holder of a named role, a count of a named thing) and what the
+// sentence gives; a sentence that does not give it is no answer, and the bot says it does not know.
+
+/** "Who is the <role> (of/for …)?": a role asked by its title, with a determiner or a possessor before it. */
+// One holder: "who are the foreign fighters" asks for a group, whatever names it.
+const ROLE_TITLE = /^(?:and |so |but )?who(?:'s|’s| is| was) (?:the |an? |[\p{L}-]+(?:'s|’s) )(.+)$/u;
+/** Verbs that end a title without "-ed" or "-ing": "the man said to lead …". */
+const TITLE_VERB = new Set("said known thought believed seen held made told called named".split(" "));
+/** Words that end a role's title: what follows says whose role it is ("envoy for the Sahel"). */
+const TITLE_END = new Set(
+  "of for in at to on from with about during since between under over into after before as by who that which now currently today".split(
+    " ",
+  ),
+);
+/** Words after a title that say nothing of whose role it is. */
+const NOT_A_QUALIFIER = new Set(
+  "the a an of for in at to on and un united nations mission missions country peacekeeping now currently today still".split(
+    " ",
+  ),
+);
+// A run of capitals that names a body, not a person: "the World Food Programme", "the Office of …".
+const BODY_WORD =
+  /\b(?:Programme|Program|Office|Fund|Organi[sz]ation|Agency|Committee|Commission|Community|Group|Front|Platform|Coordination|Movement|Alliance|Bank|Union|Council|Court|Ministry|Forces|Army|Assembly|Government|Institute|Centre|Center)\b/u;
+
+// Words of a title, not of a name: "the United Nations High Commissioner" names an office.
+const TITLE_WORD =
+  /\b(?:High|Special|Deputy|Chief|Director|Secretary|General|Coordinator|Adviser|Advisor|Envoy|Commissioner|Representative|Head|Executive)\b/u;
+
+/** The role a question asks the holder of by its title: the title's head word and the words that qualify it. */
+export interface AskedTitle {
+  /** the title's last word: "envoy" in "UN special envoy" */
+  head: string;
+  /** the qualifying words after it, as index terms: "sahel" in "envoy for the Sahel" */
+  qualifiers: string[];
+}
+
+/**
+ * The title a "who is the …" question asks the holder of, or null when it asks otherwise ("who was behind
+ * …", "who was kidnapped"): the words after a determiner or possessor up to a preposition, whose last word is a
+ * noun (not "-ed" or "-ing").
+ */
+export function askedTitle(question: string, catalog: SubjectCatalog | null): AskedTitle | null {
+  const text = question
+    .toLowerCase()
+    .replace(/[?!.]+$/u, "")
+    .trim();
+  const match = ROLE_TITLE.exec(text);
+  if (!match) return null;
+  const words = match[1]!.split(/\s+/u).map((word) => word.replace(/[^\p{L}\p{N}-]/gu, ""));
+  const title: string[] = [];
+  let at = 0;
+  for (; at < words.length; at++) {
+    const word = words[at]!;
+    if (word === "" || TITLE_END.has(word) || TITLE_VERB.has(word) || /^\d/u.test(word)) break;
+    if (title.length > 0 && /(?:ed|ing)$/u.test(word)) break;
+    title.push(word);
+  }
+  const head = title.at(-1);
+  // A plural ("fighters", "partners") asks for a group; "-ed", "-ing" is no title ("who was involved").
+  if (!head || /(?:ed|ing)$/u.test(head) || /[^s]s$/u.test(head) || head.length < 3) return null;
+  const rest = words.slice(at).join(" ");
+  const subjectWords = new Set(
+    (catalog ? namedSubjects(catalog, rest) : []).flatMap((s) => s.keys.flat().map((k) => k.toLowerCase())),
+  );
+  const qualifiers = tokenize(rest)
+    .map((word) => word.toLowerCase())
+    .filter((word) => !NOT_A_QUALIFIER.has(word) && !/^\d/u.test(word) && !subjectWords.has(word))
+    .filter((word) => !(catalog && namedSubjects(catalog, word).length > 0))
+    .map((word) => indexTerm(word))
+    .filter((term): term is string => term !== null);
+  return { head, qualifiers };
+}
+
+/**
+ * Whether a sentence names the holder of an asked title: the title's head word ("envoy", "commissioner"), a
+ * person named next to it (not a body: "the World Food Programme"), and each word that says whose role it is
+ * ("for the Sahel"). "ECOWAS's special envoy, Goodluck Jonathan" is no answer to "the UN special envoy for the
+ * Sahel"; "the Office of the High Commissioner for Refugees" names nobody.
+ */
+export function namesTitleHolder(
+  title: AskedTitle,
+  sentence: string,
+  terms: readonly string[],
+  catalog: SubjectCatalog | null,
+): boolean {
+  // The head as written, in any inflection: "envoy(s)", "commissioner(s)", "secretary-general".
+  const stem = title.head.slice(0, Math.max(4, title.head.length - 2)).replace(/[-]/gu, "[- ]");
+  const at = [...sentence.matchAll(new RegExp(`\\b${stem}`, "giu"))].map((m) => m.index);
+  if (at.length === 0) return false;
+  if (!title.qualifiers.every((term) => terms.includes(term))) return false;
+  return peopleNear(sentence, at, catalog).some(
+    (person) =>
+      !BODY_WORD.test(person) && !TITLE_WORD.test(person) && !new RegExp(`\\b${stem}`, "iu").test(person),
+  );
+}
+
+/**
+ * Why the chosen sentence does not answer what was asked, or null when it does (or the question asks nothing
+ * these checks read).
+ */
+export function misfit(
+  best: SentenceCandidate,
+  question: string,
+  query: ParsedQuery,
+  catalog: SubjectCatalog | null,
+  time: AskedTime | null,
+): string | null {
+  const text = question.replace(/[’]/gu, "'");
+  if (query.answerType === "who") {
+    const role = askedRole(text, catalog, time);
+    // A role question the statements could not answer: a ranked sentence must name someone in that role.
+    if (role) {
+      return namesRoleHolder(role, text, best.sentence, catalog)
+        ? null
+        : "the sentence names nobody in the asked role";
+    }
+    const title = askedTitle(text, catalog);
+    if (title) {
+      const terms = best.hit.analysis.terms[best.index] ?? [];
+      return namesTitleHolder(title, best.sentence, terms, catalog)
+        ? null
+        : `the sentence names no ${title.head}${title.qualifiers.length > 0 ? ` (${title.qualifiers.join(", ")})` : ""}`;
+    }
+  }
+  return null;
+}

@@ -1,0 +1,90 @@
+import { describe, expect, it } from "vitest";
+import { answerQuestion } from "../../../src/core/answer/answer.ts";
+import type { Explanation } from "../../../src/core/answer/explain.ts";
+import { askedTitle, namesTitleHolder } from "../../../src/core/answer/fits.ts";
+import { indexTerm, tokenize } from "../../../src/core/search/terms.ts";
+import { openKnowledgeBase } from "../../../src/knowledge/open.ts";
+import { doc, knowledgeFolder } from "../../helpers/knowledge-folder.ts";
+
+const termsOf = (sentence: string) =>
+  tokenize(sentence)
+    .map((word) => indexTerm(word.toLowerCase()))
+    .filter((term): term is string => term !== null);
+
+describe("reading the title a question asks the holder of", () => {
+  it("reads the title's head and the words that say whose role it is", () => {
+    expect(askedTitle("Who is the UN special envoy for the Sahel?", null)).toEqual({
+      head: "envoy",
+      qualifiers: [indexTerm("sahel")],
+    });
+    expect(askedTitle("Who's Mali's chief negotiator?", null)).toEqual({
+      head: "negotiator",
+      qualifiers: [],
+    });
+  });
+
+  it("reads no title in a question about a deed, a group or a bare role", () => {
+    expect(askedTitle("Who was behind the attack?", null)).toBeNull();
+    expect(askedTitle("Who was the man kidnapped in Inekar?", null)?.head).toBe("man");
+    expect(askedTitle("Who are the foreign fighters helping the army?", null)).toBeNull();
+    expect(askedTitle("Who was involved?", null)).toBeNull();
+    expect(askedTitle("Who claimed the attack?", null)).toBeNull();
+  });
+});
+
+describe("whether a sentence names the holder of a title", () => {
+  const envoy = { head: "envoy", qualifiers: [] };
+  const check = (title: { head: string; qualifiers: string[] }, sentence: string) =>
+    namesTitleHolder(title, sentence, termsOf(sentence), null);
+
+  it("wants the title with a person next to it", () => {
+    expect(
+      check(envoy, "The bloc's special envoy, former president Goodluck Jonathan, arrived on Monday."),
+    ).toBe(true);
+    expect(check(envoy, "The envoy arrived on Monday with the World Food Programme.")).toBe(false);
+    expect(
+      check(
+        { head: "commissioner", qualifiers: [] },
+        "The Office of the High Commissioner for Refugees helped.",
+      ),
+    ).toBe(false);
+  });
+
+  it("wants the words that say whose role it is", () => {
+    const sahel = { head: "envoy", qualifiers: [indexTerm("sahel")!] };
+    expect(check(sahel, "ECOWAS's special envoy, Goodluck Jonathan, attended.")).toBe(false);
+    expect(check(sahel, "The special envoy for the Sahel, Jane Roe, attended.")).toBe(true);
+  });
+});
+
+describe("answering only with a sentence that names the asked holder", async () => {
+  const kb = await openKnowledgeBase(
+    await knowledgeFolder({
+      "2020-09-25-sworn-in.md": doc(
+        { title: "Interim president sworn in", source: "AFP", date: "2020-09-25" },
+        "Bah Ndaw took the oath at a ceremony in Bamako attended by the West African bloc's special envoy, former Nigerian president Goodluck Jonathan. The envoy has led the bloc's mediation since August.",
+      ),
+      "2015-03-27-report.md": doc(
+        { title: "Report on the situation in Mali", source: "UN", date: "2015-03-27" },
+        "Mongi Hamdi assumed his functions as my Special Representative on 5 February 2015, succeeding Bert Koenders, who left the Mission in October 2014 to take up the post of Minister for Foreign Affairs of the Netherlands.",
+      ),
+    }),
+  );
+
+  it("says it does not know who holds a title no sentence gives a holder of", () => {
+    const explanation: Explanation = {};
+    const answer = answerQuestion(kb, "Who is the UN special envoy for the Sahel?", [], explanation);
+    expect(answer.found).toBe(false);
+    expect(explanation.decision).toMatch(/refused: the sentence names no envoy \(sahel\)/u);
+  });
+
+  it("names the holder when the sentence gives one", () => {
+    expect(answerQuestion(kb, "Who is the bloc's special envoy?").text).toContain("Goodluck Jonathan");
+  });
+
+  it("does not answer a role question with someone in another role", () => {
+    const explanation: Explanation = {};
+    const answer = answerQuestion(kb, "Who was the defence minister in 2014?", [], explanation);
+    expect(answer.found).toBe(false);
+  });
+});
