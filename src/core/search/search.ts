@@ -2,7 +2,13 @@ import type { Passage } from "../knowledge/schema.ts";
 import type { PassageAnalysis } from "./analysis.ts";
 import { type PassageIndex, POSTINGS_BUDGET } from "./passage-index.ts";
 import { type Concept, conceptWeight, queryTermWeights } from "./query.ts";
-import { topMatches } from "./top-matches.ts";
+import { ordinalsByShortId, topMatches } from "./top-matches.ts";
+
+/** A passage found for a question, by its ordinal (its position in `index.ordered`), with its search score. */
+interface Candidate {
+  ordinal: number;
+  score: number;
+}
 
 export interface PassageHit {
   passage: Passage;
@@ -44,22 +50,22 @@ export function searchPassages(
   const retrieval = planRetrieval(index, concepts);
   const results =
     retrieval.terms.size > 0
-      ? topMatches(index.mini, [...retrieval.terms.keys()], retrieval.terms, CANDIDATES)
+      ? searchedCandidates(index, retrieval)
       : commonCandidates(index, retrieval, queryTermWeights(concepts)).slice(0, CANDIDATES);
   const checks = concepts.map((concept) => conceptCheck(concept, index));
   const total = concepts.reduce((sum, concept) => sum + conceptWeight(concept), 0);
   const ranked: Array<{ passage: Passage; score: number; coverage: number }> = [];
   // BM25 alone lets one frequent word outrank a passage that has every word of the question; weighting by
   // the share of concepts a passage covers puts "troop" + "ceiling" above "troop" three times.
-  for (const result of results) {
-    const passage = index.passages.get(String(result.id));
+  for (const { ordinal, score } of results) {
+    const passage = index.ordered[ordinal];
     if (!passage || !accept(passage)) continue;
     let covered = 0;
     concepts.forEach((concept, i) => {
-      if (checks[i]!(passage)) covered += conceptWeight(concept);
+      if (checks[i]!(passage, ordinal)) covered += conceptWeight(concept);
     });
     const coverage = total > 0 ? covered / total : 0;
-    ranked.push({ passage, score: result.score * coverage * coverage, coverage });
+    ranked.push({ passage, score: score * coverage * coverage, coverage });
   }
   return ranked
     .sort((a, b) => b.score - a.score)
@@ -112,6 +118,15 @@ export function planRetrieval(index: PassageIndex, concepts: Concept[]): Retriev
   return { terms, common, scored };
 }
 
+/** MiniSearch's best candidates for the retrieval's terms, each boosted by its weight (top-matches.ts). */
+function searchedCandidates(index: PassageIndex, retrieval: Retrieval): Candidate[] {
+  const ordinals = ordinalsByShortId(index.mini, index.ordered);
+  return topMatches(index.mini, [...retrieval.terms.keys()], retrieval.terms, CANDIDATES).map((match) => ({
+    ordinal: ordinals[match.shortId]!,
+    score: match.score,
+  }));
+}
+
 /**
  * Candidates for a question of common words only, scored here rather than by MiniSearch: each passage of the
  * bounded lists by the weight and specificity of the question's terms it has, shorter passages a little
@@ -121,7 +136,7 @@ function commonCandidates(
   index: PassageIndex,
   retrieval: Retrieval,
   weights: Map<string, number>,
-): Array<{ id: string; score: number }> {
+): Candidate[] {
   const { vocabulary, termSets, common } = index;
   const share = Math.floor(POSTINGS_BUDGET / Math.max(1, retrieval.common.length));
   const seen = new Set<number>();
@@ -132,7 +147,7 @@ function commonCandidates(
   const queryIds = [...weights]
     .map(([term, weight]) => ({ id: vocabulary.idOf(term), weight, term }))
     .filter((entry): entry is { id: number; weight: number; term: string } => entry.id !== undefined);
-  const scored: Array<{ id: string; score: number }> = [];
+  const scored: Candidate[] = [];
   let lengths = 0;
   for (const ordinal of seen) lengths += termSets.lengthAt(ordinal);
   const average = seen.size > 0 ? lengths / seen.size : 1;
@@ -141,7 +156,7 @@ function commonCandidates(
     for (const { id, weight, term } of queryIds)
       if (termSets.hasAt(ordinal, id)) score += weight * vocabulary.specificity(term);
     const norm = 1 / (0.25 + 0.75 * (termSets.lengthAt(ordinal) / average));
-    scored.push({ id: index.ordered[ordinal]!.id, score: score * norm });
+    scored.push({ ordinal, score: score * norm });
   }
   return scored.sort((a, b) => b.score - a.score);
 }
@@ -150,7 +165,7 @@ function commonCandidates(
  * A test of whether a passage meets a concept: every term of one alternative, a word being typed as a prefix,
  * or the year it names (met by a document of that year too). Term ids are looked up once per question.
  */
-function conceptCheck(concept: Concept, index: PassageIndex): (passage: Passage) => boolean {
+function conceptCheck(concept: Concept, index: PassageIndex): (passage: Passage, ordinal: number) => boolean {
   if (!concept.known) return () => false;
   const { vocabulary, termSets } = index;
   const alternatives = concept.alternatives
@@ -158,10 +173,10 @@ function conceptCheck(concept: Concept, index: PassageIndex): (passage: Passage)
     .filter((ids): ids is number[] => ids.every((id) => id !== undefined));
   const ranges = concept.prefixes.map((prefix) => vocabulary.prefixRange(prefix));
   const yearId = concept.year === null ? undefined : vocabulary.idOf(concept.year);
-  return (passage) =>
+  return (passage, ordinal) =>
     (concept.year !== null &&
       (passage.doc.date.startsWith(concept.year) ||
-        (yearId !== undefined && termSets.has(passage.id, yearId)))) ||
-    alternatives.some((ids) => ids.every((id) => termSets.has(passage.id, id))) ||
-    ranges.some(([from, to]) => termSets.has(passage.id, from, to));
+        (yearId !== undefined && termSets.hasAt(ordinal, yearId)))) ||
+    alternatives.some((ids) => ids.every((id) => termSets.hasAt(ordinal, id))) ||
+    ranges.some(([from, to]) => termSets.hasAt(ordinal, from, to));
 }

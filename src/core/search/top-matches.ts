@@ -11,6 +11,8 @@ import type MiniSearch from "minisearch";
 /** A passage MiniSearch would return, with the score it would give it. */
 export interface Match {
   id: string;
+  /** MiniSearch's number for the passage (see `ordinalsByShortId`) */
+  shortId: number;
   score: number;
 }
 
@@ -18,6 +20,7 @@ export interface Match {
 interface ScoringInternals {
   _index: { get(term: string): Map<number, Map<number, number>> | undefined };
   _documentIds: Map<number, unknown>;
+  _idToShortId: Map<unknown, number>;
   _fieldIds: Record<string, number>;
   _fieldLength: Map<number, number[]>;
   _avgFieldLength: number[];
@@ -71,6 +74,79 @@ class Scratch {
 const scratch = new Scratch();
 
 /**
+ * What scoring reads for every posting, by short id in arrays rather than maps: each field's length and
+ * whether the passage is still in the index. Made again whenever the index changed: every change MiniSearch
+ * makes (`add`, `discard`, `remove`, `removeAll`) moves its next id or its document count, or replaces the maps.
+ */
+interface Layout {
+  fieldLength: Map<number, number[]>;
+  documentIds: Map<number, unknown>;
+  nextId: number;
+  documentCount: number;
+  /** by field id: the field's length for each short id, NaN where MiniSearch has none */
+  lengths: Float64Array[];
+  live: Uint8Array;
+}
+
+const layouts = new WeakMap<object, Layout>();
+
+function layoutOf(inner: ScoringInternals): Layout {
+  const known = layouts.get(inner);
+  if (
+    known &&
+    known.fieldLength === inner._fieldLength &&
+    known.documentIds === inner._documentIds &&
+    known.nextId === inner._nextId &&
+    known.documentCount === inner._documentCount
+  )
+    return known;
+  const size = inner._nextId;
+  const fieldCount = Object.keys(inner._fieldIds).length;
+  const lengths = Array.from({ length: fieldCount }, () => new Float64Array(size).fill(Number.NaN));
+  for (const [shortId, fieldLengths] of inner._fieldLength) {
+    for (let f = 0; f < fieldCount; f++) {
+      const length = fieldLengths[f];
+      if (length !== undefined) lengths[f]![shortId] = length;
+    }
+  }
+  const live = new Uint8Array(size);
+  for (const shortId of inner._documentIds.keys()) live[shortId] = 1;
+  const layout: Layout = {
+    fieldLength: inner._fieldLength,
+    documentIds: inner._documentIds,
+    nextId: inner._nextId,
+    documentCount: inner._documentCount,
+    lengths,
+    live,
+  };
+  layouts.set(inner, layout);
+  return layout;
+}
+
+const ordinalTables = new WeakMap<object, { layout: Layout; ordered: object; table: Int32Array }>();
+
+/**
+ * For each MiniSearch short id, the position of its passage in `ordered` (-1 for none), so that a match finds
+ * its passage without a lookup by id. Kept until the index or the list changes.
+ */
+export function ordinalsByShortId(
+  mini: MiniSearch<never> | MiniSearch<unknown>,
+  ordered: ReadonlyArray<{ id: string }>,
+): Int32Array {
+  const inner = mini as unknown as ScoringInternals;
+  const layout = layoutOf(inner);
+  const known = ordinalTables.get(inner);
+  if (known && known.layout === layout && known.ordered === ordered) return known.table;
+  const table = new Int32Array(layout.nextId).fill(-1);
+  ordered.forEach((passage, ordinal) => {
+    const shortId = inner._idToShortId.get(passage.id);
+    if (shortId !== undefined) table[shortId] = ordinal;
+  });
+  ordinalTables.set(inner, { layout, ordered, table });
+  return table;
+}
+
+/**
  * The first `limit` results, in order, of `mini.search(terms.join(" "))` with each term exact (no prefix, no
  * fuzzy), combined with OR, each boosted by `boosts.get(term) ?? 1`: the same passages and the same scores.
  */
@@ -85,9 +161,11 @@ export function topMatches(
   if (options.boostDocument != null || options.filter != null || typeof inner.removeTerm !== "function")
     return viaSearch(mini, terms, boosts, limit);
   const { k, b, d } = options.bm25;
+  const { lengths, live } = layoutOf(inner);
   const fieldNames = options.fields ?? inner._options.fields;
   const fields = fieldNames.map((field) => ({
     id: inner._fieldIds[field]!,
+    lengths: lengths[inner._fieldIds[field]!]!,
     boost: (Object.hasOwn(options.boost ?? {}, field) ? options.boost![field] : undefined) || 1,
   }));
   scratch.fit(inner._nextId);
@@ -111,14 +189,14 @@ export function topMatches(
       const averageLength = inner._avgFieldLength[field.id]!;
       let invDocFreq = Math.log(1 + (documentCount - matching + 0.5) / (matching + 0.5));
       for (const [shortId, termFreq] of frequencies) {
-        if (!inner._documentIds.has(shortId)) {
+        if (live[shortId] !== 1) {
           // A discarded passage not yet vacuumed: MiniSearch drops its posting here and counts one match less.
           inner.removeTerm(field.id, shortId, term);
           matching -= 1;
           invDocFreq = Math.log(1 + (documentCount - matching + 0.5) / (matching + 0.5));
           continue;
         }
-        const fieldLength = inner._fieldLength.get(shortId)![field.id]!;
+        const fieldLength = field.lengths[shortId]!;
         // calcBM25Score and the weighting of MiniSearch 7's termResults, operation for operation.
         const raw =
           invDocFreq *
@@ -153,6 +231,7 @@ export function topMatches(
   }
   return best(scores, limit).map((i) => ({
     id: inner._documentIds.get(order[i]!) as string,
+    shortId: order[i]!,
     score: scores[i]!,
   }));
 }
@@ -164,11 +243,7 @@ export function topMatches(
 export function best(scores: Float64Array, limit: number): number[] {
   const n = scores.length;
   if (n === 0 || limit <= 0) return [];
-  let threshold = Number.NEGATIVE_INFINITY;
-  if (n > limit) {
-    const sorted = scores.slice().sort();
-    threshold = sorted[n - limit]!;
-  }
+  const threshold = n > limit ? kthLowest(scores.slice(), n - limit) : Number.NEGATIVE_INFINITY;
   // Every score above the threshold is in; of those equal to it, the first ones until `limit` are.
   let above = 0;
   for (let i = 0; i < n; i++) if (scores[i]! > threshold) above += 1;
@@ -179,6 +254,32 @@ export function best(scores: Float64Array, limit: number): number[] {
     if (score > threshold || (score === threshold && room-- > 0)) kept.push(i);
   }
   return kept.sort((x, y) => scores[y]! - scores[x]! || x - y);
+}
+
+/** The value that would be at position `k` were `values` (no NaN) sorted ascending; reorders `values`. */
+function kthLowest(values: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = values.length - 1;
+  while (lo < hi) {
+    const pivot = values[(lo + hi) >>> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (values[i]! < pivot) i++;
+      while (values[j]! > pivot) j--;
+      if (i <= j) {
+        const swap = values[i]!;
+        values[i] = values[j]!;
+        values[j] = swap;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else break;
+  }
+  return values[k]!;
 }
 
 function viaSearch(
@@ -197,5 +298,9 @@ function viaSearch(
       boostTerm: (term) => boosts.get(term) ?? 1,
     })
     .slice(0, limit)
-    .map((result) => ({ id: String(result.id), score: result.score }));
+    .map((result) => ({
+      id: String(result.id),
+      shortId: (mini as unknown as ScoringInternals)._idToShortId.get(result.id)!,
+      score: result.score,
+    }));
 }

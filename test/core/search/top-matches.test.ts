@@ -4,7 +4,7 @@ import { loadKnowledge } from "../../../src/core/knowledge/load.ts";
 import { splitPassages } from "../../../src/core/knowledge/passages.ts";
 import type { Passage } from "../../../src/core/knowledge/schema.ts";
 import { INDEX_OPTIONS } from "../../../src/core/search/passage-index.ts";
-import { best, topMatches } from "../../../src/core/search/top-matches.ts";
+import { best, ordinalsByShortId, topMatches } from "../../../src/core/search/top-matches.ts";
 import { LIBRARY_DOCS } from "../../library/library.ts";
 
 // topMatches must give exactly what MiniSearch's own search gives, score for score (to the last bit) and in the
@@ -46,7 +46,11 @@ function miniSearchOf(
       boostTerm: (term) => boosts.get(term) ?? 1,
     })
     .slice(0, limit)
-    .map((result) => ({ id: String(result.id), score: result.score }));
+    .map((result) => ({
+      id: String(result.id),
+      shortId: (mini as unknown as { _idToShortId: Map<string, number> })._idToShortId.get(result.id)!,
+      score: result.score,
+    }));
 }
 
 /** Queries made of the documents' own terms: common and rare ones, with boosts like the search's. */
@@ -120,7 +124,42 @@ describe("topMatches: MiniSearch's best results without its result objects", () 
   });
 });
 
+describe("ordinalsByShortId: a match's passage without a lookup by id", () => {
+  it("points each match at its passage, and follows the index when passages are added and discarded", () => {
+    const ordered = passages.slice(0, 120);
+    const mini = indexOf(ordered);
+    const check = (list: Passage[]) => {
+      const table = ordinalsByShortId(mini, list);
+      for (const { terms, boosts } of queries(mini, 30)) {
+        for (const match of topMatches(mini, terms, boosts, 50)) {
+          expect(list[table[match.shortId]!]?.id).toBe(match.id);
+        }
+      }
+    };
+    check(ordered);
+    for (const passage of ordered.slice(0, 40)) mini.discard(passage.id);
+    const added = passages.slice(120, 160);
+    mini.addAll(added.map((p) => ({ id: p.id, text: p.text, section: p.section ?? "", title: p.doc.title })));
+    check([...ordered.slice(40), ...added]);
+  });
+});
+
 describe("best: the highest scores, highest first", () => {
+  it("orders as a stable sort by descending score would, for any limit", () => {
+    let seed = 11;
+    const next = () => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return seed / 2_147_483_648;
+    };
+    for (let round = 0; round < 200; round++) {
+      const n = Math.floor(next() * 400);
+      // Few distinct values, so that many scores tie.
+      const scores = Float64Array.from({ length: n }, () => Math.floor(next() * 20) / 4);
+      const sorted = [...scores.keys()].sort((x, y) => scores[y]! - scores[x]!);
+      for (const limit of [1, 7, 50, 300, 1000]) expect(best(scores, limit)).toEqual(sorted.slice(0, limit));
+    }
+  });
+
   it("keeps equal scores in their order and cuts at the limit among them", () => {
     const scores = Float64Array.from([1, 3, 2, 3, 2, 2, 0]);
     expect(best(scores, 3)).toEqual([1, 3, 2]);
