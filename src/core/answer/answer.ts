@@ -10,6 +10,7 @@ import { DEPENDENT_OPENING, EARLIEST } from "../lexicon.ts";
 import { type AnswerType, type ParsedQuery, parseQuery } from "../search/query.ts";
 import { type PassageHit, searchPassages } from "../search/search.ts";
 import { actionVerb } from "./asked.ts";
+import { ceilingAnswer } from "./ceilings.ts";
 import { answerClause } from "./clause.ts";
 import type { Explanation } from "./explain.ts";
 import { namedInSentence, satisfiesAnswerType, sentenceFeatures } from "./features.ts";
@@ -312,9 +313,23 @@ export function answerQuestion(
   // "What capabilities is MINUSMA still missing?": the sentence that names them (instances.ts).
   const instances = !role && query.answerType === "any" && asksForInstances(query.text);
   const listed = instances ? instancesAnswer(candidates, typedBest, TUNING.listShare) : null;
-  const best = role?.candidates[0] ?? eventStory ?? biography ?? eventCue ?? sequel ?? listed ?? typedBest;
-  const parts = best && !role ? confidenceParts(best, query) : null;
-  const confidence = role ? TUNING.factConfidence : parts ? confidenceFrom(parts) : 0;
+  // "What troop ceiling did the Council set in 2013?": the sentence stating a ceiling of the asked personnel,
+  // though it never says "ceiling" ("Decides that MINUSMA shall comprise up to 11,200 …"; ceilings.ts).
+  const ceiling =
+    role || resolution.followUp
+      ? null
+      : ceilingAnswer(kb.index, candidates, typedBest, query, time, (p) => scope.allows(p.doc.id));
+  const best =
+    role?.candidates[0] ??
+    ceiling?.[0] ??
+    eventStory ??
+    biography ??
+    eventCue ??
+    sequel ??
+    listed ??
+    typedBest;
+  const parts = best && !role && !ceiling ? confidenceParts(best, query) : null;
+  const confidence = role || ceiling ? TUNING.factConfidence : parts ? confidenceFrom(parts) : 0;
   if (explain) {
     explain.candidates = candidates.slice(0, 8);
     explain.rejected = rejected ?? [];
@@ -343,23 +358,25 @@ export function answerQuestion(
   // The event's own story is no stale figure a newer document updates.
   const sourced = role
     ? role.candidates
-    : eventStory || sequel || biography || eventCue
-      ? [best!]
-      : chooseSources(
-          best,
-          candidates,
-          query,
-          time !== null && time.kind !== "total",
-          preferDocs,
-          // A follow-up is about the thread's event: a later document's figure is another event's.
-          resolution.followUp ? earliestThreadDate(kb, resolution.place) : null,
-          {
-            until: time?.until,
-            since: time?.kind === "since" ? time.from : undefined,
-            counted: counted.length > 0,
-            instances,
-          },
-        );
+    : ceiling
+      ? ceiling
+      : eventStory || sequel || biography || eventCue
+        ? [best!]
+        : chooseSources(
+            best,
+            candidates,
+            query,
+            time !== null && time.kind !== "total",
+            preferDocs,
+            // A follow-up is about the thread's event: a later document's figure is another event's.
+            resolution.followUp ? earliestThreadDate(kb, resolution.place) : null,
+            {
+              until: time?.until,
+              since: time?.kind === "since" ? time.from : undefined,
+              counted: counted.length > 0,
+              instances,
+            },
+          );
   // A newer document's sentence replaces the best only when it too gives what was asked (fits.ts).
   const chosen =
     !role && sourced[0] !== best && misfit(sourced[0]!, text, query, catalog, time) ? [best!] : sourced;

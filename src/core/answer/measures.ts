@@ -42,7 +42,7 @@ const ASCII_WORD = /\d{1,3}(?:,\d{3})+|[a-z0-9][a-z0-9'-]*/gu;
 const NON_ASCII = /[^ -~\s]/u;
 
 /** The words of a short text as the index tokenizes them (a plain ASCII text is split without normalizing). */
-function words(text: string): string[] {
+export function words(text: string): string[] {
   return NON_ASCII.test(text)
     ? tokenize(text)
     : (text.toLowerCase().match(ASCII_WORD) ?? []).map((word) => word.replace(/,/gu, ""));
@@ -307,7 +307,7 @@ nearly over more than approximately an estimated up increased decreased fell dro
     /\s+/u,
   ),
 );
-const COUNT_TOKEN = new RegExp(`^(?:\\d[\\d,.]*|${NUMBER_WORD_PATTERN})$`, "u");
+export const COUNT_TOKEN = new RegExp(`^(?:\\d[\\d,.]*|${NUMBER_WORD_PATTERN})$`, "u");
 /** Tokens between a count and the word it counts: "12,900 military and police personnel". */
 const COUNT_REACH = 4;
 
@@ -375,7 +375,7 @@ const AUTHORIZED_WORDS = new Set([
 ]);
 const AUTHORIZED_REACH = 8;
 
-function authorizedAt(tokens: readonly string[], at: number): boolean {
+export function authorizedAt(tokens: readonly string[], at: number): boolean {
   for (let i = at - 1; i >= Math.max(0, at - AUTHORIZED_REACH); i--) {
     // Another count before it has its own words ("authorized strength of 1,920, including eight units").
     // ... unless the two are coordinated: "up to 13,289 military personnel and 1,920 police personnel".
@@ -387,11 +387,11 @@ function authorizedAt(tokens: readonly string[], at: number): boolean {
 }
 
 /** A question asking how many may serve (a ceiling), as opposed to how many do. */
-const ASKS_AUTHORIZED = /\b(?:ceiling|authori[sz]ed|maximum|max|allowed|up to|cap|limit)\b/iu;
+export const ASKS_AUTHORIZED = /\b(?:ceiling|authori[sz]ed|maximum|max|allowed|up to|cap|limit)\b/iu;
 
 const AUXILIARIES = new Set(["were", "was", "have", "had", "has", "been", "are", "is", "be", "being"]);
 
-const NOT_COUNTS = new RegExp(
+export const NOT_COUNTS = new RegExp(
   `\\b(?:19|20)\\d{2}\\b|\\b\\d{1,2}\\s+(?:${MONTH_PATTERN})\\b|\\b(?:${MONTH_PATTERN})\\s+\\d{1,2}\\b(?!,\\d)`,
   "gu",
 );

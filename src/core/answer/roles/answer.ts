@@ -1,6 +1,7 @@
 import type { PassageIndex } from "../../search/passage-index.ts";
+import { statementCandidate } from "../candidate.ts";
 import { formatDocDate } from "../format.ts";
-import { type ScoreParts, type SentenceCandidate, scoreOf } from "../rank.ts";
+import type { SentenceCandidate } from "../rank.ts";
 import { type DocumentSubjects, namedSubjects, type QuestionScope, type SubjectCatalog } from "../subject.ts";
 import type { AskedTime } from "../time.ts";
 import {
@@ -97,43 +98,7 @@ export function answerRole(
 
 /** The sentence of a statement as a candidate answer, scored as a full match. */
 function candidateOf(index: PassageIndex, statement: RoleStatement): SentenceCandidate | null {
-  const passage = index.passages.get(statement.passageId);
-  if (!passage) return null;
-  const analysis = index.analyzer.analyze(passage);
-  const sentence = analysis.sentences[statement.sentence];
-  if (sentence === undefined) return null;
-  const neighbour = (i: number) =>
-    i >= 0 && i < analysis.sentences.length
-      ? { sentence: analysis.sentences[i]!, terms: analysis.terms[i]! }
-      : undefined;
-  const parts: ScoreParts = {
-    coverage: 1,
-    typed: 1,
-    nearCount: 0,
-    passage: 1,
-    density: 0,
-    prominence: 0,
-    proximity: 0,
-    thread: 0,
-    headline: 0,
-    reason: 0,
-    nearAnswer: 0,
-    anchor: 0,
-  };
-  const candidate: SentenceCandidate = {
-    hit: { passage, score: 1, coverage: 1, analysis },
-    index: statement.sentence,
-    sentence,
-    coverage: 1,
-    typed: true,
-    nearCount: false,
-    parts,
-    score: scoreOf(parts),
-    stated: null,
-    before: neighbour(statement.sentence - 1),
-    after: neighbour(statement.sentence + 1),
-  };
-  return candidate;
+  return statementCandidate(index, statement.passageId, statement.sentence);
 }
 
 /**
