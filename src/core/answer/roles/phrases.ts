@@ -48,9 +48,9 @@ const ROLE_PHRASES: Array<[RoleKey, string]> = [
   ],
   [
     "force-commander",
-    "(?<![Dd]eputy )(?:Force Commander|force commander)|[Cc]ommander of the (?:UN |mission's )?(?:[Ff]orce|troops)|(?:assumed |took )?command(?:s|ed)? (?:of )?the (?:\\p{Lu}+ |UN |mission's )?force\\b" +
+    "(?<![Dd]eputy )(?:Force Commander|force commander)|[Cc]ommander of the (?:UN |[Mm]ission(?:'s|’s) )?(?:[Ff]orce|troops)|(?:assumed |took )?command(?:s|ed|ing)? (?:of )?the (?:\\p{Lu}+ |UN |[Mm]ission(?:'s|’s) )?force\\b" +
       // "leads the MINUSMA force", "heads the mission's military component", "the force's commander, X"
-      `|${LEAD_VERB} (?:the )?(?:\\p{Lu}+ |UN |[Mm]ission's )?(?:force|military component)\\b|[Hh]ead of (?:the )?(?:[Mm]ission's )?(?:military component|force)\\b|(?:[Ff]orce|[Mm]ission|\\p{Lu}{4,})(?:'s|’s) (?:top |military )?commander(?=,)`,
+      `|${LEAD_VERB} (?:the )?(?:\\p{Lu}+ |UN |[Mm]ission(?:'s|’s) )?(?:force|military component)\\b|[Hh]ead of (?:the )?(?:[Mm]ission's )?(?:military component|force)\\b|(?:[Ff]orce|[Mm]ission|\\p{Lu}{4,})(?:'s|’s) (?:top |military )?commander(?=,)`,
   ],
   [
     "prime-minister",

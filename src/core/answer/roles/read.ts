@@ -27,9 +27,9 @@ const NAME_AFTER = new RegExp(`^(?:,\\s+|\\s+(?:is|was)\\s+|\\s+)(${NAME_RUN})`,
 
 // A name before the role: "X of Chad, who took up his post as the Secretary-General's Special
 // Representative", "X, the Special Representative", "X was sworn in as Mali's president", "X is its Force
-// Commander", "appointed X, a leader of the movement, as Prime Minister".
+// Commander", "appointed X, a leader of the movement, as Prime Minister", "X continued to command the force".
 const VERB =
-  "(?:who\\s+)?(?:(?:has|had|have)(?=\\s+$)|(?:(?:has|had|have)\\s+)?(?:is|was|became|becomes|become|remains|remained|been|serves|served|(?:was\\s+|been\\s+)?(?:named|appointed|elected|sworn\\s+in|installed|confirmed)|assumed\\s+(?:his|her)\\s+(?:functions|duties|post)|took\\s+up\\s+(?:his|her)\\s+(?:post|functions|duties)|took\\s+office|takes\\s+office|took\\s+over|takes\\s+over))";
+  "(?:who\\s+)?(?:(?:has|had|have)(?=\\s+$)|(?:(?:has|had|have)\\s+)?(?:continued|continues|continue)\\s+to(?=\\s+$)|(?:(?:has|had|have)\\s+)?(?:is|was|became|becomes|become|remains|remained|been|serves|served|(?:was\\s+|been\\s+)?(?:named|appointed|elected|sworn\\s+in|installed|confirmed)|assumed\\s+(?:his|her)\\s+(?:functions|duties|post)|took\\s+up\\s+(?:his|her)\\s+(?:post|functions|duties)|took\\s+office|takes\\s+office|took\\s+over|takes\\s+over))";
 const DETERMINER = "(?:the|my|his|her|its|their|a|new|current|interim|transitional|acting)";
 const NAME_BEFORE = new RegExp(
   `^(${NAME_RUN})(?:\\s+of\\s+(?:the\\s+)?${CAP}(?:\\s+${CAP})*)?(?:,\\s+[^,;]{1,80})?(?:,\\s+|\\s+)(?:(?:\\p{Ll}+ly\\s+)?${VERB}(?:\\s+(?:on|in)\\s+[^,;]{1,25}?)?\\s+)?(?:as\\s+)?(?:${DETERMINER}\\s+)*(?:${CAP}(?:'s|’s)\\s+)?(?:${DETERMINER}\\s+)*$`,

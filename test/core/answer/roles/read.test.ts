@@ -187,6 +187,11 @@ describe("reading role statements worded otherwise", () => {
       holder: "Dennis Gyllensporre",
     });
     expect(read("Dennis Gyllensporre leads the MINUSMA force.")[0]?.role).toBe("force-commander");
+    // The capitalised "Mission's" of a report, and any tense of "command".
+    expect(read("Major General Ana Ruiz of Peru continued to command the Mission’s force.")[0]).toMatchObject(
+      { role: "force-commander", holder: "Ana Ruiz" },
+    );
+    expect(read("Ana Ruiz, commanding the Mission's force, visited Mopti.")[0]?.role).toBe("force-commander");
     expect(
       read("The mission's top commander, Major General Jean Bosco Kazura of Rwanda, spoke.")[0],
     ).toMatchObject({
