@@ -5,8 +5,9 @@ import type { Answer, Turn } from "../core/answer/types.ts";
 import { type KnowledgeBase, type Root, rootOf, serializeKnowledgeBase } from "../core/knowledge-base.ts";
 import type { AppLogger } from "../log.ts";
 import { startWorker } from "../runtime/worker.ts";
-import type { FromWorker, ToWorker } from "./answer-worker.ts";
+import type { FromWorker, ToWorker, WorkerMemory } from "./answer-worker.ts";
 import { mainThreadQueue } from "./main-thread-queue.ts";
+import { type IdleCollector, quietCollector, type ThreadMemory, threadMemory } from "./worker-memory.ts";
 
 /**
  * The longest one question may take on a worker. Answers take milliseconds; a question that runs this long
@@ -81,6 +82,8 @@ interface Job {
 interface Slot {
   worker: Worker;
   pending: Map<number, Job>;
+  /** `memory()` requests waiting for this worker's reply, by id */
+  memory: Map<number, (memory: WorkerMemory | null) => void>;
   /** set when the pool ends the worker itself, so its exit is not taken for a crash */
   retired: boolean;
 }
@@ -129,6 +132,7 @@ export class AnswerPool {
     this.#maxWaitMs = options.maxWaitMs ?? MAX_WAIT_MS;
     this.#maxWaiting = options.maxWaiting ?? MAX_WAITING;
     this.#now = options.now ?? Date.now;
+    answerPools.add(this);
   }
 
   /** Starts the workers with `kb` now, so the first question does not wait for them to load it. */
@@ -139,7 +143,9 @@ export class AnswerPool {
   /** Answers `question` from `kb`, as `answerQuestion` does, on a worker when there is one. */
   answer(kb: KnowledgeBase, question: string, history: Turn[]): Promise<Answer> {
     const askedAt = this.#now();
-    if (!this.#workersInUse()) return this.#answerHere(kb, question, history, askedAt);
+    if (!this.#workersInUse()) {
+      return this.#answerHere(kb, question, history, askedAt).finally(() => mainCollector()?.answered());
+    }
     this.#sync(kb);
     if (this.#queue.length >= this.#maxWaiting) return Promise.reject(this.#refuse(question, "waiting"));
     return new Promise<Answer>((resolve, reject) => {
@@ -190,9 +196,37 @@ export class AnswerPool {
     return this.#onMainThread;
   }
 
+  /**
+   * The memory of the main thread and of each worker (its heap, what it held after its last collection,
+   * whether it is at rest), the workers asked now; null for a worker that did not reply within `timeoutMs`
+   * (busy with a long question, or stopping). For diagnostics and the load benchmark.
+   */
+  async memory(timeoutMs = 5_000): Promise<{ main: ThreadMemory; workers: Array<WorkerMemory | null> }> {
+    const workers = await Promise.all(
+      this.#slots.map(
+        (slot) =>
+          new Promise<WorkerMemory | null>((resolve) => {
+            const id = this.#nextId++;
+            const timer = setTimeout(() => {
+              slot.memory.delete(id);
+              resolve(null);
+            }, timeoutMs);
+            timer.unref();
+            slot.memory.set(id, (memory) => {
+              clearTimeout(timer);
+              resolve(memory);
+            });
+            post(slot, { type: "memory", id });
+          }),
+      ),
+    );
+    return { main: threadMemory(mainCollector()), workers };
+  }
+
   /** Ends the workers. Call it once nothing is being answered; a question still pending is refused. */
   async close(): Promise<void> {
     this.#closed = true;
+    answerPools.delete(this);
     if (this.#sweeper) clearTimeout(this.#sweeper);
     const slots = this.#slots.splice(0);
     const stopping = () => new Error("answers: the bot is stopping");
@@ -267,9 +301,14 @@ export class AnswerPool {
     const worker = startWorker(import.meta.url, "answer-worker");
     // The pool never keeps the process alive by itself: the server does, and stopping closes the pool.
     worker.unref();
-    const slot: Slot = { worker, pending: new Map(), retired: false };
+    const slot: Slot = { worker, pending: new Map(), memory: new Map(), retired: false };
     for (const message of kbMessages) post(slot, message);
     worker.on("message", (message: FromWorker) => {
+      if (message.type === "memory") {
+        slot.memory.get(message.id)?.(message.memory);
+        slot.memory.delete(message.id);
+        return;
+      }
       if (message.type === "kb-unreadable") {
         // The file went (a newer index replaced it) before this worker read it: send it the base as data.
         if (this.#kb) for (const whole of this.#wholeBase(this.#kb, true)) post(slot, whole);
@@ -348,6 +387,7 @@ export class AnswerPool {
 
   #settle(job: Job, outcome: Answer | Error): void {
     clearTimeout(job.timer);
+    mainCollector()?.answered();
     if (outcome instanceof Error) job.reject(outcome);
     else job.resolve(outcome);
   }
@@ -416,6 +456,29 @@ export class AnswerPool {
     const at = this.#slots.indexOf(slot);
     if (at !== -1) this.#slots.splice(at, 1);
   }
+}
+
+/**
+ * The open pools of this process. Also reachable as `globalThis[Symbol.for("minusma.answerPools")]`, so the
+ * load benchmark's probe (preloaded into the bot, importing none of its modules) can ask for the workers'
+ * memory.
+ */
+const answerPools: Set<AnswerPool> = (() => {
+  const key = Symbol.for("minusma.answerPools");
+  const global = globalThis as unknown as Record<symbol, Set<AnswerPool> | undefined>;
+  global[key] ??= new Set();
+  return global[key];
+})();
+
+let main: IdleCollector | null | undefined;
+/**
+ * The main thread's collector: a burst of questions leaves garbage on the main thread too (requests, replies,
+ * and under overload the questions waiting), which it returns once it has had no question for a moment, as
+ * each worker does (worker-memory.ts).
+ */
+function mainCollector(): IdleCollector | null {
+  if (main === undefined) main = quietCollector();
+  return main;
 }
 
 /** On the main thread, after the requests that arrived meanwhile have been read (see main-thread-queue.ts). */

@@ -1,6 +1,5 @@
 import { parentPort } from "node:worker_threads";
 import { answerQuestion } from "../core/answer/answer.ts";
-import { passageRoleStatements } from "../core/answer/roles/statements.ts";
 import type { Turn } from "../core/answer/types.ts";
 import {
   applyUpdate,
@@ -10,8 +9,9 @@ import {
   type KnowledgeUpdate,
   type SerializedKnowledgeBase,
 } from "../core/knowledge-base.ts";
-import { unpackSome } from "../core/search/mini-data.ts";
+import { IdleWork, warmUpSteps } from "./idle-warm-up.ts";
 import { readPersisted } from "./persisted.ts";
+import { quietCollector, type ThreadMemory, threadMemory } from "./worker-memory.ts";
 
 // A worker thread of the answer pool (answer-pool.ts): holds a copy of the knowledge base and answers
 // questions with the same core function the main thread would use. Messages are handled one at a time and
@@ -33,13 +33,19 @@ export type KnowledgeSource =
 export type ToWorker =
   | { type: "kb"; generation: number; step: number; source: KnowledgeSource }
   | { type: "update"; generation: number; step: number; update: KnowledgeUpdate }
-  | { type: "answer"; id: number; question: string; history: Turn[] };
+  | { type: "answer"; id: number; question: string; history: Turn[] }
+  /** how much memory the worker holds (answered at once, between questions) */
+  | { type: "memory"; id: number };
+
+/** A worker's memory, as `AnswerPool.memory()` reports it: settled once it holds a base and has warmed it. */
+export type WorkerMemory = ThreadMemory;
 
 export type FromWorker =
   | { type: "answer"; id: number; answer: ReturnType<typeof answerQuestion> }
   | { type: "failed"; id: number; message: string }
   /** the persisted file could not be read (replaced meanwhile): the pool sends the base as data instead */
-  | { type: "kb-unreadable"; generation: number; message: string };
+  | { type: "kb-unreadable"; generation: number; message: string }
+  | { type: "memory"; id: number; memory: WorkerMemory };
 
 const port = parentPort;
 if (!port) throw new Error("answer worker: must run as a worker thread of the answer pool");
@@ -48,12 +54,38 @@ let kb: KnowledgeBase | null = null;
 let generation = -1;
 let step = 0;
 /** Messages wait here while a file is read, so each question still meets the base sent before it. */
-const backlog: ToWorker[] = [];
+const backlog: Array<Exclude<ToWorker, { type: "memory" }>> = [];
 let loading = false;
 /** set when the persisted file could not be read: the questions wait for the base the pool sends as data */
 let awaitingData = false;
 
+/** The idle warm-up of the base the worker holds (idle-warm-up.ts), restarted with each base sent whole. */
+const idle = new IdleWork();
+
+let wordsWarmed: Promise<void> | null = null;
+/** The English word list, imported only here: loading a base or most answers do not need it. */
+function warmWords(): Promise<void> {
+  wordsWarmed ??= import("../core/knowledge/words.ts").then(({ warmEnglishWords }) => {
+    warmEnglishWords();
+  });
+  return wordsWarmed;
+}
+
+/** Returns the worker's garbage once it falls quiet (worker-memory.ts). */
+const collector = quietCollector();
+
+/** The worker's memory, for the pool's `memory()`: at rest once it holds a base and is done warming it. */
+function memory(): WorkerMemory {
+  return threadMemory(collector, !kb || idle.busy || loading);
+}
+
 port.on("message", (message: ToWorker) => {
+  if (message.type === "memory") {
+    // Out of turn: it asks about the worker, not about a base, so it need not wait for a file being read.
+    const reply: FromWorker = { type: "memory", id: message.id, memory: memory() };
+    port.postMessage(reply);
+    return;
+  }
   if (awaitingData && message.type === "kb" && message.source.kind === "data") {
     // Out of turn on purpose: the questions waiting in the backlog were asked against this very base (or
     // against an update of it that follows in the backlog, and is applied there unless the data has it).
@@ -71,52 +103,7 @@ function take(message: Extract<ToWorker, { type: "kb" }>, data: SerializedKnowle
   kb = deserializeKnowledgeBase(data, "cache");
   generation = message.generation;
   step = message.step;
-  unpackWhenIdle();
-}
-
-/** Terms whose maps are made in one turn of the event loop: about a millisecond of work at a time. */
-const UNPACK_SLICE = 100;
-let unpacking = false;
-
-/**
- * A loaded index keeps its postings packed until a term is first searched (mini-data.ts), so it loads fast;
- * here every term's maps are made a slice at a time between questions, so none is made while one waits, and
- * the worker's memory settles within seconds of a start.
- */
-function unpackWhenIdle(): void {
-  if (unpacking) return;
-  unpacking = true;
-  const slice = () => {
-    if (kb && unpackSome(kb.index.mini, UNPACK_SLICE)) setImmediate(slice);
-    else {
-      unpacking = false;
-      readRolesWhenIdle();
-    }
-  };
-  setImmediate(slice);
-}
-
-/** Passages read for role statements in one turn of the event loop: about a millisecond of work at a time. */
-const ROLE_SLICE = 25;
-let readingRoles = false;
-
-/**
- * The first "who is the head of mission?" reads every passage holding a role's words for role statements
- * (roles/statements.ts), seconds at 100k passages; here they are read a slice at a time between questions once the
- * postings are unpacked, and kept with each passage (an update keeps the passages it does not change).
- */
-function readRolesWhenIdle(): void {
-  if (readingRoles || !kb) return;
-  readingRoles = true;
-  let ordinal = 0;
-  const slice = () => {
-    const passages = kb?.index.ordered ?? [];
-    const end = Math.min(passages.length, ordinal + ROLE_SLICE);
-    for (; ordinal < end; ordinal++) passageRoleStatements(passages[ordinal]!);
-    if (ordinal < passages.length) setImmediate(slice);
-    else readingRoles = false;
-  };
-  setImmediate(slice);
+  idle.start(warmUpSteps(kb, { warmWords, settle: () => collector?.settle() }));
 }
 
 function drain(): void {
@@ -170,22 +157,7 @@ async function loadFile(
   }
 }
 
-/**
- * The English word list (275k words) is not needed to load a base or for most answers, so it is not loaded
- * at start; it is loaded once the worker has had a few quiet seconds, so that an update (which reads new
- * documents' words) or a question with an unknown word later does not wait for it.
- */
-let wordsWarmed = false;
-function warmWordsSoon(): void {
-  if (wordsWarmed) return;
-  wordsWarmed = true;
-  setTimeout(() => {
-    void import("../core/knowledge/words.ts").then(({ warmEnglishWords }) => warmEnglishWords());
-  }, 5_000).unref();
-}
-
 function answer(message: Extract<ToWorker, { type: "answer" }>): void {
-  warmWordsSoon();
   try {
     if (!kb) throw new Error("answer worker: asked a question before it was given the knowledge base");
     const reply: FromWorker = {
@@ -201,5 +173,7 @@ function answer(message: Extract<ToWorker, { type: "answer" }>): void {
       message: error instanceof Error ? (error.stack ?? error.message) : String(error),
     };
     port!.postMessage(reply);
+  } finally {
+    collector?.answered();
   }
 }

@@ -1,7 +1,7 @@
 import { cp, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { answerQuestion } from "../../src/core/answer/answer.ts";
 import { applyUpdate, type KnowledgeBase } from "../../src/core/knowledge-base.ts";
 import {
@@ -155,6 +155,26 @@ describe("AnswerPool", () => {
       await rm(cache, { recursive: true, force: true });
     }
   });
+
+  it("reports each thread's memory, and each worker comes to rest after its warm-up with one collection", async () => {
+    const { pool: answers } = pool(2);
+    answers.warm(kb);
+    const rested = await vi.waitFor(
+      async () => {
+        const memory = await answers.memory();
+        expect(memory.workers.every((worker) => worker?.settled)).toBe(true);
+        return memory;
+      },
+      { timeout: 60_000, interval: 100 },
+    );
+    expect(rested.workers).toHaveLength(2);
+    for (const worker of rested.workers) {
+      expect(worker?.collections).toBe(1);
+      expect(worker?.liveBytes).toBeGreaterThan(0);
+      expect(worker?.usedBytes).toBeLessThanOrEqual(worker?.totalBytes ?? 0);
+    }
+    expect(rested.main.usedBytes).toBeGreaterThan(0);
+  }, 90_000);
 
   it("sends the base itself when its persisted file is gone before a worker reads it", async () => {
     const cache = await mkdtemp(path.join(tmpdir(), "minusma-pool-index-"));

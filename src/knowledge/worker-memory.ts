@@ -1,0 +1,189 @@
+import { getHeapStatistics, setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
+
+// The memory of an answer worker's thread: what it reports to the pool, and when it collects its garbage.
+//
+// Measured in the load benchmark (issue 12): an answer worker's old generation grows by 2 to 5 MB a second
+// while it answers (objects that were alive when the young generation was swept, promoted, then dropped),
+// and V8 does not collect the old generation before it reaches its first limit, about 256 MB on a 64-bit
+// machine, whatever the worker really holds (about 75 MB at 10k passages). A worker that answered a burst of
+// questions and then fell quiet kept that garbage for good: RSS rose by 100-150 MB a worker and stayed there.
+// The worker now collects it once it has been quiet for a moment; see `IdleCollector`.
+
+/** A thread's heap, as V8 reports it, in bytes. */
+export interface HeapFigures {
+  /** what live and not yet collected objects take */
+  usedBytes: number;
+  /** what V8 has reserved for the heap, used or not */
+  totalBytes: number;
+  /** memory V8 itself allocated outside the heap (compiler zones, for instance) */
+  mallocedBytes: number;
+  /** memory held by ArrayBuffers and other external memory V8 knows of */
+  externalBytes: number;
+}
+
+/** A thread's memory: its heap, what it held after its last collection, and whether it is at rest. */
+export interface ThreadMemory extends HeapFigures {
+  /** the used heap right after its last collection: what it holds (null when it cannot collect) */
+  liveBytes: number | null;
+  /** full collections it ran when quiet */
+  collections: number;
+  /** nothing left to do before it rests: no collection pending (and, for a worker, its warm-up done) */
+  settled: boolean;
+}
+
+/** This thread's heap figures. */
+export function heapFigures(): HeapFigures {
+  const heap = getHeapStatistics();
+  return {
+    usedBytes: heap.used_heap_size,
+    totalBytes: heap.total_heap_size,
+    mallocedBytes: heap.malloced_memory,
+    externalBytes: heap.external_memory,
+  };
+}
+
+/**
+ * A function that runs a full garbage collection of this thread's heap. Node exposes V8's `gc` only with the
+ * `--expose-gc` flag; the flag is set here for the contexts made from now on (it changes nothing else), and
+ * `gc` taken from a new context, which collects the whole heap of the thread (V8 collects a heap, not a
+ * context). `globalThis.gc` is used when the process was started with the flag.
+ */
+export function fullCollection(): () => void {
+  const exposed = (globalThis as { gc?: () => void }).gc;
+  if (typeof exposed === "function") return () => exposed();
+  setFlagsFromString("--expose-gc");
+  const gc = runInNewContext("gc") as unknown;
+  if (typeof gc !== "function") {
+    throw new Error("answer worker: V8 did not expose gc; the worker cannot return its garbage when idle");
+  }
+  return () => (gc as () => void)();
+}
+
+/**
+ * How an answer worker returns its garbage. Both numbers are measured in the load benchmark (README,
+ * Performance).
+ */
+export const WORKER_MEMORY = {
+  /**
+   * How long a worker must have had no question before it collects: long enough that a collection (30-80 ms
+   * at 10k passages) never lands between two questions of a steady stream (at 250 questions a second each
+   * worker waits milliseconds between questions), short enough that a bot between bursts is back at its
+   * steady state within seconds.
+   */
+  quietMs: 1_000,
+  /**
+   * How much the heap must have grown since the last collection for a quiet worker to collect again: a few
+   * questions leave less than this, so a bot asked a question now and then does not collect after each one
+   * (a full collection costs more CPU than an answer); a burst leaves tens of megabytes.
+   */
+  growthBytes: 16 * 1024 * 1024,
+} as const;
+
+/** What an IdleCollector needs from its thread; tests pass their own. */
+export interface CollectorThread {
+  heapUsed(): number;
+  collect(): void;
+  /** a clock in milliseconds */
+  now(): number;
+  /** calls `run` after `ms`, unless cancelled first; the timer must not keep the thread alive */
+  schedule(run: () => void, ms: number): { cancel(): void };
+}
+
+/**
+ * Collects a worker's garbage when it falls quiet: once `quietMs` have passed since the last `answered()`
+ * (a question was answered) and the used heap has grown by `growthBytes` since the last collection, a full
+ * collection runs. `settle()` collects at once (after the idle warm-up, so that a fresh worker starts from
+ * the heap it keeps). Collecting also hands V8 a measured live size, from which it sets the heap's next
+ * limit, instead of the first limit of a new heap. One timer at a time: an answer only notes the time, so
+ * a steady stream of questions costs no timer each.
+ */
+export class IdleCollector {
+  readonly #thread: CollectorThread;
+  readonly #quietMs: number;
+  readonly #growthBytes: number;
+  #timer: { cancel(): void } | null = null;
+  #lastAnswer = Number.NEGATIVE_INFINITY;
+  /** the used heap right after the last collection: what the worker holds */
+  #live: number;
+  #collections = 0;
+
+  constructor(thread: CollectorThread, options: { quietMs?: number; growthBytes?: number } = {}) {
+    this.#thread = thread;
+    this.#quietMs = options.quietMs ?? WORKER_MEMORY.quietMs;
+    this.#growthBytes = options.growthBytes ?? WORKER_MEMORY.growthBytes;
+    this.#live = thread.heapUsed();
+  }
+
+  /** A question was answered: the quiet time starts again. */
+  answered(): void {
+    this.#lastAnswer = this.#thread.now();
+    if (!this.#timer) this.#wait(this.#quietMs);
+  }
+
+  #wait(ms: number): void {
+    this.#timer = this.#thread.schedule(() => {
+      this.#timer = null;
+      const quiet = this.#thread.now() - this.#lastAnswer;
+      if (quiet < this.#quietMs) this.#wait(this.#quietMs - quiet);
+      else if (this.#thread.heapUsed() - this.#live >= this.#growthBytes) this.settle();
+    }, ms);
+  }
+
+  /** Collects now. */
+  settle(): void {
+    this.#timer?.cancel();
+    this.#timer = null;
+    this.#thread.collect();
+    this.#collections += 1;
+    this.#live = this.#thread.heapUsed();
+  }
+
+  /** Whether it is waiting for the quiet time to pass (a collection may follow). */
+  get pending(): boolean {
+    return this.#timer !== null;
+  }
+
+  /** The used heap right after the last collection (or when the collector was made), in bytes. */
+  get liveBytes(): number {
+    return this.#live;
+  }
+
+  /** How many collections it ran. */
+  get collections(): number {
+    return this.#collections;
+  }
+}
+
+/**
+ * An IdleCollector of this thread, on its real heap and timers; null when V8 would not expose its collector
+ * (never seen): the thread then leaves collecting to V8.
+ */
+export function quietCollector(): IdleCollector | null {
+  let collect: () => void;
+  try {
+    collect = fullCollection();
+  } catch {
+    return null;
+  }
+  return new IdleCollector({
+    heapUsed: () => getHeapStatistics().used_heap_size,
+    collect,
+    now: () => performance.now(),
+    schedule: (run, ms) => {
+      const timer = setTimeout(run, ms);
+      timer.unref();
+      return { cancel: () => clearTimeout(timer) };
+    },
+  });
+}
+
+/** The memory of this thread, collected by `collector`. */
+export function threadMemory(collector: IdleCollector | null, busy = false): ThreadMemory {
+  return {
+    ...heapFigures(),
+    liveBytes: collector?.liveBytes ?? null,
+    collections: collector?.collections ?? 0,
+    settled: !busy && !(collector?.pending ?? false),
+  };
+}
