@@ -106,9 +106,8 @@ const ms = (value: number) => `${value < 10 ? value.toFixed(1) : value.toFixed(0
 function spawnBot(env: Record<string, string>): ChildProcess {
   return spawn(
     process.execPath,
-    // --expose-gc lets the probe collect garbage before measuring memory, so the figures are memory held.
+    // No --expose-gc: memory is measured as the bot holds it, its workers collecting when they fall quiet.
     [
-      "--expose-gc",
       "--import",
       "tsx",
       "--import",
@@ -123,7 +122,16 @@ function spawnBot(env: Record<string, string>): ChildProcess {
   );
 }
 
-function sample(bot: ChildProcess, options: { reset?: boolean; gc?: boolean } = {}): Promise<ProbeSample> {
+/** One sample at a time: replies come back in order, and each is taken by the request that asked for it. */
+let sampling: Promise<unknown> = Promise.resolve();
+
+function sample(bot: ChildProcess, options: { reset?: boolean } = {}): Promise<ProbeSample> {
+  const next = sampling.then(() => sampleNow(bot, options));
+  sampling = next.catch(() => undefined);
+  return next;
+}
+
+function sampleNow(bot: ChildProcess, options: { reset?: boolean }): Promise<ProbeSample> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(
       () => reject(new Error("bench: the bot did not answer the probe within 10 s")),
@@ -133,7 +141,7 @@ function sample(bot: ChildProcess, options: { reset?: boolean; gc?: boolean } = 
       clearTimeout(timer);
       resolve(message as ProbeSample);
     });
-    bot.send({ type: "sample", gc: options.gc ?? false });
+    bot.send({ type: "sample" });
     if (options.reset) bot.send({ type: "reset" });
   });
 }
@@ -386,21 +394,27 @@ async function main(): Promise<number> {
       seconds: 3,
     });
     await waitForDelivery(standIn, warm, 30_000);
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
-    const before = await sample(bot, { reset: true, gc: true });
+    // The start sample is taken once every answer worker is at rest: its idle warm-up done (postings unpacked,
+    // role statements and the word list read) and the warm-up questions' garbage collected, as a bot that has
+    // been up a little while is.
+    const rested = await atRest(bot, SETTLE_LIMIT_MS);
+    const before = await sample(bot, { reset: true });
     const cpuBefore = bot.pid ? await threadCpu(bot.pid) : null;
 
     const loadStart = Date.now();
     const ownCpuBefore = process.cpuUsage();
-    // RSS every ten seconds while the load runs and the answers drain: a leak climbs, a warming heap levels off.
-    const timeline: number[] = [];
-    const sampler = setInterval(() => {
-      if (bot)
-        sample(bot).then(
-          (s) => timeline.push(s.rssBytes),
-          () => undefined,
-        );
-    }, 10_000);
+    // Memory every second while the load runs and the answers drain: a leak climbs, a warming heap levels off,
+    // garbage not yet collected comes and goes. The peak and each thread's largest heap come from these.
+    const during: Array<{ at: number; sample: ProbeSample }> = [];
+    let sampling = true;
+    const sampler = (async () => {
+      while (sampling && bot) {
+        const at = Date.now();
+        const taken = await sample(bot).catch(() => null);
+        if (taken) during.push({ at, sample: taken });
+        await new Promise((resolve) => setTimeout(resolve, Math.max(0, MEMORY_EVERY_MS - (Date.now() - at))));
+      }
+    })();
     const traffic = await drive(url, standIn, questions, counters, {
       commandsPerSecond,
       mentionsPerSecond,
@@ -409,12 +423,17 @@ async function main(): Promise<number> {
     const loadSeconds = (Date.now() - loadStart) / 1000;
     const drained = await waitForDelivery(standIn, traffic, DELIVERY_GRACE_MS);
     const drainSeconds = (Date.now() - loadStart) / 1000 - loadSeconds;
-    clearInterval(sampler);
+    sampling = false;
+    await sampler;
     const busySeconds = (Date.now() - loadStart) / 1000;
     const ownCpu = process.cpuUsage(ownCpuBefore);
-    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    // The end sample once the answers have drained and the workers are at rest again (they collect after a
+    // second without questions); the CPU read after it, so the collection counts in the answers' CPU.
+    const settledAt = Date.now();
+    const restedAfter = await atRest(bot, SETTLE_LIMIT_MS);
+    const settleMs = Date.now() - settledAt;
+    const after = await sample(bot);
     const cpuAfter = bot.pid ? await threadCpu(bot.pid) : null;
-    const after = await sample(bot, { gc: true });
 
     const signalled = Date.now();
     bot.kill("SIGTERM");
@@ -498,18 +517,24 @@ async function main(): Promise<number> {
         `in the bot's log) ${targets.require("no errors", errors === 0, "none")}`,
     );
     for (const line of firstProblems) console.log(`  ${line}`);
-    console.log(
-      `RSS: ${mb(before.rssBytes).toFixed(0)} MB at start, ${mb(after.rssBytes).toFixed(0)} MB at end, ` +
-        `${growth >= 0 ? "+" : ""}${growth.toFixed(0)} MB ` +
-        `${targets.check("RSS growth", growth, TARGET_RSS_GROWTH_MB, "MB", true)}; heap used ` +
-        `${mb(before.heapUsedBytes).toFixed(0)} -> ${mb(after.heapUsedBytes).toFixed(0)} MB`,
+    const peak = during.reduce(
+      (top, { at, sample: taken }) =>
+        taken.peakRssBytes > top.bytes ? { bytes: taken.peakRssBytes, at } : top,
+      { bytes: Math.max(before.rssBytes, after.rssBytes), at: Number.NaN },
     );
     console.log(
-      (timeline.length > 0
-        ? `RSS every 10 s of the run: ${timeline.map((bytes) => mb(bytes).toFixed(0)).join(", ")} MB; `
-        : "RSS every 10 s of the run: none sampled (the run was shorter than 10 s); ") +
-        `heap reserved ${mb(before.heapTotalBytes).toFixed(0)} -> ${mb(after.heapTotalBytes).toFixed(0)} MB, ` +
-        `buffers ${mb(before.externalBytes).toFixed(0)} -> ${mb(after.externalBytes).toFixed(0)} MB`,
+      `RSS: ${mb(before.rssBytes).toFixed(0)} MB at start (answer workers warmed up and at rest${rested ? "" : ": NOT reached"}), ` +
+        `${mb(after.rssBytes).toFixed(0)} MB at end (answers drained, then at rest ${restedAfter ? `after ${(settleMs / 1000).toFixed(1)} s` : `: NOT reached in ${SETTLE_LIMIT_MS / 1000} s`}), ` +
+        `${growth >= 0 ? "+" : ""}${growth.toFixed(0)} MB ` +
+        `${targets.check("RSS growth", growth, TARGET_RSS_GROWTH_MB, "MB", true)}; peak ${mb(peak.bytes).toFixed(0)} MB` +
+        (Number.isNaN(peak.at) ? "" : ` at ${((peak.at - loadStart) / 1000).toFixed(0)} s`),
+    );
+    console.log(memoryByThread(before, during, after));
+    const timeline = during.filter((_, i) => i % TIMELINE_EVERY === TIMELINE_EVERY - 1);
+    console.log(
+      timeline.length > 0
+        ? `RSS every ${TIMELINE_EVERY} s of the run: ${timeline.map(({ sample: taken }) => mb(taken.rssBytes).toFixed(0)).join(", ")} MB`
+        : `RSS every ${TIMELINE_EVERY} s of the run: none sampled (the run was shorter)`,
     );
     console.log(
       `event-loop delay during the load: p50 ${ms(after.loopDelay.p50)}, p99 ${ms(after.loopDelay.p99)}, ` +
@@ -554,6 +579,59 @@ async function main(): Promise<number> {
     await standIn?.close();
     await rm(work, { recursive: true, force: true });
   }
+}
+
+/** How often memory is sampled during the run. */
+const MEMORY_EVERY_MS = 1_000;
+/** Samples between two figures of the printed RSS timeline (one every 10 s). */
+const TIMELINE_EVERY = 10;
+/** The longest the bot may take to come to rest (warm-up done, garbage collected) before a memory sample. */
+const SETTLE_LIMIT_MS = 60_000;
+
+/**
+ * Waits until the bot is at rest: every answer worker holds a base and has done its idle warm-up, and no
+ * thread has a collection pending after its last question (each collects after a second without one),
+ * sampling the bot every 200 ms; false when `limitMs` passes first.
+ */
+async function atRest(bot: ChildProcess, limitMs: number): Promise<boolean> {
+  const deadline = Date.now() + limitMs;
+  for (;;) {
+    const taken = await sample(bot);
+    if ((taken.main?.settled ?? true) && taken.workers.every((worker) => worker?.settled)) return true;
+    if (Date.now() > deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/**
+ * Where the memory is, thread by thread, at the start, at its largest during the run and at the end: the
+ * main thread's heap (used/reserved) and each answer worker's (used/reserved, and what it held after its
+ * last collection), in MB. RSS is the whole process: these heaps, plus each thread's stack, V8's code and
+ * buffers, and the allocator's free lists.
+ */
+function memoryByThread(
+  before: ProbeSample,
+  during: Array<{ sample: ProbeSample }>,
+  after: ProbeSample,
+): string {
+  const f = (bytes: number | null | undefined) => (bytes == null ? "?" : mb(bytes).toFixed(0));
+  const largest = (pick: (taken: ProbeSample) => number | undefined) =>
+    Math.max(...during.map(({ sample: taken }) => pick(taken) ?? 0), 0);
+  const main =
+    `main thread ${f(before.heapUsedBytes)}/${f(before.heapTotalBytes)} -> ` +
+    `${f(largest((t) => t.heapUsedBytes))}/${f(largest((t) => t.heapTotalBytes))} -> ` +
+    `${f(after.heapUsedBytes)}/${f(after.heapTotalBytes)} (held after its last collection ` +
+    `${f(after.main?.liveBytes)}, ${(after.main?.collections ?? 0) - (before.main?.collections ?? 0)} collections since the start)`;
+  const workers = after.workers.map((end, i) => {
+    const start = before.workers[i];
+    return (
+      `answer worker ${i + 1} ${f(start?.usedBytes)}/${f(start?.totalBytes)} -> ` +
+      `${f(largest((t) => t.workers[i]?.usedBytes))}/${f(largest((t) => t.workers[i]?.totalBytes))} -> ` +
+      `${f(end?.usedBytes)}/${f(end?.totalBytes)} (held after its last collection ${f(end?.liveBytes)}, ` +
+      `${(end?.collections ?? 0) - (start?.collections ?? 0)} collections since the start)`
+    );
+  });
+  return `heap by thread, used/reserved MB at start -> largest during the run -> at end: ${[main, ...workers].join("; ")}`;
 }
 
 /** Seconds of the run a line of the request-to-answer timeline covers. */
