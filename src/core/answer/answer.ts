@@ -1,6 +1,6 @@
 import { biographyAnswer } from "../conversation/biography.ts";
 import { eventLead, isEventKeyword } from "../conversation/event.ts";
-import { eventAnswer, locates, namesDoer } from "../conversation/event-cues.ts";
+import { eventAnswer, eventCue as eventTest, eventTold } from "../conversation/event-cues.ts";
 import { resolveFollowUp } from "../conversation/follow-up.ts";
 import { documentAbout, spokenOfFirst, threadGender } from "../conversation/referent.ts";
 import { type RelativeTime, relativeAnswer } from "../conversation/relative-time.ts";
@@ -9,6 +9,7 @@ import type { KnowledgeBase } from "../knowledge-base.ts";
 import { DEPENDENT_OPENING, EARLIEST } from "../lexicon.ts";
 import { type AnswerType, type ParsedQuery, parseQuery } from "../search/query.ts";
 import { type PassageHit, searchPassages } from "../search/search.ts";
+import { indexTerm } from "../search/terms.ts";
 import { actionVerb } from "./asked.ts";
 import { ceilingAnswer } from "./ceilings.ts";
 import { answerClause } from "./clause.ts";
@@ -142,12 +143,7 @@ export function answerQuestion(
     relative: resolution.relative,
     which: resolution.which,
     biography: resolution.biography,
-    cue:
-      resolution.event === "where"
-        ? (sentence: string) => locates(sentence, resolution.places)
-        : resolution.event === "doer"
-          ? namesDoer
-          : null,
+    cue: eventTest(resolution.event, resolution.places, text, standalone.concepts, indexTerm),
   };
   const turnBase = {
     subjects: scope.home ? undefined : scope.subjects,
@@ -301,7 +297,7 @@ export function answerQuestion(
   // doer (event-cues.ts).
   const cued =
     !role && resolution.event
-      ? eventAnswer(candidates, resolution.event, preferDocs, resolution.places)
+      ? eventAnswer(candidates, resolution.event, preferDocs, resolution.places, context.cue ?? undefined)
       : null;
   // Its locating phrase or doer is the kind of answer asked, though the place's name was given before ("the
   // northern Malian city of Gao" answers "where is that?" after the Gao bombing's lead).
@@ -385,7 +381,7 @@ export function answerQuestion(
     explain.decision = role
       ? `answered from the role statements: ${describeStatement(role.statement)}`
       : eventCue
-        ? `answered: the thread document's sentence ${resolution.event === "where" ? `placing ${resolution.places.join(", ")}` : "naming who did it"}, confidence ${round(confidence)}`
+        ? `answered: the thread document's sentence ${eventTold(resolution.event ?? "doer", resolution.places)}, confidence ${round(confidence)}`
         : biography
           ? `answered: the thread document's sentence telling the person's ${resolution.biography}, confidence ${round(confidence)}`
           : sequel

@@ -21,7 +21,7 @@ export interface Explanation {
     relative?: string | null;
     /** "who did he replace?": what is asked about the thread's person (conversation/biography.ts) */
     biography?: string | null;
-    /** "where is that?" / "who was holding her?" (conversation/event-cues.ts) */
+    /** "where is that?" / "who was holding her?" / "who led it?" / "when were they kidnapped?" (conversation/event-cues.ts) */
     event?: string | null;
     /** "and in 2019?": the thread's question with the new year or name swapped in (conversation/swap.ts) */
     swap?: { answerType: string | null; replaced: string[]; reading: string | null } | null;
@@ -87,7 +87,7 @@ export function explanationText(explanation: Explanation): string {
       );
     if (reading.event)
       lines.push(
-        `  event: asks ${reading.event === "where" ? "where the thread's place is" : "who did the thread's event"}, read in the thread's documents`,
+        `  event: asks ${EVENT_ASKS[reading.event] ?? "about the thread's event"}, read in the thread's documents`,
       );
     if (reading.biography)
       lines.push(
@@ -133,3 +133,11 @@ export function explanationText(explanation: Explanation): string {
 function clip(sentence: string): string {
   return sentence.length > 140 ? `${sentence.slice(0, 137)}...` : sentence;
 }
+
+/** What each event follow-up asks, as `--explain` says it (conversation/event-cues.ts). */
+const EVENT_ASKS: Record<string, string> = {
+  where: "where the thread's place is",
+  doer: "who did the thread's event",
+  leader: "who led the thread's event or group",
+  when: "when the thread's deed happened",
+};

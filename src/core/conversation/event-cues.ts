@@ -1,11 +1,16 @@
+import { TUNING } from "../answer/model.ts";
+import { answerNearEvent, eventTermsOf } from "../answer/near.ts";
 // Follow-ups about the thread's event that its words cannot find: "where is that?" after a kidnapping in a
 // village (a sentence placing the village: "Inekar lies in the Ménaka region, about 45 kilometres west of
 // Ménaka"), "who was holding her?" / "who was behind it?" (a sentence naming the group that did it: "held by
 // fighters of the Islamic State in the Greater Sahara"). The next sentence of the story that happens to name
 // another place, or a sentence elsewhere that shares "hold", is no answer.
 
-/** What an event follow-up asks: where the thread's place is, or who did the thread's event. */
-export type EventAsk = "where" | "doer";
+/**
+ * What an event follow-up asks: where the thread's place is, who did the thread's event, who led it (the coup,
+ * the group, the mission), or when its deed happened ("when did he take power?", "when were they kidnapped?").
+ */
+export type EventAsk = "where" | "doer" | "leader" | "when";
 
 // "where is that?", "where is it?", "where is Inekar?", "where did it happen?": the place of the thread's event.
 const WHERE =
@@ -21,12 +26,75 @@ const DOER =
 export const EVENT_ASK_WORDS =
   /^(?:hold|holds|holding|held|behind|responsible|responsibility|carr(?:y|ied|ies)|group|groups|organi[sz]ation\w*|faction\w*|claim\w*|kidnap\w*|abduct\w*|seiz\w*|captur\w*|perpetrat\w*)$/iu;
 
+// "who led it?", "who heads it?", "who was their leader?", "who was in charge?"
+const LEADER =
+  /^(?:(?:and|so|but|ok|okay),? )?who(?:'s|’s| is| was| were| are| has| had| did)?\s+(?:(?:the|its|their|his|her)\s+)?(?:leaders?|head|chief|commander|in charge|at the head|led|leads|leading|lead|headed|heads|heading|commanded|commands|commanding|command)\b/iu;
+// "when did he take power?", "when were they kidnapped?", "in what year was it founded?"
+const WHEN = /^(?:(?:and|so|but|ok|okay),? )?(?:when|(?:in |on )?what (?:year|date|day|month))\b/iu;
+
 /** What a follow-up asks about the thread's event, or null. */
 export function eventAsk(question: string): EventAsk | null {
   const text = question.trim();
   if (DOER.test(text)) return "doer";
+  if (LEADER.test(text)) return "leader";
   if (WHERE.test(text)) return "where";
+  if (WHEN.test(text)) return "when";
   return null;
+}
+
+// The words a deed is told with: "when were they kidnapped?" is answered by "They were seized in July 2020",
+// "when did he take power?" by "Goïta, who seized power in coups in 2020". Plain English, one family a line.
+const DEED_FAMILIES: readonly string[][] = [
+  [
+    "kidnap",
+    "kidnapped",
+    "kidnapping",
+    "abduct",
+    "abducted",
+    "abduction",
+    "seized",
+    "captured",
+    "hostage",
+    "hostages",
+  ],
+  ["attack", "attacked", "ambush", "ambushed", "assault", "raid", "struck", "targeted", "bombing"],
+  ["power", "coup", "putsch", "ousted", "overthrew", "overthrown", "toppled", "takeover", "seized"],
+  ["release", "released", "freed", "liberated"],
+  ["appoint", "appointed", "appointment", "named", "nominated", "sworn"],
+  ["killed", "died", "death", "dead"],
+  ["founded", "established", "created", "formed", "launched"],
+  [
+    "lead",
+    "led",
+    "leads",
+    "leader",
+    "leaders",
+    "leadership",
+    "charge",
+    "head",
+    "headed",
+    "chief",
+    "commander",
+    "commanded",
+  ],
+];
+
+/**
+ * The asked deed's terms with every way its family tells it ("kidnap" also finds "seiz", "abduct"): `typed`
+ * are the index terms of the words the question typed (not their synonyms: "take power" also searches "seize
+ * power", which is no kidnapping), `terms` all the terms it searches; `toTerm` reads a word as the index does.
+ */
+export function deedTerms(
+  typed: ReadonlySet<string>,
+  terms: ReadonlySet<string>,
+  toTerm: (word: string) => string | null,
+): Set<string> {
+  const out = new Set(terms);
+  for (const family of DEED_FAMILIES) {
+    const members = family.map(toTerm).filter((t): t is string => t !== null);
+    if (members.some((term) => typed.has(term))) for (const term of members) out.add(term);
+  }
+  return out;
 }
 
 // A phrase that places somewhere: a region, a border, a distance and direction from a town, "lies in".
@@ -78,6 +146,96 @@ export function namesDoer(sentence: string): boolean {
   );
 }
 
+// The things a person leads: a body of people or an operation, or the event itself. "Protests led by the imam"
+// are not what "who led it?" asks after a coup.
+const LED_THING =
+  /^(?:groups?|movements?|coalitions?|alliances?|junta|military|army|soldiers|mutineers|officers|committee|council|government|forces?|fighters|militants|rebels|men|troops|mission|delegation|operations?|factions?|militias?|jihadists|coup|putsch|mutiny|attacks?|assault|offensive|raid|insurgency|rebellion|uprising|units?|battalion|contingent|party|regime|administration|transition|team|takeover|network|organi[sz]ation)$/iu;
+// "the military, led by Colonel X", "(CNSP), headed by Captain X", "Al-Mourabitoune, led by Mokhtar Belmokhtar",
+// "It is led by Special Representative Nicholas Haysom".
+const LED_BY =
+  /([\p{L}'’)-]+),?\s+(?:(?:which|who|that)\s+)?(?:(?:is|was|are|were|has been|have been|had been|being|now)\s+)?(?:led|headed|commanded|directed|run)\s+by\s+(?:the\s+)?(?:[\p{Ll}-]+\s+){0,3}?[\p{Lu}][\p{L}'’-]+/gu;
+// "junta leader Colonel Assimi Goita", "the head of the mission, El-Ghassim Wane"
+const LEADER_NAMED =
+  /\b(?:leader|head|chief|commander)\b(?:\s+of\s+(?:the\s+)?[\p{L}'’ -]{0,60}?)?,?\s+(?:(?:Colonel|Captain|General|Lieutenant|Major|Commander|Imam|Sheikh|Brigadier|Col\.|Gen\.|Capt\.|Lt\.)\s+)?[\p{Lu}][\p{Ll}]/u;
+// "Colonel Assimi Goita, a special forces commander, presented himself … as the leader of the committee"
+const AS_LEADER =
+  /(?:[\p{Lu}][\p{L}'’-]+\s+){1,3}[\p{Lu}][\p{L}'’-]+\b[^.]{0,90}?\b(?:as|is|was|became|becomes|remains|remained)\s+(?:the\s+)?(?:new\s+|interim\s+|self-declared\s+|de facto\s+)?(?:leader|head|chief|commander)\b/u;
+// "Colonel Assimi Goita, who led two military coups", "Sanogo headed the junta"
+const WHO_LED =
+  /(?:[\p{Lu}][\p{L}'’-]+\s+){0,3}[\p{Lu}][\p{L}'’-]+,?\s+(?:who\s+)?(?:had\s+|has\s+)?(?:led|leads|headed|heads|commanded|commands)\s+(?:the\s+|a\s+|an\s+|two\s+|its\s+|their\s+)?(?:[\p{L}-]+\s+)?([\p{L}-]+)/u;
+
+/**
+ * Whether a sentence names who leads or led something a person leads (a group, a body, an operation, the event
+ * itself): "presented himself … as the leader of the committee", "the military, led by Colonel Assimi Goita".
+ * "Protests led by the imam Mahmoud Dicko" names the leader of protests, not of the coup the thread is about.
+ */
+export function namesLeader(sentence: string): boolean {
+  for (const match of sentence.matchAll(LED_BY)) {
+    const thing = match[1]!.replace(/[)’']+$/u, "");
+    // "It is led by …": the thread's own thing.
+    if (LED_THING.test(thing) || /^(?:\p{Lu}|it$|they$)/u.test(thing) || match[1]!.endsWith(")")) return true;
+  }
+  if (LEADER_NAMED.test(sentence) || AS_LEADER.test(sentence)) return true;
+  const led = WHO_LED.exec(sentence)?.[1];
+  return led !== undefined && LED_THING.test(led);
+}
+
+/**
+ * A question's deed word that also finds its family's words: "kidnapped" in "when were they kidnapped?" is met
+ * by "They were seized in July 2020", and counts as covered there. Names and numbers are left as they are.
+ */
+export function widenDeed<C extends { text: string; alternatives: string[][] }>(
+  concept: C,
+  toTerm: (word: string) => string | null,
+): C {
+  if (/\p{Lu}|\d/u.test(concept.text)) return concept;
+  const terms = new Set(concept.alternatives.flat());
+  const more = deedTerms(new Set(concept.alternatives[0] ?? []), terms, toTerm);
+  const added = [...more].filter((term) => !terms.has(term));
+  if (added.length === 0) return concept;
+  const have = new Set(concept.alternatives.map((alternative) => alternative.join(" ")));
+  return {
+    ...concept,
+    alternatives: [...concept.alternatives, ...added.filter((term) => !have.has(term)).map((term) => [term])],
+  };
+}
+
+/**
+ * The sentence an event follow-up asks for, as a test a thread sentence meets without the question's words
+ * (rank.ts reads such sentences of the thread's documents too): one placing the thread's places, naming the
+ * doer or the leader, or dating the asked deed (`question`'s own words that are not names, with their family:
+ * `concepts` as parsed, `toTerm` the index's reading of a word). Null when the ask has nothing to test ("when
+ * was that?" names no deed: the story's order answers it).
+ */
+export function eventCue(
+  ask: EventAsk | null,
+  places: readonly string[],
+  question: string,
+  concepts: Parameters<typeof eventTermsOf>[1],
+  toTerm: (word: string) => string | null,
+): ((sentence: string) => boolean) | null {
+  if (ask === "where") return (sentence) => locates(sentence, places);
+  if (ask === "doer") return namesDoer;
+  if (ask === "leader") return namesLeader;
+  if (ask !== "when") return null;
+  const asked = eventTermsOf(question, concepts);
+  const typed = eventTermsOf(
+    question,
+    concepts.map((concept) => ({ ...concept, alternatives: concept.alternatives.slice(0, 1) })),
+  );
+  const deed = deedTerms(typed, asked, toTerm);
+  if (deed.size === 0) return null;
+  return (sentence) => answerNearEvent(sentence, "date", deed, TUNING.nearAnswerWindow);
+}
+
+/** What the chosen sentence does, for `--explain`: "placing Inekar", "naming who did it". */
+export function eventTold(ask: EventAsk, places: readonly string[]): string {
+  if (ask === "where") return `placing ${places.join(", ")}`;
+  if (ask === "leader") return "naming who led it";
+  if (ask === "when") return "dating the asked deed";
+  return "naming who did it";
+}
+
 /**
  * The answer an event follow-up asks for, among the ranked sentences: the best one in the thread's documents
  * that places the thread's place ("where") or names the doer ("doer"). Null when none does, and the question
@@ -88,9 +246,22 @@ export function eventAnswer<C extends { sentence: string; hit: { passage: { doc:
   ask: EventAsk,
   threadDocs: ReadonlySet<string>,
   places: readonly string[],
+  dated: (sentence: string) => boolean = () => false,
 ): C | null {
   const own = candidates.filter((candidate) => threadDocs.has(candidate.hit.passage.doc.id));
   if (ask === "doer") return own.find((candidate) => namesDoer(candidate.sentence)) ?? null;
+  if (ask === "leader") return own.find((candidate) => namesLeader(candidate.sentence)) ?? null;
+  // The deed's date in the thread's own story first: the document the previous answer quoted, then the older
+  // ones it cited ("Earlier, as of 2022: …").
+  if (ask === "when") {
+    for (const doc of threadDocs) {
+      const found = own.find(
+        (candidate) => candidate.hit.passage.doc.id === doc && dated(candidate.sentence),
+      );
+      if (found) return found;
+    }
+    return null;
+  }
   // The places in the order the thread named them most pointedly (its questions' first): "where is that?"
   // after "aid worker kidnapped in Inekar" places Inekar, not "Mali" in a sentence about another town.
   for (const place of places) {

@@ -4,8 +4,9 @@ import type { ThreadPlace } from "../answer/rank.ts";
 import type { Turn } from "../answer/types.ts";
 import { MONTH_WORDS } from "../lexicon.ts";
 import { type Concept, conceptKey, type ParsedQuery } from "../search/query.ts";
+import { indexTerm } from "../search/terms.ts";
 import { BIOGRAPHY_WORDS, type BiographyAsk, biographyAsk } from "./biography.ts";
-import { EVENT_ASK_WORDS, type EventAsk, eventAsk } from "./event-cues.ts";
+import { EVENT_ASK_WORDS, type EventAsk, eventAsk, widenDeed } from "./event-cues.ts";
 import { agreeing, type Gender, pronounGender } from "./referent.ts";
 import { type RelativeTime, relativeTime } from "./relative-time.ts";
 import { ELLIPTICAL_OPENING, type Swap, swapOf } from "./swap.ts";
@@ -56,6 +57,8 @@ const OPENER =
 const PERSON = /\b(he|she|him|his|her|hers)\b/iu;
 const GROUP = /\b(they|them|their)\b/iu;
 const PLACE = /\bthere\b/iu;
+// A capitalised word after the first: the question names something of its own ("and when will Germany leave?").
+const NAMES_ITS_OWN = /\s\p{Lu}/u;
 
 const STANDALONE: Resolution = {
   concepts: [],
@@ -166,11 +169,17 @@ export function resolveFollowUp(
   // "Who did he replace?" asks for a kind of sentence about the person, not for the word "replace".
   const person = referents.some((r) => PERSON.test(r.word)) ? biographyAsk(text) : null;
   // "Who was holding her?" asks for the group named at the deed, not for the word "holding" (event-cues.ts).
-  const event = person ? null : eventAsk(text);
+  // "And when will Germany leave?" names its own subject: the thread's question again, not its deed's date.
+  const eventAsked = person ? null : eventAsk(text);
+  const event = eventAsked === "when" && NAMES_ITS_OWN.test(text) ? null : eventAsked;
   const askWords = person ? BIOGRAPHY_WORDS : event === "doer" ? EVENT_ASK_WORDS : null;
   const kept = askWords
     ? standalone.concepts.filter((concept) => !concept.text.split(/\s+/u).every((w) => askWords.test(w)))
-    : standalone.concepts;
+    : event === "when" || event === "leader"
+      ? // "When were they kidnapped?" is told "They were seized in July 2020", "who led it?" "presented himself
+        // as the leader": the deed's family counts as its word.
+        standalone.concepts.map((concept) => widenDeed(concept, indexTerm))
+      : standalone.concepts;
 
   const ownKeys = new Set(kept.map(conceptKey));
   // A pronoun stands for its referent's name: "when did he take power?" asks "when did Goïta take power?", so

@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 import { answerQuestion } from "../../../src/core/answer/answer.ts";
 import type { Explanation } from "../../../src/core/answer/explain.ts";
 import type { Turn } from "../../../src/core/answer/types.ts";
-import { eventAsk, locates, namesDoer } from "../../../src/core/conversation/event-cues.ts";
+import {
+  deedTerms,
+  eventAsk,
+  locates,
+  namesDoer,
+  namesLeader,
+} from "../../../src/core/conversation/event-cues.ts";
+import { indexTerm } from "../../../src/core/search/terms.ts";
 import { openKnowledgeBase } from "../../../src/knowledge/open.ts";
 import { doc, knowledgeFolder } from "../../helpers/knowledge-folder.ts";
 import { askThread } from "../../helpers/thread.ts";
@@ -19,7 +26,11 @@ describe("what an event follow-up asks", () => {
     expect(eventAsk("which group was holding him?")).toBe("doer");
     expect(eventAsk("where's that?")).toBe("where");
     expect(eventAsk("where exactly is Tamou?")).toBe("where");
-    expect(eventAsk("who heads it?")).toBeNull();
+    expect(eventAsk("who heads it?")).toBe("leader");
+    expect(eventAsk("who led it?")).toBe("leader");
+    expect(eventAsk("who was their leader?")).toBe("leader");
+    expect(eventAsk("when did he take power?")).toBe("when");
+    expect(eventAsk("in what year were they kidnapped?")).toBe("when");
     expect(eventAsk("how many were injured?")).toBeNull();
   });
 });
@@ -64,6 +75,34 @@ describe("sentences that place the thread's place or name the doer", () => {
     // "By" a day dates the deed; a speaker who says nothing of their own fighters names no doer.
     expect(namesDoer("The hostages were held in the desert by Monday, officials said.")).toBe(false);
     expect(namesDoer("The Government said the convoy was attacked near Tessit.")).toBe(false);
+  });
+});
+
+describe("sentences that name who led it, and the words a deed is told with", () => {
+  it("names the leader of a body or of the event, not of something else the story mentions", () => {
+    expect(
+      namesLeader("Colonel Amadou Sidibé, a paratrooper, presented himself as the leader of the committee."),
+    ).toBe(true);
+    expect(
+      namesLeader("Relations soured after the military, led by Colonel Amadou Sidibé, seized power."),
+    ).toBe(true);
+    expect(namesLeader("The mutineers (CNRE) are headed by Captain Ali Touré.")).toBe(true);
+    expect(namesLeader("It is led by Special Representative Ana Costa of Portugal.")).toBe(true);
+    expect(namesLeader("The junta leader Colonel Amadou Sidibé spoke on television.")).toBe(true);
+    expect(namesLeader("The president had faced months of protests led by the imam Moussa Cissé.")).toBe(
+      false,
+    );
+    expect(namesLeader("The mission's first priority is to support the election.")).toBe(false);
+  });
+
+  it("widens a deed the question typed to its family, not a synonym's", () => {
+    const kidnap = deedTerms(new Set(["kidnap"]), new Set(["kidnap"]), indexTerm);
+    expect(kidnap.has(indexTerm("seized")!)).toBe(true);
+    expect(kidnap.has(indexTerm("abducted")!)).toBe(true);
+    // "take power" also searches "seize power": that makes no kidnapping of it.
+    const power = deedTerms(new Set(["take", "power"]), new Set(["take", "power", "seiz"]), indexTerm);
+    expect(power.has(indexTerm("coup")!)).toBe(true);
+    expect(power.has(indexTerm("abducted")!)).toBe(false);
   });
 });
 
@@ -142,6 +181,48 @@ describe("event follow-ups answered from the thread's story", async () => {
     expect(claimed!.text).toContain("its fighters had carried out the ambush");
     const [, holding] = askThread(stories, ["aid workers freed", "who had been holding them?"]);
     expect(holding!.text).toContain("by gunmen from the Group to Support Islam and Muslims");
+  });
+
+  it("answers 'who led it?' with the story's leader, not the leader of the protests before it", async () => {
+    const coup = await openKnowledgeBase(
+      await knowledgeFolder({
+        "2019-05-02-coup.md": doc(
+          { title: "President resigns after mutineers detain him", source: "Wire", date: "2019-05-02" },
+          "President Oumar Dembélé announced his resignation on Thursday, hours after mutinying soldiers detained him at gunpoint.\n\n" +
+            "The soldiers later appeared on television calling themselves the National Committee for Renewal (CNR).\n\n" +
+            "Colonel Amadou Sidibé, a paratrooper, presented himself on Thursday as the leader of the committee.\n\n" +
+            "Dembélé had faced months of protests led by the imam Moussa Cissé over disputed elections.",
+        ),
+        "2022-03-01-later.md": doc(
+          { title: "Sanctions lifted", source: "Wire", date: "2022-03-01" },
+          "Relations soured after the military, led by Colonel Amadou Sidibé, seized power in 2019 and delayed elections.",
+        ),
+      }),
+    );
+    const [first, leader] = askThread(coup, ["Dembélé resignation", "who led it?"]);
+    expect(first!.citations[0]!.doc.id).toBe("2019-05-02-coup");
+    expect(leader!.text).toContain("presented himself on Thursday as the leader of the committee");
+    expect(leader!.citations[0]!.doc.id).toBe("2019-05-02-coup");
+  });
+
+  it("answers 'when were they kidnapped?' with the story's date of the deed, told with another verb", async () => {
+    const freed = await openKnowledgeBase(
+      await knowledgeFolder({
+        "2021-09-20-freed.md": doc(
+          { title: "Two aid workers freed after 14 months", source: "Wire", date: "2021-09-20" },
+          "Two aid workers abducted in the north last year have been released and are in good health, the ministry said on Monday.\n\n" +
+            "The two women, who worked for a water charity, were flown to Bamako aboard a mission aircraft.\n\n" +
+            "They were seized in July 2020 on the road between Kidal and Anefis by gunmen.",
+        ),
+        "2022-05-09-other.md": doc(
+          { title: "Nurse kidnapped in Tamou", source: "Wire", date: "2022-05-09" },
+          "Gunmen kidnapped a nurse on Sunday 8 May in the village of Tamou, officials said.",
+        ),
+      }),
+    );
+    const [, when] = askThread(freed, ["aid workers freed", "when were they kidnapped?"]);
+    expect(when!.text).toContain("seized in July 2020");
+    expect(when!.citations.map((c) => c.doc.id)).toEqual(["2021-09-20-freed"]);
   });
 
   it("explains the reading", () => {

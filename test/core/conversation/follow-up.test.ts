@@ -80,6 +80,25 @@ describe("follow-up resolution", () => {
     expect(concepts).not.toContain("predecessor");
   });
 
+  it("reads 'she' as the person the documents call a woman, when they say", () => {
+    const appointment: Turn = { ...headTurn, people: ["António Guterres", "Awa Traoré"] };
+    const gender = (person: string) =>
+      person === "Awa Traoré" ? "she" : person === "António Guterres" ? "he" : null;
+    const resolved = resolveFollowUp(
+      "where did she study?",
+      parse("where did she study?"),
+      [appointment],
+      (f) => parse(f, 0.5),
+      undefined,
+      undefined,
+      gender,
+    );
+    expect(resolved.referents).toEqual([{ word: "she", to: "Awa Traoré", gender: "she" }]);
+    expect(resolve("where did she study?", [appointment]).referents).toEqual([
+      { word: "she", to: "António Guterres" },
+    ]);
+  });
+
   it("reads 'he' as the person the thread's question named, not the first one its answer named", () => {
     const appointment: Turn = {
       ...headTurn,
@@ -103,6 +122,12 @@ describe("follow-up resolution", () => {
       people: ["United Nations Interim Force"],
     };
     expect(resolve("where were they from?", [injured]).referents).toEqual([]);
+  });
+
+  it("reads 'when …?' as the thread's deed's date, unless it names a subject of its own", () => {
+    expect(resolve("when was it attacked?", [attackTurn]).event).toBe("when");
+    // "And when will Germany leave?" is the thread's question about Germany, not the thread's event's date.
+    expect(resolve("and when will Germany leave?", [attackTurn]).event).toBeNull();
   });
 
   it("keeps the thread's place: its document, passage and sentence", () => {
