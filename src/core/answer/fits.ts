@@ -1,5 +1,8 @@
+import type { KnowledgeBase } from "../knowledge-base.ts";
+import { MONTH_PATTERN } from "../lexicon.ts";
 import type { ParsedQuery } from "../search/query.ts";
 import { indexTerm, tokenize } from "../search/terms.ts";
+import { anchorsOf } from "./anchor.ts";
 import type { SentenceCandidate } from "./rank.ts";
 import { namesRoleHolder, peopleNear } from "./roles/check.ts";
 import { askedRole } from "./roles/question.ts";
@@ -17,6 +20,7 @@ import type { AskedTime } from "./time.ts";
 const ROLE_TITLE = /^(?:and |so |but )?who(?:'s|’s| is| was) (?:the |an? |[\p{L}-]+(?:'s|’s) )(.+)$/u;
 /** Verbs that end a title without "-ed" or "-ing": "the man said to lead …". */
 const TITLE_VERB = new Set("said known thought believed seen held made told called named".split(" "));
+const MONTH = new RegExp(`^(?:${MONTH_PATTERN})$`, "iu");
 /** Words that end a role's title: what follows says whose role it is ("envoy for the Sahel"). */
 const TITLE_END = new Set(
   "of for in at to on from with about during since between under over into after before as by who that which now currently today".split(
@@ -110,6 +114,7 @@ export function namesTitleHolder(
  * these checks read).
  */
 export function misfit(
+  kb: KnowledgeBase,
   best: SentenceCandidate,
   question: string,
   query: ParsedQuery,
@@ -132,6 +137,39 @@ export function misfit(
         ? null
         : `the sentence names no ${title.head}${title.qualifiers.length > 0 ? ` (${title.qualifiers.join(", ")})` : ""}`;
     }
+  }
+  // "How many people live in Bamako?": a count of somewhere else ("85,000 people remained internally displaced")
+  // is no answer; the count must be told where the place asked is named.
+  if (query.answerType === "number") {
+    const place = placeNotNamed(kb, best, query, text, catalog);
+    if (place) return `no sentence next to the count names ${place}`;
+  }
+  return null;
+}
+
+/**
+ * A place the question asks a count at ("in Bamako", "near Bandiagara": one of its own names, not a mission or
+ * country, which the subject rule reads) that neither the answer nor a sentence next to it names, or null.
+ */
+function placeNotNamed(
+  kb: KnowledgeBase,
+  best: SentenceCandidate,
+  query: ParsedQuery,
+  question: string,
+  catalog: SubjectCatalog | null,
+): string | null {
+  const lower = question.toLowerCase();
+  for (const anchor of anchorsOf(kb, query)) {
+    const name = anchor.concept.text.toLowerCase();
+    if (!new RegExp(`\\b(?:in|at|near|around|outside)\\s+(?:the\\s+)?${name}\\b`, "u").test(lower)) continue;
+    // A month ("in the October 2014 ambush") is a time, a mission or country the subject rule's.
+    if (MONTH.test(name) || (catalog && namedSubjects(catalog, name).length > 0)) continue;
+    // Named in the sentence or either next to it: a passage can run over paragraphs about other places.
+    const near = [best.hit.analysis.terms[best.index], best.before?.terms, best.after?.terms];
+    const named = anchor.concept.alternatives.some((terms) =>
+      near.some((held) => held !== undefined && terms.every((term) => held.includes(term))),
+    );
+    if (!named) return anchor.concept.text;
   }
   return null;
 }

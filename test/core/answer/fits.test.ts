@@ -88,3 +88,28 @@ describe("answering only with a sentence that names the asked holder", async () 
     expect(answer.found).toBe(false);
   });
 });
+
+describe("answering a count at a place only from a passage naming it", async () => {
+  const kb = await openKnowledgeBase(
+    await knowledgeFolder({
+      "2015-03-27-report.md": doc(
+        { title: "Report on the situation in Mali", source: "UN", date: "2015-03-27" },
+        "The ancient manuscripts evacuated to Bamako during the occupation are being restored.\n\n" +
+          "Aid convoys reached the north in February.\n\n" +
+          "About 85,000 people remained internally displaced, and 140,000 refugees were living in neighbouring countries.\n\n" +
+          "In Gao, some 12,000 people were living in camps for the displaced.",
+      ),
+    }),
+  );
+
+  it("says it does not know a count the documents give for somewhere else", () => {
+    const explanation: Explanation = {};
+    const answer = answerQuestion(kb, "How many people live in Bamako?", [], explanation);
+    expect(answer.found).toBe(false);
+    expect(explanation.decision).toMatch(/refused: no sentence next to the count names bamako/iu);
+  });
+
+  it("gives the count a passage naming the place states", () => {
+    expect(answerQuestion(kb, "How many people live in camps in Gao?").text).toContain("12,000 people");
+  });
+});
