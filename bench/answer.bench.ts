@@ -13,10 +13,12 @@ import { parseQuery } from "../src/core/search/query.ts";
 import { planRetrieval } from "../src/core/search/search.ts";
 import { openKnowledgeBase } from "../src/knowledge/open.ts";
 import { readGolden } from "../test/golden/golden.ts";
+import { type BotMode, type BotRestart, restartBot } from "./bot-restart.ts";
 import { syntheticQuestions, writeSyntheticCorpus } from "./synthetic.ts";
 import { machineLoad, percentiles, Targets } from "./targets.ts";
 
-// The answer-path benchmark: build time, heap, restart with a persisted index, latency of the whole answer
+// The answer-path benchmark: build time, heap, restart with a persisted index (the `ask` command, and the bot
+// itself in HTTP mode and Socket Mode: bench/bot-restart.ts), latency of the whole answer
 // path (parsing, search, composition) and the most passages one question scored, on the real knowledge base
 // and on 10k, 100k and 300k passages. Each figure with a target is printed with it and "ok" or "MISSED".
 // Usage: npm run bench [-- --quick]   (--quick skips the 100k and 300k corpora)
@@ -151,6 +153,23 @@ async function corpusRun(targets: Targets, label: string, passages: number, rest
         `${runs.map((r) => (r.cpu === null ? "?" : r.cpu.toFixed(0))).join(", ")} ms) ${best.toFixed(0)} ms` +
         (restartTarget ? ` ${targets.check(`${label} restart`, best, restartTarget, "ms")}` : ""),
     );
+    // The bot itself, as a supervisor restarts it, in both of Slack's modes.
+    for (const mode of ["http", "socket"] as BotMode[]) {
+      const bots: BotRestart[] = [];
+      for (let i = 0; i < 3; i++) bots.push(await restartBot(mode, dir, stateDir, questions[3 + i]!));
+      const fastest = Math.min(...bots.map((r) => r.wall));
+      const name = mode === "http" ? "HTTP mode" : "Socket Mode";
+      console.log(
+        `${label}: bot restart to first answer (node dist/main.js, ${name}, a slash command sent as soon as ` +
+          `${mode === "http" ? "the port accepts" : "the WebSocket is open"}, to its answer at the response_url; ` +
+          `wall clock, best of 3: ${bots.map((r) => r.wall.toFixed(0)).join(", ")} ms; taking questions after ` +
+          `${bots.map((r) => r.ready.toFixed(0)).join(", ")} ms; its CPU ` +
+          `${bots.map((r) => (r.cpu === null ? "?" : r.cpu.toFixed(0))).join(", ")} ms) ${fastest.toFixed(0)} ms` +
+          (restartTarget
+            ? ` ${targets.check(`${label} bot restart (${name})`, fastest, restartTarget, "ms")}`
+            : ""),
+      );
+    }
   } finally {
     await rm(work, { recursive: true, force: true });
   }

@@ -1,23 +1,52 @@
+import { readdir, rm } from "node:fs/promises";
 import { build } from "esbuild";
 
-// The second half of `npm run build` (after tsc): the `ask` command as one file. A restart is what a user
-// waits for there (`node dist/cli/ask.js`, answering one question from the persisted index), and loading
-// ~200 modules one by one (zod and date-fns alone are 130 files, each resolved, read and compiled) was a
-// third of it at 10k passages. tsc's output is kept for everything else: the bot's answer, build and persist
-// workers are started as files next to the module that starts them (src/runtime/worker.ts), which a bundle
-// would move. Type checking stays tsc's; esbuild only joins the modules.
+// The second half of `npm run build` (after tsc): the commands whose start a person waits for, as bundles.
+// Loading ~200 modules one by one (zod and date-fns alone are 130 files, each resolved, read and compiled)
+// was a third of `node dist/cli/ask.js` at 10k passages, and the bot pays it on every thread it starts: the
+// main thread, each answer worker and the build worker. Type checking stays tsc's; esbuild only joins the
+// modules. tsc's output stays beside the bundles for everything else (`digest`, `add`, the tests' imports).
 
-await build({
-  entryPoints: ["src/cli/ask.ts"],
-  outfile: "dist/cli/ask.js",
+// CommonJS dependencies bundled into an ES module still call require() for Node's own modules.
+const banner = {
+  js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+};
+const common = {
   bundle: true,
   platform: "node",
   format: "esm",
   target: "node20",
   sourcemap: true,
-  // CommonJS dependencies bundled into an ES module still call require() for Node's own modules.
-  banner: {
-    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
-  },
+  banner,
   logLevel: "warning",
+  // Native code (libsql's engine, pg's optional native client, ws's optional speed-ups) is loaded from
+  // node_modules at run time, as it must be.
+  external: ["libsql", "pg-native", "bufferutil", "utf-8-validate", "fsevents"],
+};
+
+// `ask`: one file, answering one question from the persisted index.
+await build({ ...common, entryPoints: ["src/cli/ask.ts"], outfile: "dist/cli/ask.js" });
+
+// The bot (`node dist/main.js`, what a supervisor runs) and its worker threads. A worker is started from the
+// file named after it next to the module that starts it (src/runtime/worker.ts: `new URL("./answer-worker.js",
+// import.meta.url)`); bundled, every such module's import.meta.url is its bundle's, so the workers' bundles sit
+// next to main.js, where main.js (answer and build workers) and build-worker.js (the persist worker) look.
+// Split into chunks: what the bot loads only when it is needed (the Slack side, loaded once the answer workers
+// have started; the PostgreSQL client) is a dynamic import(), kept out of the start. The chunks sit next to
+// main.js too: a worker started from code that esbuild moved into a chunk is looked for next to that chunk.
+for (const file of await readdir("dist")) {
+  if (/^chunk-[A-Z0-9]+\.js(\.map)?$/u.test(file)) await rm(`dist/${file}`);
+}
+await build({
+  ...common,
+  entryPoints: {
+    main: "src/main.ts",
+    "answer-worker": "src/knowledge/answer-worker.ts",
+    "build-worker": "src/knowledge/build-worker.ts",
+    "persist-worker": "src/knowledge/persist-worker.ts",
+  },
+  outdir: "dist",
+  splitting: true,
+  chunkNames: "[name]-[hash]",
+  external: [...common.external, "pg"],
 });

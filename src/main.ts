@@ -1,18 +1,15 @@
 import path from "node:path";
+import { performance } from "node:perf_hooks";
 import { openCommandKnowledge } from "./cli/knowledge.ts";
 import { runCli } from "./cli/run.ts";
 import { parseStartOptions, START_USAGE } from "./cli/start-options.ts";
-import { type Config, loadConfig, loadDotEnv } from "./config.ts";
+import { loadConfig, loadDotEnv } from "./config.ts";
 import type { KnowledgeBase } from "./core/knowledge-base.ts";
-import { attachDigest } from "./digest/attach.ts";
+import { AnswerPool, defaultAnswerWorkers } from "./knowledge/answer-pool.ts";
 import { type LiveKnowledge, watchKnowledge } from "./knowledge/live.ts";
 import { type AppLogger, processLogger } from "./log.ts";
 import { runShell, ShellNotices } from "./shell/shell.ts";
-import { startSlackBot } from "./slack/app.ts";
-import { chatFinder, chatPoster } from "./slack/digest-poster.ts";
-import { digestSubcommand } from "./slack/listeners/commands/digest.ts";
 import { knowledgeVersion } from "./state/knowledge-version.ts";
-import { openStateStore } from "./state/open.ts";
 import type { StateStore } from "./state/types.ts";
 
 /**
@@ -51,21 +48,22 @@ runCli(async (argv) => {
   // keeps one. It stops at SIGINT/SIGTERM, or once nothing else is left to run (the shell's `quit`).
   // Set once the state store is open (not in the shell): a rebuild is announced to the other instances.
   let announce: (next: KnowledgeBase) => void = () => undefined;
-  const knowledge = await watchKnowledge(kb, {
-    cacheDir: path.join(config.STATE_DIR, "index"),
-    log: log.child("knowledge"),
-    onReload: (next) => announce(next),
-  });
-  const getKnowledgeBase = knowledge.current;
+  const watch = () =>
+    watchKnowledge(kb, {
+      cacheDir: path.join(config.STATE_DIR, "index"),
+      log: log.child("knowledge"),
+      onReload: (next) => announce(next),
+    });
   const stopping = stopOnSignals();
-  stopping.signal.addEventListener("abort", () => void knowledge.close(), { once: true });
-  process.once("beforeExit", () => void knowledge.close());
 
   if (config.mode === "shell") {
+    const knowledge = await watch();
+    stopping.signal.addEventListener("abort", () => void knowledge.close(), { once: true });
+    process.once("beforeExit", () => void knowledge.close());
     await runShell({
       input: process.stdin,
       output: process.stdout,
-      getKnowledgeBase,
+      getKnowledgeBase: knowledge.current,
       signal: stopping.signal,
       notes: skipped,
       notices,
@@ -75,32 +73,78 @@ runCli(async (argv) => {
 
   for (const line of skipped) log.warn(line);
   const fatal = stopOnStrayErrors(log, stopping);
+  // Slack first, the watcher after (see below): until the watcher runs, the base opened above is the one.
+  let knowledge: LiveKnowledge | null = null;
+  const getKnowledgeBase = () => knowledge?.current() ?? kb;
   // A start that fails at any stage closes what it opened, newest first (the store's lock included), and
   // leaves with its one message (runCli prints it): never a half-started bot serving without its digest or
   // deaf to SIGTERM.
   const opened: Array<() => Promise<unknown>> = [];
-  let started: Awaited<ReturnType<typeof startSlack>>;
+  // The answer workers start loading the base first, beside the main thread's start (the Slack app's modules,
+  // the state store, Slack's token check); the Slack side is loaded only now, and only in Slack mode.
+  const answers = new AnswerPool({
+    size: config.ANSWER_WORKERS ?? defaultAnswerWorkers(),
+    log,
+    mainThreadUntilReady: true,
+  });
+  answers.warm(kb);
+  opened.push(() => answers.close());
+  let started: Awaited<ReturnType<typeof import("./runtime/slack-start.ts").startSlack>>;
   try {
-    started = await startSlack(config, log, getKnowledgeBase, opened);
+    const { startSlack } = await import("./runtime/slack-start.ts");
+    started = await startSlack(config, { log, getKnowledgeBase, answers }, opened);
   } catch (error) {
     for (const close of opened.reverse()) await close().catch(() => undefined);
-    await knowledge.close();
     // Whatever a library left open (a socket, a timer) must not keep a failed start alive.
     setTimeout(() => process.exit(process.exitCode ?? 1), STOP_GRACE_MS).unref();
     throw error;
   }
   const { bot, state, digest } = started;
-  followKnowledge(state, knowledge, log);
+  log.info(
+    `connected to Slack in ${bot.mode === "socket" ? "Socket Mode" : `HTTP mode on port ${bot.port} (/slack/events, /healthz)`}` +
+      `${bot.healthPort !== null ? ` (health check on port ${bot.healthPort}, /healthz)` : ""}, ` +
+      `answering from ${kb.index.documents.length} documents in ${kb.dir} (index ${kb.origin}); ` +
+      `started in ${Math.round(performance.now())} ms`,
+  );
+  // The folder is watched once the answer workers hold the base (or have been given up), so that its first
+  // scan (a stat of every file) and the build worker's start (it reads every file) do not take the CPU a
+  // restart's first answers need; a change made meanwhile is found by one look at the folder once it runs.
+  if (!stopping.signal.aborted) {
+    await Promise.race([
+      bot.answersReady(),
+      new Promise((resolve) => stopping.signal.addEventListener("abort", resolve, { once: true })),
+    ]);
+  }
+  if (!stopping.signal.aborted) {
+    log.debug(
+      `answers: every answer worker holds the knowledge base, ${Math.round(performance.now())} ms after start`,
+    );
+    try {
+      knowledge = await watch();
+    } catch (error) {
+      // A bot that would never see a new document is not the bot that was asked for: it stops (exit 1).
+      log.error(
+        `knowledge: cannot watch ${kb.dir} for changes (${error instanceof Error ? error.message : String(error)}); ` +
+          "stopping, so that the supervisor starts the bot again",
+      );
+      fatal.happened = true;
+      process.exitCode = 1;
+      stopping.abort("the knowledge folder cannot be watched");
+    }
+  }
+  if (knowledge) {
+    const live = knowledge;
+    stopping.signal.addEventListener("abort", () => void live.close(), { once: true });
+    if (stopping.signal.aborted) void live.close();
+    // A document changed between the index's load and the watcher's start is found by one look now.
+    else live.reloadNow();
+    followKnowledge(state, live, log);
+  }
   announce = (next) => {
     state.knowledge.publish(knowledgeVersion(next)).catch((error: unknown) => {
       log.warn(`state: could not announce the knowledge version: ${(error as Error).message}`);
     });
   };
-  log.info(
-    `connected to Slack in ${bot.mode === "socket" ? "Socket Mode" : `HTTP mode on port ${bot.port} (/slack/events, /healthz)`}` +
-      `${bot.healthPort !== null ? ` (health check on port ${bot.healthPort}, /healthz)` : ""}, ` +
-      `answering from ${kb.index.documents.length} documents in ${kb.dir} (index ${kb.origin})`,
-  );
 
   // A signal that came while starting is acted on now (an aborted signal fires no more events).
   if (!stopping.signal.aborted) {
@@ -118,37 +162,6 @@ runCli(async (argv) => {
   await state.close();
   return code;
 });
-
-/** Opens the state, starts the Slack app and attaches the digest; each is added to `opened` to be closed. */
-async function startSlack(
-  config: Config,
-  log: AppLogger,
-  getKnowledgeBase: () => KnowledgeBase,
-  opened: Array<() => Promise<unknown>>,
-) {
-  const state = await openStateStore(config, { log: log.child("state"), role: "bot" });
-  opened.push(() => state.close());
-  const subcommands = [digestSubcommand({ timeZone: config.DIGEST_TZ })];
-  const bot = await startSlackBot(config, { getKnowledgeBase, state, log, subcommands });
-  opened.push(() => bot.stop());
-  const digest = await attachDigest(config, {
-    post: chatPoster(bot.app.client, config.DIGEST_CHANNEL ?? ""),
-    // Before each digest, the channel is read for that day's: a lost record or a timed-out post does not
-    // become a second digest.
-    find: chatFinder(bot.app.client, config.DIGEST_CHANNEL ?? ""),
-    store: state,
-    getKnowledgeBase,
-    log: log.child("digest"),
-  }).catch((error: unknown) => {
-    const message = error instanceof Error ? error.message : String(error);
-    if (/^[a-z]+: /u.test(message)) throw error;
-    throw new Error(
-      `digest: cannot start the daily digest (${message}): its records in ${config.STATE_DIR} may be damaged; ` +
-        "restore them from a backup, or unset DIGEST_CHANNEL to run without the digest",
-    );
-  });
-  return { state, bot, digest };
-}
 
 /**
  * Keeps this instance's knowledge in step with the others' (PostgreSQL): its version is published at start,

@@ -92,6 +92,62 @@ describe("the production start command", () => {
     }
   }, 60_000);
 
+  it("in Socket Mode, answers a command sent the moment it connects, from the bundle and its workers", async () => {
+    const standIn = await SlackStandIn.start();
+    const state = await mkdtemp(path.join(tmpdir(), "minusma-production-"));
+    const bot = startBotProcess(
+      {
+        SLACK_BOT_TOKEN: TOKEN,
+        SLACK_APP_TOKEN: "xapp-1-A0TEST-production",
+        SLACK_API_URL: standIn.apiUrl,
+        STATE_DIR: state,
+        LOG_LEVEL: "debug",
+      },
+      "production",
+    );
+    try {
+      await standIn.waitFor("the WebSocket", () => standIn.socketConnected, 60_000);
+      // Asked at once: the main thread answers until an answer worker holds the knowledge base.
+      for (const [id, envelope] of [
+        ["first", "env-first"],
+        ["later", "env-later"],
+      ] as const) {
+        if (id === "later") {
+          await bot.waitForOutput(/every answer worker holds the knowledge base/u);
+        }
+        standIn.sendEnvelope({
+          envelope_id: envelope,
+          type: "slash_commands",
+          accepts_response_payload: true,
+          payload: {
+            command: "/minusma",
+            text: "troop ceiling",
+            user_id: `U${id}`,
+            channel_id: "CSOCK",
+            team_id: "T0TEST",
+            api_app_id: "A0TEST",
+            response_url: standIn.responseUrl(id),
+            trigger_id: "1.2.3",
+          },
+        });
+        const [answer] = await standIn.waitFor(
+          `the ${id} answer`,
+          () => standIn.responsesTo(id).length > 0 && standIn.responsesTo(id),
+        );
+        expect(JSON.stringify(answer?.body)).toContain("13,289");
+      }
+      // The folder is watched once the workers are ready (the watcher then starts the build worker).
+      await bot.waitForOutput(/connected to Slack in Socket Mode.*started in \d+ ms/u);
+      bot.child.kill("SIGTERM");
+      expect((await bot.exited).code).toBe(0);
+      expect(bot.output()).not.toMatch(/worker (stopped|failed)|workers crashed|Cannot find module/u);
+    } finally {
+      bot.child.kill("SIGKILL");
+      await standIn.close();
+      await rm(state, { recursive: true, force: true });
+    }
+  }, 90_000);
+
   it("picks up a document added while it runs, rebuilt by the compiled build worker", async () => {
     const work = await mkdtemp(path.join(tmpdir(), "minusma-production-"));
     const { cp, writeFile } = await import("node:fs/promises");

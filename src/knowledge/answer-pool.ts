@@ -64,6 +64,11 @@ export interface AnswerPoolOptions {
   maxWaiting?: number;
   /** the clock questions' waits are measured with (tests pass their own) */
   now?: () => number;
+  /**
+   * Answer on the main thread until a worker is ready, when the main thread holds the base already (the
+   * bot, at a restart): its first questions then wait for no worker to load its modules and the index.
+   */
+  mainThreadUntilReady?: boolean;
 }
 
 interface Job {
@@ -86,6 +91,8 @@ interface Slot {
   memory: Map<number, (memory: WorkerMemory | null) => void>;
   /** set when the pool ends the worker itself, so its exit is not taken for a crash */
   retired: boolean;
+  /** whether the worker holds a knowledge base yet (it says so once it has loaded the first one) */
+  ready: boolean;
 }
 
 /**
@@ -109,6 +116,7 @@ export class AnswerPool {
   readonly #maxWaitMs: number;
   readonly #maxWaiting: number;
   readonly #now: () => number;
+  readonly #mainThreadUntilReady: boolean;
   /** refused as busy since the last warning, and when that warning was */
   #busy = { count: 0, warnedAt: Number.NEGATIVE_INFINITY };
   #sweeper: NodeJS.Timeout | null = null;
@@ -124,6 +132,8 @@ export class AnswerPool {
   #crashes: number[] = [];
   #onMainThread = false;
   #closed = false;
+  /** who waits for every worker to hold a knowledge base (`ready()`) */
+  #readyWaiters: Array<() => void> = [];
 
   constructor(options: AnswerPoolOptions) {
     this.size = options.size;
@@ -133,11 +143,32 @@ export class AnswerPool {
     this.#maxWaiting = options.maxWaiting ?? MAX_WAITING;
     this.#now = options.now ?? Date.now;
     answerPools.add(this);
+    this.#mainThreadUntilReady = options.mainThreadUntilReady ?? false;
   }
 
   /** Starts the workers with `kb` now, so the first question does not wait for them to load it. */
   warm(kb: KnowledgeBase): void {
     if (this.#workersInUse()) this.#sync(kb);
+  }
+
+  /**
+   * Resolves once every worker holds a knowledge base (at once when the pool answers on the main thread):
+   * what the bot waits for before it starts work that would take the CPU the workers' loading needs.
+   */
+  ready(): Promise<void> {
+    if (this.#allReady()) return Promise.resolve();
+    return new Promise((resolve) => this.#readyWaiters.push(resolve));
+  }
+
+  #allReady(): boolean {
+    return (
+      !this.#workersInUse() || (this.#slots.length === this.size && this.#slots.every((slot) => slot.ready))
+    );
+  }
+
+  #wakeReadyWaiters(): void {
+    if (this.#readyWaiters.length > 0 && this.#allReady())
+      for (const wake of this.#readyWaiters.splice(0)) wake();
   }
 
   /** Answers `question` from `kb`, as `answerQuestion` does, on a worker when there is one. */
@@ -147,6 +178,11 @@ export class AnswerPool {
       return this.#answerHere(kb, question, history, askedAt).finally(() => mainCollector()?.answered());
     }
     this.#sync(kb);
+    // Until a worker has loaded the base (its modules and the index file: a second at 100k passages after a
+    // start), the main thread answers: it holds the base already, so a restart's first questions do not wait.
+    if (this.#mainThreadUntilReady && !this.#slots.some((slot) => slot.ready)) {
+      return this.#answerHere(kb, question, history, askedAt).finally(() => mainCollector()?.answered());
+    }
     if (this.#queue.length >= this.#maxWaiting) return Promise.reject(this.#refuse(question, "waiting"));
     return new Promise<Answer>((resolve, reject) => {
       this.#queue.push({ id: this.#nextId++, askedAt, question, history, resolve, reject, moved: false });
@@ -235,6 +271,7 @@ export class AnswerPool {
       slot.retired = true;
       for (const job of slot.pending.values()) this.#settle(job, stopping());
     }
+    this.#wakeReadyWaiters();
     await Promise.all(slots.map((slot) => slot.worker.terminate()));
   }
 
@@ -268,7 +305,12 @@ export class AnswerPool {
       this.#kb = kb;
       for (const slot of this.#slots) for (const message of messages) post(slot, message);
     }
-    while (this.#slots.length < this.size) this.#slots.push(this.#spawn(this.#wholeBase(kb)));
+    while (this.#slots.length < this.size) {
+      // One worker loads first, the others once it is ready: on a small machine several loading at once (with
+      // the main thread starting) would each take longer, and the first answer waits for the first of them.
+      if (this.#slots.length > 0 && !this.#slots.some((slot) => slot.ready)) break;
+      this.#slots.push(this.#spawn(this.#wholeBase(kb)));
+    }
   }
 
   /**
@@ -301,9 +343,16 @@ export class AnswerPool {
     const worker = startWorker(import.meta.url, "answer-worker");
     // The pool never keeps the process alive by itself: the server does, and stopping closes the pool.
     worker.unref();
-    const slot: Slot = { worker, pending: new Map(), memory: new Map(), retired: false };
+    const slot: Slot = { worker, pending: new Map(), memory: new Map(), retired: false, ready: false };
     for (const message of kbMessages) post(slot, message);
     worker.on("message", (message: FromWorker) => {
+      if (message.type === "ready") {
+        slot.ready = true;
+        if (this.#kb && this.#workersInUse()) this.#sync(this.#kb);
+        this.#wakeReadyWaiters();
+        this.#pump();
+        return;
+      }
       if (message.type === "memory") {
         slot.memory.get(message.id)?.(message.memory);
         slot.memory.delete(message.id);
@@ -449,6 +498,7 @@ export class AnswerPool {
     }
     slot.pending.clear();
     this.#requeue(again);
+    this.#wakeReadyWaiters();
     this.#pump();
   }
 

@@ -45,7 +45,9 @@ export type FromWorker =
   | { type: "failed"; id: number; message: string }
   /** the persisted file could not be read (replaced meanwhile): the pool sends the base as data instead */
   | { type: "kb-unreadable"; generation: number; message: string }
-  | { type: "memory"; id: number; memory: WorkerMemory };
+  | { type: "memory"; id: number; memory: WorkerMemory }
+  /** the worker holds a knowledge base now, and has answered once: questions sent to it wait for neither */
+  | { type: "ready"; generation: number };
 
 const port = parentPort;
 if (!port) throw new Error("answer worker: must run as a worker thread of the answer pool");
@@ -103,7 +105,35 @@ function take(message: Extract<ToWorker, { type: "kb" }>, data: SerializedKnowle
   kb = deserializeKnowledgeBase(data, "cache");
   generation = message.generation;
   step = message.step;
+  warmUp();
+  port!.postMessage({ type: "ready", generation } satisfies FromWorker);
   idle.start(warmUpSteps(kb, { warmWords, settle: () => collector?.settle() }));
+}
+
+/** Questions answered to warm up, from the glossary's examples (or a document's title without any). */
+const WARM_UP_QUESTIONS = 3;
+let warmedUp = false;
+let answered = 0;
+
+/**
+ * A fresh thread's first answer costs about a hundred times a later one (every function of the answer path is
+ * compiled on first use, every regular expression on first match): about 200 ms against 2 ms at 10k
+ * passages. The worker pays that once, right after its first base is loaded and before it says it is ready,
+ * on questions of its own, so a restart's first real question does not (the main thread answers until a
+ * worker is ready). The idle warm-up (idle-warm-up.ts) comes after: it reads ahead what later questions need.
+ */
+function warmUp(): void {
+  if (warmedUp || !kb) return;
+  warmedUp = true;
+  if (answered > 0) return;
+  const questions = kb.glossary.examples.slice(0, WARM_UP_QUESTIONS);
+  const title = kb.index.documents[0]?.title;
+  if (questions.length === 0 && title) questions.push(`What is ${title}?`);
+  try {
+    for (const question of questions) answerQuestion(kb, question, []);
+  } catch {
+    // A question of its own that fails says nothing about the real ones: each is answered (or fails) anyway.
+  }
 }
 
 function drain(): void {
@@ -158,6 +188,7 @@ async function loadFile(
 }
 
 function answer(message: Extract<ToWorker, { type: "answer" }>): void {
+  answered += 1;
   try {
     if (!kb) throw new Error("answer worker: asked a question before it was given the knowledge base");
     const reply: FromWorker = {

@@ -35,6 +35,8 @@ export interface RunningSlackBot {
   healthPort: number | null;
   /** the checks in front of Bolt in HTTP mode (with what they hold now), null in Socket Mode */
   guard: RequestGuard | null;
+  /** resolves once every answer worker holds the knowledge base (until then the main thread answers) */
+  answersReady(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -314,6 +316,9 @@ export async function startSlackBot(
   const { app } = assembled;
   const log = deps.log.child("slack");
   const drainMs = options.drainMs ?? DRAIN_MS;
+  // The answer workers start loading the knowledge base now, while Slack checks the token and the server
+  // starts: a restart's first questions are answered on the main thread until one of them holds it.
+  assembled.answers.warm(deps.getKnowledgeBase());
   try {
     await app.init();
   } catch (error) {
@@ -369,14 +374,13 @@ export async function startSlackBot(
         );
       }
     }
-    // The answer workers start now, so the first question does not wait for them to load the documents.
-    assembled.answers.warm(deps.getKnowledgeBase());
     return {
       app,
       mode: "socket",
       port: null,
       healthPort,
       guard: null,
+      answersReady: () => assembled.answers.ready(),
       stop: async () => {
         // Disconnecting first stops new events; the ones already acknowledged are then answered.
         await app.stop();
@@ -410,13 +414,13 @@ export async function startSlackBot(
   }
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.PORT;
-  assembled.answers.warm(deps.getKnowledgeBase());
   return {
     app,
     mode: "http",
     port,
     healthPort: null,
     guard: assembled.guard,
+    answersReady: () => assembled.answers.ready(),
     stop: async () => {
       // New requests get 503 and the listening socket closes; idle keep-alive connections are closed now,
       // busy ones once their response is sent.

@@ -191,6 +191,39 @@ describe("AnswerPool", () => {
   });
 });
 
+describe("AnswerPool at a start", () => {
+  it("starts one worker, the others once it holds the base, and says when every one does", async () => {
+    const { pool: answers } = pool(2);
+    let allReady = false;
+    const ready = answers.ready().then(() => {
+      allReady = true;
+    });
+    answers.warm(kb);
+    // One loads at first: two loading at once (beside the main thread's own start) would each take longer.
+    expect(answers.workers).toHaveLength(1);
+    await ready;
+    expect(allReady).toBe(true);
+    expect(answers.workers).toHaveLength(2);
+    expect(await answers.answer(kb, "troop ceiling", [])).toEqual(answerQuestion(kb, "troop ceiling"));
+  });
+
+  it("answers the questions asked before a worker is ready, as the workers would, when the main thread may", async () => {
+    const { pool: answers } = pool(2, undefined, { mainThreadUntilReady: true });
+    answers.warm(kb);
+    const asked = await Promise.all(QUESTIONS.map((question) => answers.answer(kb, question, [])));
+    expect(asked).toEqual(QUESTIONS.map((question) => answerQuestion(kb, question)));
+    await answers.ready();
+    expect(answers.workers).toHaveLength(2);
+    expect(await answers.answer(kb, "troop ceiling", [])).toEqual(answerQuestion(kb, "troop ceiling"));
+  });
+
+  it("is ready at once when it answers on the main thread", async () => {
+    const { pool: answers } = pool(0);
+    await answers.ready();
+    expect(answers.workers).toEqual([]);
+  });
+});
+
 describe("AnswerPool following updates of the knowledge base", () => {
   it("answers from each update as the main thread does, and a worker started later catches up", async () => {
     const work = await mkdtemp(path.join(tmpdir(), "minusma-pool-updates-"));
