@@ -8,6 +8,7 @@ import type { Glossary } from "./glossary.ts";
 import { glossaryKey } from "./glossary.ts";
 import { plainIdioms } from "./idiom.ts";
 import { nationalityGroupsFor } from "./nationality.ts";
+import { PARTICLES, paraphrases } from "./paraphrase.ts";
 import { contentTerms, indexTerm, tokenize } from "./terms.ts";
 import type { Vocabulary } from "./vocabulary.ts";
 
@@ -124,6 +125,12 @@ export function parseQuery(
       continue;
     }
     const token = tokens[i]!;
+    const phrasal = phrasalConcept(tokens, i, vocabulary, weight);
+    if (phrasal) {
+      concepts.push(phrasal);
+      i += 2;
+      continue;
+    }
     // A light verb ("make", "let", "become") says nothing of its own: "how much bigger did the council make
     // the force" is about "bigger" and "force", and "make" is rare enough in reports to outweigh them.
     if (token.term !== null && !LIGHT_VERBS.has(token.surface)) {
@@ -173,9 +180,28 @@ function termConcept(surface: string, term: string, vocabulary: Vocabulary, weig
   const forms = [...otherVerbForms(surface), ...derivedForms(surface)]
     .map(indexTerm)
     .filter((form): form is string => form !== null && form !== term && vocabulary.has(form));
-  if (forms.length === 0) return concept;
-  const alternatives = [...(concept.known ? concept.alternatives : []), ...forms.map((form) => [form])];
-  return { ...concept, alternatives, known: true, foreign: false };
+  if (forms.length > 0) {
+    const alternatives = [...(concept.known ? concept.alternatives : []), ...forms.map((form) => [form])];
+    return { ...concept, alternatives, known: true, foreign: false };
+  }
+  // A verb the documents never use: its most frequent sense's other words they do use ("shut" / "closed"),
+  // after the typed word, so they count as a synonym (paraphrase.ts).
+  const everyday = concept.known ? [] : paraphrases(surface, (t) => vocabulary.has(t));
+  if (everyday.length === 0) return concept;
+  return { ...concept, alternatives: [[term], ...everyday], known: true, foreign: false };
+}
+
+/** A phrasal verb ("stepped down", "took over") with its first sense's words the documents use, or null. */
+function phrasalConcept(tokens: Token[], i: number, vocabulary: Vocabulary, weight: number): Concept | null {
+  const [verb, particle] = [tokens[i]!, tokens[i + 1]];
+  if (!particle || !PARTICLES.has(particle.surface) || verb.term === null) return null;
+  const everyday = paraphrases(verb.surface, (t) => vocabulary.has(t), particle.surface);
+  if (everyday.length === 0) return null;
+  // The verb's own forms first ("took" also finds "take"), then the phrase's sense.
+  const own = termConcept(verb.surface, verb.term, vocabulary, weight);
+  const alternatives = [...(own.known ? own.alternatives : [[verb.term]]), ...everyday];
+  const text = `${verb.surface} ${particle.surface}`;
+  return { ...own, text, alternatives, known: true, foreign: false };
 }
 
 function wordConcept(surface: string, term: string, vocabulary: Vocabulary, weight: number): Concept {
