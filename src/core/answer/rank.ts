@@ -5,7 +5,6 @@ import { passageId, passagePlace } from "../knowledge/passages.ts";
 import type { KnowledgeBase } from "../knowledge-base.ts";
 import { MONTH_WORDS } from "../lexicon.ts";
 import { spellsOut } from "../search/acronym.ts";
-import type { PassageAnalysis } from "../search/analysis.ts";
 import { type Concept, conceptWeight, type ParsedQuery } from "../search/query.ts";
 import type { PassageHit } from "../search/search.ts";
 import { contentTerms, tokenize } from "../search/terms.ts";
@@ -571,6 +570,10 @@ function totalWeight(concepts: Concept[]): number {
  * when given, also meets an acronym the sentence spells out ("African Union" for "AU", acronym.ts).
  */
 function coveredConcepts(list: string[], concepts: Concept[], year: string, raw?: string): Coverage {
+  // Most sentences of a hit hold none of the question's terms: they are told apart without building anything.
+  if (missesAll(list, concepts)) {
+    return { weight: 0, concepts: new Set(), hits: 0, first: list.length, span: 0, nearCount: false };
+  }
   const terms = new Set(list);
   const met = new Set<Concept>();
   let weight = 0;
@@ -618,6 +621,37 @@ function coveredConcepts(list: string[], concepts: Concept[], year: string, raw?
 }
 
 /** Where a sentence's content terms hold a count: digits that are not a year and not a day of a month. */
+/** Every term a question's concepts can be met by, per concepts list; null when a concept is met otherwise too. */
+const conceptTerms = new WeakMap<Concept[], { length: number; terms: Set<string> | null }>();
+
+/**
+ * Whether a sentence's terms certainly meet none of the concepts: none of their terms is among them, and no
+ * concept can be met another way (a word being typed, a year a document's date meets, an acronym spelt out, an
+ * alternative of no terms, which every sentence meets).
+ */
+function missesAll(list: string[], concepts: Concept[]): boolean {
+  let known = conceptTerms.get(concepts);
+  if (!known || known.length !== concepts.length) {
+    const open = concepts.some(
+      (concept) =>
+        concept.known &&
+        (concept.year !== null ||
+          concept.prefixes.length > 0 ||
+          concept.acronym !== undefined ||
+          concept.alternatives.some((terms) => terms.length === 0)),
+    );
+    const terms = open
+      ? null
+      : new Set(concepts.flatMap((concept) => (concept.known ? concept.alternatives.flat() : [])));
+    known = { length: concepts.length, terms };
+    conceptTerms.set(concepts, known);
+  }
+  const { terms } = known;
+  if (terms === null) return false;
+  for (const term of list) if (terms.has(term)) return false;
+  return true;
+}
+
 function countPositions(list: string[]): number[] {
   const out: number[] = [];
   list.forEach((term, i) => {
@@ -655,12 +689,9 @@ function edgeSentences(kb: KnowledgeBase, id: string): [Neighbour | undefined, N
   const { doc, n } = passagePlace(id);
   const previous = kb.index.passages.get(passageId(doc, n - 1));
   const next = kb.index.passages.get(passageId(doc, n + 1));
-  const edge = (analysis: PassageAnalysis | undefined, at: number): Neighbour | undefined => {
-    const i = analysis ? (at < 0 ? analysis.sentences.length - 1 : at) : -1;
-    return analysis && i >= 0 ? { sentence: analysis.sentences[i]!, terms: analysis.terms[i]! } : undefined;
-  };
+  // Only the neighbours' edge sentences are read, not their whole analysis (analysis.ts).
   return [
-    edge(previous && kb.index.analyzer.analyze(previous), -1),
-    edge(next && kb.index.analyzer.analyze(next), 0),
+    (previous && kb.index.analyzer.edges(previous)?.last) ?? undefined,
+    (next && kb.index.analyzer.edges(next)?.first) ?? undefined,
   ];
 }
