@@ -311,10 +311,22 @@ export function answerQuestion(
   const listed = instances ? instancesAnswer(candidates, typedBest, TUNING.listShare) : null;
   // "What troop ceiling did the Council set in 2013?": the sentence stating a ceiling of the asked personnel,
   // though it never says "ceiling" ("Decides that MINUSMA shall comprise up to 11,200 …"; ceilings.ts).
+  // So does "and for police?" after "what was the troop ceiling in 2019?", read as the thread's question with
+  // police in place of troop (swap.ts), from the document the thread's answer quoted ("troop ceiling of 13,289
+  // unchanged along with the maximum deployment of 1,920 police"), or as any other follow-up.
+  const swapped = resolution.followUp ? (resolution.swap?.reading ?? null) : null;
+  const quoted = resolution.place?.docs[0];
   const ceiling =
-    role || resolution.followUp
+    role || (resolution.followUp && !(swapped && quoted))
       ? null
-      : ceilingAnswer(kb.index, candidates, typedBest, query, time, (p) => scope.allows(p.doc.id));
+      : ceilingAnswer(
+          kb.index,
+          swapped ? candidates.filter((c) => c.hit.passage.doc.id === quoted) : candidates,
+          swapped ? undefined : typedBest,
+          swapped ? { ...query, text: swapped } : query,
+          time,
+          (p) => scope.allows(p.doc.id) && (!swapped || p.doc.id === quoted),
+        );
   const best =
     role?.candidates[0] ??
     ceiling?.[0] ??

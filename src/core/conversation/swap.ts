@@ -112,11 +112,26 @@ const PARTICIPLE = /^[\p{L}-]+(?:ed|en|wn)$/u;
 const COUNT_QUESTION =
   /^how many ([\p{L}-]+)(?: [\p{L}-]+)?? (?:(?:were|was|are|is|have|has|had)(?: been)? |did [\p{L}-]+ )?([\p{L}-]+(?:ed|en|wn))\b/iu;
 
-/** The counted thing and verb of the thread's last "how many N V" question ("troops", "deployed"). */
+// A figure's noun after the thing it counts: "troop ceiling", "the police strength", "troop levels".
+const MEASURED =
+  /\b([\p{L}-]+) (?:ceilings?|strength|levels?|numbers?|figures?|totals?|caps?|limits?|deployments?|components?|contingents?|presence)\b/iu;
+// Words before a figure's noun that are not what it counts ("the ceiling", "authorized strength").
+const NOT_COUNTED =
+  /^(?:the|a|an|its|their|current|new|old|authori[sz]ed|maximum|minimum|total|overall|mission|minusma|what|is|was)$/iu;
+
+/**
+ * The counted thing and verb of the thread's last "how many N V" question ("troops", "deployed"), or the
+ * thing a figure's noun counts in its last question or keyword ("troop" in "what was the troop ceiling in
+ * 2019?"): "and for police?" asks the same figure of police.
+ */
 function countedParts(history: Turn[]): { noun: string; verb: string | null } | null {
   for (const turn of [...history].reverse()) {
     const question = turn.question.trim();
-    if (!/^how many\b/iu.test(question)) continue;
+    const measured = MEASURED.exec(question)?.[1];
+    if (!/^how many\b/iu.test(question)) {
+      if (measured && !NOT_COUNTED.test(measured)) return { noun: measured.toLowerCase(), verb: null };
+      continue;
+    }
     const match = COUNT_QUESTION.exec(question);
     const noun = match?.[1] ?? /^how many ([\p{L}-]+)/iu.exec(question)?.[1];
     return noun ? { noun: noun.toLowerCase(), verb: match?.[2]?.toLowerCase() ?? null } : null;

@@ -83,4 +83,31 @@ describe("follow-ups that swap a year or a place into the thread's question", as
     expect(explanation.reading?.swap?.replaced ?? []).toEqual([]);
     expect(explanation.reading?.swap?.answerType ?? null).toBeNull();
   });
+
+  it("swaps the counted thing of a figure's noun: 'and for police?' after a troop ceiling asks the police ceiling", async () => {
+    // The thread's report states both ceilings in one sentence, and also a count of troops and police deployed
+    // that the follow-up's words alone would pick; another report states a police ceiling too.
+    const ceilings = await openKnowledgeBase(
+      await knowledgeFolder({
+        "2019-06-01-report.md": doc(
+          { title: "Guterres recommends renewing the mission", source: "Wire", date: "2019-06-01" },
+          "The mission should be extended for a year with its troop ceiling of 13,289 unchanged along with the maximum deployment of 1,920 police, said the report.\n\n" +
+            "There are currently about 14,700 troops and police deployed in the country, where attacks have been the deadliest.",
+        ),
+        "2017-09-26-report.md": doc(
+          { title: "Report on the situation in the country", source: "UN", date: "2017-09-26" },
+          "The police component had 1,632 personnel, or 85 per cent of the authorized strength of 1,760.",
+        ),
+      }),
+    );
+    const history: Turn[] = [];
+    const first = answerQuestion(ceilings, "what was the troop ceiling in 2019?", history);
+    expect(first.text).toContain("troop ceiling of 13,289");
+    history.push(first.turn);
+    const explanation: Explanation = {};
+    const police = answerQuestion(ceilings, "and for police?", history, explanation);
+    expect(explanation.reading?.swap?.replaced).toEqual(["troop"]);
+    expect(police.text).toContain("maximum deployment of 1,920 police");
+    expect(police.text).not.toContain("14,700");
+  });
 });
