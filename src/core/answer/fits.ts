@@ -3,6 +3,8 @@ import { MONTH_PATTERN } from "../lexicon.ts";
 import type { ParsedQuery } from "../search/query.ts";
 import { indexTerm, tokenize } from "../search/terms.ts";
 import { anchorsOf } from "./anchor.ts";
+import { statedCeilings } from "./ceilings.ts";
+import { ASKS_AUTHORIZED, COUNT_TOKEN, NOT_COUNTS, words } from "./measures.ts";
 import type { SentenceCandidate } from "./rank.ts";
 import { namesRoleHolder, peopleNear } from "./roles/check.ts";
 import { askedRole } from "./roles/question.ts";
@@ -138,6 +140,15 @@ export function misfit(
         : `the sentence names no ${title.head}${title.qualifiers.length > 0 ? ` (${title.qualifiers.join(", ")})` : ""}`;
     }
   }
+  if (query.answerType === "number" && ASKS_COUNT.test(text)) {
+    const kinds = countKinds(best.sentence);
+    // "What was the strength of MINUSMA in 2020?" is not answered by "five years at the head of MINUSMA".
+    if (kinds.size === 0 || (kinds.size === 1 && kinds.has("span"))) return "the sentence states no count";
+    // "How many troops did MINUSMA have in 2016?" is not answered by the ceiling the Council set that year.
+    if (/\bhow many\b/iu.test(text) && !ASKS_AUTHORIZED.test(text) && !kinds.has("count")) {
+      return "the sentence states only a ceiling";
+    }
+  }
   // "How many people live in Bamako?": a count of somewhere else ("85,000 people remained internally displaced")
   // is no answer; the count must be told where the place asked is named.
   if (query.answerType === "number") {
@@ -172,4 +183,40 @@ function placeNotNamed(
     if (!named) return anchor.concept.text;
   }
   return null;
+}
+
+/** A question asking for a count in so many words ("how many", "the number of", "strength", "how large"). */
+const ASKS_COUNT = /\bhow (?:many|much|large|big|strong)\b|\bnumber of\b|\bstrength\b|\bsize of\b/iu;
+/** What follows a count that makes it a length of time: "five years", "two days after" (a percentage is a count). */
+const SPAN = /^(?:years?|months?|weeks?|days?|hours?|minutes?|decades?)$/u;
+
+const NAMING = new Set([
+  "resolution",
+  "resolutions",
+  "no",
+  "paragraph",
+  "paragraphs",
+  "article",
+  "chapter",
+  "res",
+]);
+
+/**
+ * The kinds of count a sentence states: "count" (a number of something), "span" (a length of time or a
+ * percentage), "ceiling" (how many may serve). Years and dates are no counts.
+ */
+function countKinds(sentence: string): Set<"count" | "span" | "ceiling"> {
+  const tokens = words(sentence.replace(NOT_COUNTS, " "));
+  const ceilings = statedCeilings(sentence).length;
+  const kinds = new Set<"count" | "span" | "ceiling">();
+  let counts = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    // "resolution 2295", "paragraph 8": a number that names, not one that counts.
+    if (!COUNT_TOKEN.test(tokens[i]!) || NAMING.has(tokens[i - 1] ?? "")) continue;
+    if (SPAN.test(tokens[i + 1] ?? "")) kinds.add("span");
+    else counts += 1;
+  }
+  if (ceilings > 0) kinds.add("ceiling");
+  if (counts > ceilings) kinds.add("count");
+  return kinds;
 }

@@ -113,3 +113,42 @@ describe("answering a count at a place only from a passage naming it", async () 
     expect(answerQuestion(kb, "How many people live in camps in Gao?").text).toContain("12,000 people");
   });
 });
+
+describe("answering a count only with a sentence that states one", async () => {
+  const kb = await openKnowledgeBase(
+    await knowledgeFolder({
+      "2016-06-29-resolution.md": doc(
+        { title: "Council raises the mission's troop ceiling", source: "UN", date: "2016-06-29" },
+        "Unanimously adopting resolution 2295 (2016), the Council decided to increase the force levels of the mission up to a ceiling of 13,289 military personnel and 1,920 police personnel.",
+      ),
+      "2020-08-20-tribute.md": doc(
+        { title: "Tribute to the head of the mission", source: "UN", date: "2020-08-20" },
+        "The Secretary-General praised his five years at the head of the mission and the strength of its partnerships.",
+      ),
+      "2018-05-01-report.md": doc(
+        { title: "Report on the mission", source: "UN", date: "2018-05-01" },
+        "As at 1 May 2018, 12,100 military personnel and 1,700 police were deployed with the mission.",
+      ),
+    }),
+  );
+
+  it("does not give a ceiling for how many served", () => {
+    const explanation: Explanation = {};
+    const answer = answerQuestion(kb, "How many troops did the mission have in 2016?", [], explanation);
+    expect(answer.found).toBe(false);
+    expect(explanation.decision).toMatch(/refused: the sentence states only a ceiling/u);
+    expect(answerQuestion(kb, "What was the troop ceiling in 2016?").text).toContain("13,289");
+  });
+
+  it("does not give a length of time for a strength", () => {
+    const explanation: Explanation = {};
+    expect(answerQuestion(kb, "What was the strength of the mission in 2020?", [], explanation).found).toBe(
+      false,
+    );
+    expect(explanation.decision).toMatch(/refused: the sentence states no count/u);
+  });
+
+  it("gives the count of who served", () => {
+    expect(answerQuestion(kb, "How many troops did the mission have in 2018?").text).toContain("12,100");
+  });
+});
