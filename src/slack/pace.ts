@@ -155,6 +155,27 @@ export class ChannelPacer {
   }
 }
 
+/**
+ * How long each message would wait for its channel's pace, for messages arriving at the given times (in
+ * order of arrival) if sending took no time: what Slack's limit alone makes them wait, whatever the bot does.
+ * The load benchmark prints it for its own mentions, so the part of their wait that is Slack's is told apart
+ * from the bot's. The same rule as ChannelPacer (test/slack/pace.test.ts runs both on the same arrivals).
+ */
+export function paceDelays(
+  arrivals: ReadonlyArray<{ channel: string; at: number }>,
+  options: { intervalMs?: number; burst?: number } = {},
+): number[] {
+  const interval = options.intervalMs ?? POST_INTERVAL_MS;
+  const burst = Math.max(1, Math.floor(options.burst ?? POST_BURST));
+  const due = new Map<string, number>();
+  return arrivals.map(({ channel, at }) => {
+    const previous = due.get(channel) ?? Number.NEGATIVE_INFINITY;
+    const start = Math.max(at, previous - (burst - 1) * interval);
+    due.set(channel, Math.max(previous, start) + interval);
+    return start - at;
+  });
+}
+
 const paced = new WeakSet<WebClient>();
 
 /** How a message is sent once its channel's turn comes: by default the client's own chat.postMessage. */

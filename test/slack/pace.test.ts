@@ -1,5 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { ChannelPacer, POST_BURST, POST_INTERVAL_MS, paceChatPosts } from "../../src/slack/pace.ts";
+import {
+  ChannelPacer,
+  POST_BURST,
+  POST_INTERVAL_MS,
+  paceChatPosts,
+  paceDelays,
+} from "../../src/slack/pace.ts";
 import { captureLog, fakeClient } from "../helpers/slack-fakes.ts";
 
 // vitest's fake timers drive the pacer's default clock (Date.now and setTimeout): seconds pass instantly.
@@ -23,6 +29,55 @@ function recorder() {
     };
   return { sent, send };
 }
+
+describe("paceDelays", () => {
+  it("gives each message the wait the pacer gives it, for any arrivals over several channels", async () => {
+    // Arrivals a busy workspace could send: clusters and gaps, three channels, some at the same instant.
+    let seed = 7;
+    const next = () => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return seed / 2_147_483_648;
+    };
+    let at = 0;
+    const arrivals = Array.from({ length: 80 }, () => {
+      at += Math.floor(next() < 0.3 ? 0 : next() * 900);
+      return { channel: `C${Math.floor(next() * 3)}`, at };
+    });
+    for (const burst of [1, POST_BURST]) {
+      vi.setSystemTime(0);
+      const pacer = new ChannelPacer({ burst });
+      const waited: number[] = [];
+      const runs = arrivals.map(
+        ({ channel, at }, i) =>
+          new Promise<void>((resolve) => {
+            setTimeout(() => {
+              void pacer
+                .run(channel, async () => {
+                  waited[i] = Date.now() - at;
+                })
+                .then(resolve);
+            }, at);
+          }),
+      );
+      await vi.advanceTimersByTimeAsync(at + 120 * POST_INTERVAL_MS);
+      await Promise.all(runs);
+      expect(paceDelays(arrivals, { burst })).toEqual(waited);
+    }
+  });
+
+  it("makes nobody wait while each channel stays within its burst and its pace", () => {
+    const arrivals = [
+      { channel: "C1", at: 0 },
+      { channel: "C1", at: 0 },
+      { channel: "C2", at: 0 },
+      { channel: "C1", at: 0 },
+      { channel: "C1", at: 1_000 },
+      { channel: "C1", at: 1_000 },
+    ];
+    // The fifth C1 message waits: the burst is spent and one interval has refilled one post.
+    expect(paceDelays(arrivals)).toEqual([0, 0, 0, 0, 0, 1_000]);
+  });
+});
 
 describe("ChannelPacer", () => {
   it("sends a quiet channel's first messages at once, up to the burst, then one a second, in order", async () => {
