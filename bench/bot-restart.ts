@@ -4,7 +4,7 @@ import { request } from "node:http";
 import { createServer } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { APOLOGY_TEXT, BUSY_TEXT } from "../src/slack/strings.ts";
+import { APOLOGY_TEXT, BUSY_TEXT, slowDownText } from "../src/slack/strings.ts";
 import { commandBody, slackSignature } from "../test/helpers/signed-request.ts";
 import { SlackStandIn } from "../test/helpers/slack-stand-in.ts";
 
@@ -17,6 +17,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const SECRET = "restart-bench-signing-secret-7d1e";
 const TOKEN = "xoxb-restart-bench-0000-not-a-real-token";
 const APP_TOKEN = "xapp-1-A0TEST-restart-bench";
+/** How the reply to an asker over the per-person limit begins: not an answer. */
+const SLOW_DOWN_START = slowDownText(1, 1).slice(0, 30);
 /** A start that has not answered after this long is a hang, not a figure. */
 const GIVE_UP_MS = 120_000;
 /** How often the port is tried and the stand-in looked at: the resolution of the figure. */
@@ -88,10 +90,12 @@ export async function restartBot(
     };
 
     const id = `restart-${process.hrtime.bigint()}`;
+    // A new asker each time: restarts in a row on one state folder must not meet the per-person limit.
+    const user = `U${id.toUpperCase().replace(/[^A-Z0-9]/gu, "")}`;
     const responseUrl = standIn.responseUrl(id);
     let ready: number;
     if (mode === "http") {
-      const body = commandBody({ text: question, responseUrl });
+      const body = commandBody({ text: question, responseUrl, user });
       for (;;) {
         alive();
         const status = await postSigned(port, body).catch(() => null);
@@ -113,7 +117,7 @@ export async function restartBot(
         payload: {
           command: "/minusma",
           text: question,
-          user_id: "U0ASKER",
+          user_id: user,
           channel_id: "C0CHAN",
           team_id: "T0TEST",
           api_app_id: "A0TEST",
@@ -128,7 +132,7 @@ export async function restartBot(
       if (answer) {
         cpu = await processCpuMs(child.pid);
         const text = String(answer.body.text ?? "");
-        if (text === "" || text === BUSY_TEXT || text === APOLOGY_TEXT) {
+        if (text === "" || text === BUSY_TEXT || text === APOLOGY_TEXT || text.startsWith(SLOW_DOWN_START)) {
           throw new Error(
             `bench: the restarted bot did not answer: ${JSON.stringify(answer.body).slice(0, 300)}`,
           );
