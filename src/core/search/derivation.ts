@@ -17,6 +17,9 @@ const VERB_TO_NOUN: Array<[RegExp, string]> = [
   [/eive$/u, "eption"], // receive, perceive
   [/ify$/u, "ification"], // notify, clarify
   [/ose$/u, "osal"], // propose, dispose
+  [/ose$/u, "osure"], // close, disclose, expose
+  [/ize$/u, "izure"], // seize
+  [/part$/u, "parture"], // depart
 ];
 
 /** The base forms a word may be an inflection of: "abstained" -> abstain; "reduced" -> reduce, reduc. */

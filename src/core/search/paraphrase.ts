@@ -2,6 +2,7 @@ import { closeSync, openSync, readFileSync, readSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { otherVerbForms } from "../lexicon.ts";
+import { derivedForms } from "./derivation.ts";
 import { contentTerms } from "./terms.ts";
 
 // Everyday wording the documents do not use: "how many schools are shut" (the report says "closed"), "when did
@@ -35,18 +36,24 @@ function verbIndex(): Map<string, number> {
   return firstSense;
 }
 
-/** The words of the synset at `offset` in data.verb ("close", "shut"), lower case, phrases with spaces. */
-function synsetWords(offset: number): string[] {
+/** The synset at `offset` in data.verb: its words ("close", "shut"), lower case, phrases with spaces, and the
+ * offset of its first hypernym (the more general verb: "pull out" -> "leave"), if any. */
+function synsetAt(offset: number): { words: string[]; hypernym: number | undefined } {
   const fd = openSync(path.join(dictionary!, "data.verb"), "r");
   try {
-    const buffer = Buffer.alloc(1024);
+    const buffer = Buffer.alloc(4096);
     const read = readSync(fd, buffer, 0, buffer.length, offset);
     const fields = buffer.toString("latin1", 0, read).split("\n")[0]!.split(" ");
-    // synset_offset lex_filenum ss_type w_cnt (hex) word lex_id ...
+    // synset_offset lex_filenum ss_type w_cnt (hex) [word lex_id]... p_cnt [ptr_symbol offset pos source/target]...
     const count = Number.parseInt(fields[3]!, 16);
     const words: string[] = [];
     for (let i = 0; i < count; i++) words.push(fields[4 + 2 * i]!.replace(/_/gu, " ").toLowerCase());
-    return words;
+    const at = 4 + 2 * count;
+    let hypernym: number | undefined;
+    for (let i = 0; i < Number(fields[at]) && hypernym === undefined; i++) {
+      if (fields[at + 1 + 4 * i] === "@") hypernym = Number(fields[at + 2 + 4 * i]);
+    }
+    return { words, hypernym };
   } finally {
     closeSync(fd);
   }
@@ -81,13 +88,34 @@ export function firstSenseSynonyms(verb: string, particle?: string): readonly st
     const offset = index.get(lemma);
     if (offset === undefined) continue;
     const own = lemma.replace(/_/gu, " ");
-    found = synsetWords(offset).filter((word) => word !== own);
+    const synset = synsetAt(offset);
+    found = synset.words.filter((word) => word !== own);
+    // A phrasal verb whose sense has only other phrases ("pull out": "get out") is read as its more general
+    // verb ("leave"): the phrase says how, the documents say what.
+    if (particle && found.every((word) => word.includes(" ")) && synset.hypernym !== undefined) {
+      found.push(...synsetAt(synset.hypernym).words.filter((word) => !GENERAL.has(word)));
+    }
     break;
   }
   if (synonyms.size > 10_000) synonyms.clear();
   synonyms.set(key, found);
   return found;
 }
+
+/** Verbs too general to stand for a phrasal verb ("move" for "kick out"). */
+const GENERAL = new Set([
+  "move",
+  "go",
+  "travel",
+  "take",
+  "give",
+  "get",
+  "make",
+  "change",
+  "be",
+  "have",
+  "do",
+]);
 
 /** The particles of the phrasal verbs read ("step down", "take over", "pull out"). */
 export const PARTICLES = new Set(["up", "down", "out", "over", "off", "away", "back", "in"]);
@@ -99,10 +127,18 @@ export const PARTICLES = new Set(["up", "down", "out", "over", "off", "away", "b
  */
 export function paraphrases(verb: string, has: (term: string) => boolean, particle?: string): string[][] {
   const out: string[][] = [];
+  const add = (terms: string[]) => {
+    if (terms.length > 0 && terms.every(has) && !out.some((other) => other.join(" ") === terms.join(" ")))
+      out.push(terms);
+  };
   for (const words of firstSenseSynonyms(verb, particle)) {
     const terms = contentTerms(words);
-    if (terms.length === 0 || terms.length !== words.split(" ").length || !terms.every(has)) continue;
-    if (!out.some((other) => other.join(" ") === terms.join(" "))) out.push(terms);
+    if (terms.length !== words.split(" ").length) continue;
+    add(terms);
+    // A one-word synonym's other forms the documents may use instead: "leave" / "left", "close" / "closure".
+    if (terms.length === 1) {
+      for (const form of [...otherVerbForms(words), ...derivedForms(words)]) add(contentTerms(form));
+    }
   }
   return out;
 }

@@ -18,6 +18,10 @@ describe("firstSenseSynonyms", () => {
     expect(firstSenseSynonyms("took", "over")).toContain("seize");
   });
 
+  it("reads a phrasal verb whose sense has only other phrases as its more general verb", () => {
+    expect(firstSenseSynonyms("pulled", "out")).toContain("leave");
+  });
+
   it("gives nothing for a word WordNet has no verb for", () => {
     expect(firstSenseSynonyms("football")).toEqual([]);
     expect(firstSenseSynonyms("zorbak")).toEqual([]);
@@ -30,6 +34,13 @@ describe("paraphrases", () => {
     const has = (term: string) => vocabulary.has(term);
     expect(paraphrases("shut", has)).toEqual([["close"]]);
     expect(paraphrases("stepped", has, "down")).toEqual([["resign"]]);
+  });
+
+  it("meets a synonym's other forms: an irregular past, a noun", () => {
+    const vocabulary = vocabularyOf(["The troops left Velmar after the closure of the base."]);
+    const has = (term: string) => vocabulary.has(term);
+    expect(paraphrases("pulled", has, "out")).toEqual([["left"]]);
+    expect(paraphrases("shut", has)).toEqual([["closur"]]);
   });
 });
 
