@@ -1,6 +1,6 @@
 import { biographyAnswer } from "../conversation/biography.ts";
 import { eventLead, isEventKeyword } from "../conversation/event.ts";
-import { eventAnswer, eventCue as eventTest, eventTold } from "../conversation/event-cues.ts";
+import { askedDeed, eventAnswer, eventCue as eventTest, eventTold } from "../conversation/event-cues.ts";
 import { resolveFollowUp } from "../conversation/follow-up.ts";
 import { documentAbout, spokenOfFirst, threadGender } from "../conversation/referent.ts";
 import { type RelativeTime, relativeAnswer } from "../conversation/relative-time.ts";
@@ -297,7 +297,14 @@ export function answerQuestion(
   // doer (event-cues.ts).
   const cued =
     !role && resolution.event
-      ? eventAnswer(candidates, resolution.event, preferDocs, resolution.places, context.cue ?? undefined)
+      ? eventAnswer(
+          candidates,
+          resolution.event,
+          preferDocs,
+          resolution.places,
+          context.cue ?? undefined,
+          askedDeed(text),
+        )
       : null;
   // Its locating phrase or doer is the kind of answer asked, though the place's name was given before ("the
   // northern Malian city of Gao" answers "where is that?" after the Gao bombing's lead).

@@ -121,8 +121,9 @@ function namesPlace(sentence: string, place: string): boolean {
 // attack", "blamed on X", "attributed to X", "X said it carried out".
 const AGENT_AT_ACTION =
   /\b(?:(?:held|holding|kidnapped|abducted|seized|captured|taken|carried out|claimed|perpetrated|committed|organi[sz]ed|led) by|blamed on|attributed to|responsibility (?:for [^.]{0,60}?)?(?:lies with|rests with|was claimed by))\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,3}?(?:[\p{Lu}][\p{L}'’-]+|\p{Lu}{2,})/u;
+// "The Islamic State group claimed responsibility": the name may end with what kind of body it is.
 const AGENT_CLAIMS =
-  /(?:[\p{Lu}][\p{L}'’-]+|\(\p{Lu}{2,}\)|\p{Lu}{2,})\s*(?:,[^,]{0,80},\s*)?(?:claimed|has claimed|said it (?:carried out|was behind|was holding)|admitted)\b/u;
+  /(?:[\p{Lu}][\p{L}'’-]+(?:\s+(?:group|movement|organi[sz]ation|faction|coalition|alliance|network|militia|branch|affiliate))?|\(\p{Lu}{2,}\)|\p{Lu}{2,})\s*(?:,[^,]{0,80},\s*)?(?:claimed|has claimed|said it (?:carried out|was behind|was holding)|admitted)\b/u;
 // The deed told a few words before its doer: "They were seized in July 2020 on the road between Kidal and
 // Anefis by gunmen from the Group to Support Islam and Muslims". "By" a day or month dates the deed instead.
 const AGENT_AFTER_DEED =
@@ -131,6 +132,21 @@ const AGENT_AFTER_DEED =
 // posted online that its fighters had carried out the ambush".
 const AGENT_SAYS_IT_DID =
   /(?:[\p{Lu}][\p{L}'’-]+|\(\p{Lu}{2,}\)|\p{Lu}{2,})\s*(?:,[^,]{0,80},\s*)?(?:said|says|announced|stated|declared)\b[^.]{0,80}?\b(?:it|its (?:fighters|men|members|militants|combatants|units?)|their (?:fighters|men))\s+(?:had\s+|has\s+|have\s+|was\s+|were\s+|is\s+)?(?:carried out|conducted|staged|launched|behind|responsible|holding|attacked|ambushed|killed|kidnapped|abducted|seized|captured)\b/u;
+
+// What a doer question asks the doer of, and the words a sentence tells that deed with: "who was holding him?"
+// is answered by "held by the Group …", not by "the authorities led by President X" in the same story.
+const ASKED_DEEDS: ReadonlyArray<[RegExp, RegExp]> = [
+  [
+    /\b(?:hold(?:s|ing)?|held|kidnap\w*|abduct\w*|captors?|hostages?|captur\w*|seiz\w*)\b/iu,
+    /\b(?:hold(?:s|ing)?|held|kidnap\w*|abduct\w*|captors?|hostages?|captur\w*|seiz\w*)\b/iu,
+  ],
+  [/\b(?:claim\w*|responsib\w*|behind)\b/iu, /\b(?:claim\w*|responsib\w*|behind|blamed|attributed)\b/iu],
+];
+
+/** The words that tell the deed a doer question asks about ("holding" → "held", "kidnapped"), or null. */
+export function askedDeed(question: string): RegExp | null {
+  return ASKED_DEEDS.find(([asked]) => asked.test(question))?.[1] ?? null;
+}
 
 /**
  * Whether a sentence names who did it by name: a group at the action ("being held by fighters of the Islamic
@@ -247,9 +263,13 @@ export function eventAnswer<C extends { sentence: string; hit: { passage: { doc:
   threadDocs: ReadonlySet<string>,
   places: readonly string[],
   dated: (sentence: string) => boolean = () => false,
+  deed: RegExp | null = null,
 ): C | null {
   const own = candidates.filter((candidate) => threadDocs.has(candidate.hit.passage.doc.id));
-  if (ask === "doer") return own.find((candidate) => namesDoer(candidate.sentence)) ?? null;
+  if (ask === "doer") {
+    const doers = own.filter((candidate) => namesDoer(candidate.sentence));
+    return (deed && doers.find((candidate) => deed.test(candidate.sentence))) ?? doers[0] ?? null;
+  }
   if (ask === "leader") return own.find((candidate) => namesLeader(candidate.sentence)) ?? null;
   // The deed's date in the thread's own story first: the document the previous answer quoted, then the older
   // ones it cited ("Earlier, as of 2022: …").

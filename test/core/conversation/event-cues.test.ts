@@ -59,6 +59,9 @@ describe("sentences that place the thread's place or name the doer", () => {
       false,
     );
     expect(namesDoer("Women hold 28 per cent of the seats in the council.")).toBe(false);
+    // The name may end with what kind of body it is.
+    expect(namesDoer("The Sahel Liberation group claimed responsibility on its channel.")).toBe(true);
+    expect(namesDoer("The Azawad Unity movement, in a statement, claimed the raid.")).toBe(true);
   });
 
   it("names the doer a few words after the deed, or a group saying its fighters did it", () => {
@@ -181,6 +184,21 @@ describe("event follow-ups answered from the thread's story", async () => {
     expect(claimed!.text).toContain("its fighters had carried out the ambush");
     const [, holding] = askThread(stories, ["aid workers freed", "who had been holding them?"]);
     expect(holding!.text).toContain("by gunmen from the Group to Support Islam and Muslims");
+  });
+
+  it("answers a doer question with the doer of the asked deed, not a leader the story names first", async () => {
+    const released = await openKnowledgeBase(
+      await knowledgeFolder({
+        "2022-03-04-engineers-freed.md": doc(
+          { title: "Two engineers freed in Niger", source: "Wire", date: "2022-03-04" },
+          "Two road engineers were released on Thursday after eight months in captivity, the government said.\n\n" +
+            "The release is a relief for the transitional authorities led by Prime Minister Ali Lamine Zeine, who had promised to bring them home.\n\n" +
+            "Officials said the engineers had been held by the Katiba Serma, a local jihadist unit, in the forests near the border.",
+        ),
+      }),
+    );
+    const [, holding] = askThread(released, ["engineers released Niger", "who was holding them?"]);
+    expect(holding!.text).toContain("held by the Katiba Serma");
   });
 
   it("answers 'who led it?' with the story's leader, not the leader of the protests before it", async () => {
