@@ -20,6 +20,7 @@ const VERB_TO_NOUN: Array<[RegExp, string]> = [
   [/ose$/u, "osure"], // close, disclose, expose
   [/ize$/u, "izure"], // seize
   [/part$/u, "parture"], // depart
+  [/ode$/u, "osion"], // explode, erode, corrode
 ];
 
 /** The base forms a word may be an inflection of: "abstained" -> abstain; "reduced" -> reduce, reduc. */

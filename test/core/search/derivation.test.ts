@@ -12,6 +12,9 @@ describe("derivedForms", () => {
     expect(derivedForms("detained")).toContain("detention");
     expect(derivedForms("decided")).toContain("decision");
     expect(derivedForms("expelled")).toContain("expulsion");
+    expect(derivedForms("closed")).toContain("closure");
+    expect(derivedForms("exploded")).toContain("explosion");
+    expect(derivedForms("departure")).toContain("depart");
   });
 
   it("gives nothing for a short word or one with no such pattern", () => {
