@@ -1,6 +1,6 @@
 import type { KnowledgeBase } from "../knowledge-base.ts";
 import { MONTH_PATTERN } from "../lexicon.ts";
-import type { ParsedQuery } from "../search/query.ts";
+import type { Concept, ParsedQuery } from "../search/query.ts";
 import { indexTerm, tokenize } from "../search/terms.ts";
 import { anchorsOf } from "./anchor.ts";
 import { statedCeilings } from "./ceilings.ts";
@@ -28,6 +28,10 @@ const TITLE_END = new Set(
   "of for in at to on from with about during since between under over into after before as by who that which now currently today".split(
     " ",
   ),
+);
+/** Words that end what says whose role it is: a clause, a time. */
+const CLAUSE_END = new Set(
+  "that which who whom whose when where after before during since until while because according".split(" "),
 );
 /** Words after a title that say nothing of whose role it is. */
 const NOT_A_QUALIFIER = new Set(
@@ -68,14 +72,17 @@ export function askedTitle(question: string, catalog: SubjectCatalog | null): As
   let at = 0;
   for (; at < words.length; at++) {
     const word = words[at]!;
-    if (word === "" || TITLE_END.has(word) || TITLE_VERB.has(word) || /^\d/u.test(word)) break;
-    if (title.length > 0 && /(?:ed|ing)$/u.test(word)) break;
+    if (word === "" || TITLE_END.has(word) || /^\d/u.test(word)) break;
+    // "the aid worker kidnapped in Inekar", "the man said to lead": someone a deed describes, not an office.
+    if (TITLE_VERB.has(word) || (title.length > 0 && /(?:ed|ing)$/u.test(word))) return null;
     title.push(word);
   }
   const head = title.at(-1);
   // A plural ("fighters", "partners") asks for a group; "-ed", "-ing" is no title ("who was involved").
   if (!head || /(?:ed|ing)$/u.test(head) || /[^s]s$/u.test(head) || head.length < 3) return null;
-  const rest = words.slice(at).join(" ");
+  // Whose role it is ends where a clause or a time begins: "the leader of the group that claimed it".
+  const end = words.findIndex((word, i) => i > at && (CLAUSE_END.has(word) || MONTH.test(word)));
+  const rest = words.slice(at, end < 0 ? undefined : end).join(" ");
   const subjectWords = new Set(
     (catalog ? namedSubjects(catalog, rest) : []).flatMap((s) => s.keys.flat().map((k) => k.toLowerCase())),
   );
@@ -99,12 +106,21 @@ export function namesTitleHolder(
   sentence: string,
   terms: readonly string[],
   catalog: SubjectCatalog | null,
+  concepts: readonly Concept[] = [],
 ): boolean {
   // The head as written, in any inflection: "envoy(s)", "commissioner(s)", "secretary-general".
   const stem = title.head.slice(0, Math.max(4, title.head.length - 2)).replace(/[-]/gu, "[- ]");
   const at = [...sentence.matchAll(new RegExp(`\\b${stem}`, "giu"))].map((m) => m.index);
   if (at.length === 0) return false;
-  if (!title.qualifiers.every((term) => terms.includes(term))) return false;
+  // A qualifier is held as written or as the question's reading of it holds it ("CMA" spelled out).
+  const held = (term: string) =>
+    terms.includes(term) ||
+    concepts.some(
+      (concept) =>
+        concept.alternatives.some((alternative) => alternative.includes(term)) &&
+        concept.alternatives.some((alternative) => alternative.every((t) => terms.includes(t))),
+    );
+  if (!title.qualifiers.every(held)) return false;
   return peopleNear(sentence, at, catalog).some(
     (person) =>
       !BODY_WORD.test(person) && !TITLE_WORD.test(person) && !new RegExp(`\\b${stem}`, "iu").test(person),
@@ -135,7 +151,7 @@ export function misfit(
     const title = askedTitle(text, catalog);
     if (title) {
       const terms = best.hit.analysis.terms[best.index] ?? [];
-      return namesTitleHolder(title, best.sentence, terms, catalog)
+      return namesTitleHolder(title, best.sentence, terms, catalog, query.concepts)
         ? null
         : `the sentence names no ${title.head}${title.qualifiers.length > 0 ? ` (${title.qualifiers.join(", ")})` : ""}`;
     }
