@@ -1,6 +1,12 @@
 import { biographyAnswer } from "../conversation/biography.ts";
 import { eventLead, isEventKeyword } from "../conversation/event.ts";
-import { askedDeed, eventAnswer, eventCue as eventTest, eventTold } from "../conversation/event-cues.ts";
+import {
+  askedDeed,
+  eventAnswer,
+  eventCue as eventTest,
+  eventTold,
+  onlyTheDeed,
+} from "../conversation/event-cues.ts";
 import { resolveFollowUp } from "../conversation/follow-up.ts";
 import { documentAbout, spokenOfFirst, threadGender } from "../conversation/referent.ts";
 import { type RelativeTime, relativeAnswer } from "../conversation/relative-time.ts";
@@ -304,6 +310,7 @@ export function answerQuestion(
           resolution.places,
           context.cue ?? undefined,
           askedDeed(text),
+          onlyTheDeed(standalone.concepts, indexTerm) ? resolution.place : null,
         )
       : null;
   // Its locating phrase or doer is the kind of answer asked, though the place's name was given before ("the

@@ -1,5 +1,6 @@
 import { TUNING } from "../answer/model.ts";
 import { answerNearEvent, eventTermsOf } from "../answer/near.ts";
+import { MONTH_PATTERN, WEEKDAY_PATTERN } from "../lexicon.ts";
 // Follow-ups about the thread's event that its words cannot find: "where is that?" after a kidnapping in a
 // village (a sentence placing the village: "Inekar lies in the Ménaka region, about 45 kilometres west of
 // Ménaka"), "who was holding her?" / "who was behind it?" (a sentence naming the group that did it: "held by
@@ -29,6 +30,8 @@ export const EVENT_ASK_WORDS =
 // "who led it?", "who heads it?", "who was their leader?", "who was in charge?"
 const LEADER =
   /^(?:(?:and|so|but|ok|okay),? )?who(?:'s|’s| is| was| were| are| has| had| did)?\s+(?:(?:the|its|their|his|her)\s+)?(?:leaders?|head|chief|commander|in charge|at the head|led|leads|leading|lead|headed|heads|heading|commanded|commands|commanding|command)\b/iu;
+// A date a sentence gives: a day, a month, a year ("on Thursday", "on March 23", "in 2012").
+const DATED = new RegExp(`\\b(?:${WEEKDAY_PATTERN}|${MONTH_PATTERN}|(?:19|20)\\d{2})\\b`, "u");
 // "when did he take power?", "when were they kidnapped?", "in what year was it founded?"
 const WHEN = /^(?:(?:and|so|but|ok|okay),? )?(?:when|(?:in |on )?what (?:year|date|day|month))\b/iu;
 
@@ -196,6 +199,27 @@ export function namesLeader(sentence: string): boolean {
   return led !== undefined && LED_THING.test(led);
 }
 
+// Verbs that say only that something happened: "when did it happen?" asks the date of the thread's event.
+const HAPPENED = /^(?:happen|happened|happens|occur|occurred|occurs|take place|took place|taken place)$/iu;
+
+/**
+ * Whether a question's own words are only its deed ("when did he take power?", "when did it happen?"): the
+ * sentence that told the thread's event may answer it. "When did the government sign?" asks about another
+ * party's deed than the one told.
+ */
+export function onlyTheDeed(
+  concepts: ReadonlyArray<{ text: string; alternatives: string[][]; known: boolean }>,
+  toTerm: (word: string) => string | null,
+): boolean {
+  return concepts.every((concept) => {
+    if (!concept.known || HAPPENED.test(concept.text)) return true;
+    const typed = new Set(concept.alternatives[0] ?? []);
+    return DEED_FAMILIES.some((family) =>
+      family.map(toTerm).some((term) => term !== null && typed.has(term)),
+    );
+  });
+}
+
 /**
  * A question's deed word that also finds its family's words: "kidnapped" in "when were they kidnapped?" is met
  * by "They were seized in July 2020", and counts as covered there. Names and numbers are left as they are.
@@ -240,7 +264,8 @@ export function eventCue(
     concepts.map((concept) => ({ ...concept, alternatives: concept.alternatives.slice(0, 1) })),
   );
   const deed = deedTerms(typed, asked, toTerm);
-  if (deed.size === 0) return null;
+  // "When did it happen?" names no deed: the thread's event is dated by any date its sentence gives.
+  if (deed.size === 0) return (sentence) => DATED.test(sentence);
   return (sentence) => answerNearEvent(sentence, "date", deed, TUNING.nearAnswerWindow);
 }
 
@@ -257,13 +282,16 @@ export function eventTold(ask: EventAsk, places: readonly string[]): string {
  * that places the thread's place ("where") or names the doer ("doer"). Null when none does, and the question
  * is answered as any other follow-up.
  */
-export function eventAnswer<C extends { sentence: string; hit: { passage: { doc: { id: string } } } }>(
+export function eventAnswer<
+  C extends { sentence: string; index: number; hit: { passage: { id: string; doc: { id: string } } } },
+>(
   candidates: C[],
   ask: EventAsk,
   threadDocs: ReadonlySet<string>,
   places: readonly string[],
   dated: (sentence: string) => boolean = () => false,
   deed: RegExp | null = null,
+  previous: { passage: string | null; sentence: number } | null = null,
 ): C | null {
   const own = candidates.filter((candidate) => threadDocs.has(candidate.hit.passage.doc.id));
   if (ask === "doer") {
@@ -274,6 +302,12 @@ export function eventAnswer<C extends { sentence: string; hit: { passage: { doc:
   // The deed's date in the thread's own story first: the document the previous answer quoted, then the older
   // ones it cited ("Earlier, as of 2022: …").
   if (ask === "when") {
+    // The sentence that told the thread's event, when it dates it ("said on Thursday they had ousted President
+    // Toure"): a later sentence's date ("due to step down after elections in April") is another event's.
+    const told = previous
+      ? own.find((c) => c.hit.passage.id === previous.passage && c.index === previous.sentence)
+      : undefined;
+    if (told && dated(told.sentence)) return told;
     for (const doc of threadDocs) {
       const found = own.find(
         (candidate) => candidate.hit.passage.doc.id === doc && dated(candidate.sentence),

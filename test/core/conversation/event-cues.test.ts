@@ -4,10 +4,13 @@ import type { Explanation } from "../../../src/core/answer/explain.ts";
 import type { Turn } from "../../../src/core/answer/types.ts";
 import {
   deedTerms,
+  eventAnswer,
   eventAsk,
+  eventCue,
   locates,
   namesDoer,
   namesLeader,
+  onlyTheDeed,
 } from "../../../src/core/conversation/event-cues.ts";
 import { indexTerm } from "../../../src/core/search/terms.ts";
 import { openKnowledgeBase } from "../../../src/knowledge/open.ts";
@@ -78,6 +81,36 @@ describe("sentences that place the thread's place or name the doer", () => {
     // "By" a day dates the deed; a speaker who says nothing of their own fighters names no doer.
     expect(namesDoer("The hostages were held in the desert by Monday, officials said.")).toBe(false);
     expect(namesDoer("The Government said the convoy was attacked near Tessit.")).toBe(false);
+  });
+});
+
+describe("the date of the thread's event", () => {
+  const candidate = (doc: string, n: number, index: number, sentence: string) => ({
+    sentence,
+    index,
+    hit: { passage: { id: `${doc}#${n}`, doc: { id: doc } } },
+  });
+  const dated = eventCue("when", [], "when did it happen?", [], indexTerm)!;
+
+  it("is the one the sentence that told the event gives, before a later sentence's date", () => {
+    // Ranked as a follow-up ranks them: the later sentence continues the story, the one already given does not.
+    const later = candidate("coup", 2, 0, "Konaté had been due to step down after elections in April.");
+    const told = candidate("coup", 0, 0, "Soldiers said on Thursday they had ousted President Ali Konaté.");
+    const place = { passage: "coup#0", sentence: 0 };
+    expect(eventAnswer([later, told], "when", new Set(["coup"]), [], dated, null, place)).toBe(told);
+    // When that sentence gives no date, the story's first dated sentence does.
+    const undated = candidate("coup", 0, 0, "Soldiers said they had ousted President Ali Konaté.");
+    expect(eventAnswer([later, undated], "when", new Set(["coup"]), [], dated, null, place)).toBe(later);
+  });
+
+  it("is asked of the sentence already given only when the question's own words are the deed alone", () => {
+    const concept = (text: string, typed: string[]) => ({ text, alternatives: [typed], known: true });
+    expect(onlyTheDeed([concept("happen", ["happen"])], indexTerm)).toBe(true);
+    expect(onlyTheDeed([concept("take power", ["take", "power"])], indexTerm)).toBe(true);
+    // "When did the government sign?" after the rebels' signing asks about another party's deed.
+    expect(onlyTheDeed([concept("government", ["govern"]), concept("sign", ["sign"])], indexTerm)).toBe(
+      false,
+    );
   });
 });
 
