@@ -142,3 +142,17 @@ export function paraphrases(verb: string, has: (term: string) => boolean, partic
   }
   return out;
 }
+
+/**
+ * A noun written as a phrasal verb in one word ("takeover", "pullout", "shutdown", "handover") as that verb and
+ * its particle, when WordNet has the phrasal verb; null otherwise.
+ */
+export function phrasalCompound(word: string): [verb: string, particle: string] | null {
+  const lower = word.toLowerCase().replace(/s$/u, "");
+  for (const particle of PARTICLES) {
+    if (!lower.endsWith(particle) || lower.length < particle.length + 3) continue;
+    const verb = lower.slice(0, -particle.length);
+    if (verbIndex().has(`${verb}_${particle}`)) return [verb, particle];
+  }
+  return null;
+}

@@ -8,7 +8,7 @@ import type { Glossary } from "./glossary.ts";
 import { glossaryKey } from "./glossary.ts";
 import { plainIdioms } from "./idiom.ts";
 import { nationalityGroupsFor } from "./nationality.ts";
-import { PARTICLES, paraphrases } from "./paraphrase.ts";
+import { PARTICLES, paraphrases, phrasalCompound } from "./paraphrase.ts";
 import { contentTerms, indexTerm, tokenize } from "./terms.ts";
 import type { Vocabulary } from "./vocabulary.ts";
 
@@ -187,21 +187,36 @@ function termConcept(surface: string, term: string, vocabulary: Vocabulary, weig
   // A verb the documents never use: its most frequent sense's other words they do use ("shut" / "closed"),
   // after the typed word, so they count as a synonym (paraphrase.ts).
   const everyday = concept.known ? [] : paraphrases(surface, (t) => vocabulary.has(t));
-  if (everyday.length === 0) return concept;
-  return { ...concept, alternatives: [[term], ...everyday], known: true, foreign: false };
+  if (everyday.length > 0)
+    return { ...concept, alternatives: [[term], ...everyday], known: true, foreign: false };
+  // A phrasal verb written as one noun ("takeover", "pullout"): the verb's forms and the phrase's sense.
+  const compound = concept.known ? null : phrasalCompound(surface);
+  const verb = compound ? indexTerm(compound[0]) : null;
+  if (!compound || verb === null) return concept;
+  const phrasal = phrasalOf(compound[0], verb, compound[1], vocabulary, weight);
+  return phrasal ? { ...phrasal, text: surface, alternatives: [[term], ...phrasal.alternatives] } : concept;
 }
 
 /** A phrasal verb ("stepped down", "took over") with its first sense's words the documents use, or null. */
 function phrasalConcept(tokens: Token[], i: number, vocabulary: Vocabulary, weight: number): Concept | null {
   const [verb, particle] = [tokens[i]!, tokens[i + 1]];
   if (!particle || !PARTICLES.has(particle.surface) || verb.term === null) return null;
-  const everyday = paraphrases(verb.surface, (t) => vocabulary.has(t), particle.surface);
+  return phrasalOf(verb.surface, verb.term, particle.surface, vocabulary, weight);
+}
+
+function phrasalOf(
+  surface: string,
+  term: string,
+  particle: string,
+  vocabulary: Vocabulary,
+  weight: number,
+): Concept | null {
+  const everyday = paraphrases(surface, (t) => vocabulary.has(t), particle);
   if (everyday.length === 0) return null;
   // The verb's own forms first ("took" also finds "take"), then the phrase's sense.
-  const own = termConcept(verb.surface, verb.term, vocabulary, weight);
-  const alternatives = [...(own.known ? own.alternatives : [[verb.term]]), ...everyday];
-  const text = `${verb.surface} ${particle.surface}`;
-  return { ...own, text, alternatives, known: true, foreign: false };
+  const own = termConcept(surface, term, vocabulary, weight);
+  const alternatives = uniqueAlternatives([...(own.known ? own.alternatives : [[term]]), ...everyday]);
+  return { ...own, text: `${surface} ${particle}`, alternatives, known: true, foreign: false };
 }
 
 function wordConcept(surface: string, term: string, vocabulary: Vocabulary, weight: number): Concept {

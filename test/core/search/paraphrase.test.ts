@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { answerQuestion } from "../../../src/core/answer/answer.ts";
 import { buildGlossary } from "../../../src/core/search/glossary.ts";
-import { firstSenseSynonyms, paraphrases } from "../../../src/core/search/paraphrase.ts";
+import { firstSenseSynonyms, paraphrases, phrasalCompound } from "../../../src/core/search/paraphrase.ts";
 import { parseQuery } from "../../../src/core/search/query.ts";
 import { openKnowledgeBase } from "../../../src/knowledge/open.ts";
 import { doc, knowledgeFolder } from "../../helpers/knowledge-folder.ts";
@@ -44,6 +44,19 @@ describe("paraphrases", () => {
   });
 });
 
+describe("phrasalCompound", () => {
+  it("reads a noun written as a phrasal verb in one word as the verb and its particle", () => {
+    expect(phrasalCompound("pullout")).toEqual(["pull", "out"]);
+    expect(phrasalCompound("shutdowns")).toEqual(["shut", "down"]);
+    expect(phrasalCompound("takeover")).toEqual(["take", "over"]);
+  });
+
+  it("reads no word that only ends like a particle", () => {
+    expect(phrasalCompound("margin")).toBeNull();
+    expect(phrasalCompound("moreover")).toBeNull();
+  });
+});
+
 describe("a question in everyday words", () => {
   // The sentences that only share the other words are the newer ones: without the paraphrase they would win.
   const texts = [
@@ -58,6 +71,16 @@ describe("a question in everyday words", () => {
   it("searches a verb the documents lack by its first sense's words, after the typed word", () => {
     const concepts = parseQuery("how many shops are shut", vocabularyOf(texts), glossary).concepts;
     expect(concepts.find((c) => c.text === "shut")?.alternatives).toEqual([["shut"], ["close"]]);
+  });
+
+  it("searches a one-word phrasal noun the documents lack as its verb and the phrase's sense", () => {
+    const concepts = parseQuery(
+      "pullout from Velmar",
+      vocabularyOf(["The troops left Velmar."]),
+      glossary,
+    ).concepts;
+    expect(concepts[0]?.alternatives).toContainEqual(["left"]);
+    expect(concepts[0]?.alternatives[0]).toEqual(["pullout"]);
   });
 
   it("does not expand a verb the documents use, nor a noun", () => {
