@@ -32,6 +32,8 @@ const SMALL = new Set(
 /** How an acronym is written: a capital, then capitals (a lower-case letter allowed: "FAMa"), 2 to 10 long. */
 const ACRONYM_SHAPE = /^[A-Z][A-Za-z&]{1,9}$/u;
 const ROMAN = /^[IVXLCDM]+$/u;
+/** Only this many characters before a parenthesis are read for its name (MAX_NAME_WORDS words fit in it). */
+const BEFORE = 200;
 /** More words than this before a parenthesis are never read as a name. */
 const MAX_NAME_WORDS = 14;
 /** A content word gives its initial and at most this many more of its letters ("Forces Armées Maliennes": FAMa). */
@@ -169,12 +171,12 @@ export function readDefinitions(text: string): AcronymDefinition[] {
     const acronym = acronymOf(first);
     if (acronym) {
       // "Name (ACR)", "(ACR, by its French acronym)": the name ends right before the parenthesis.
-      const name = nameBefore(text.slice(0, at), acronym);
+      const name = nameBefore(text.slice(Math.max(0, at - BEFORE), at), acronym);
       if (name) found.push({ acronym, name });
       continue;
     }
     // "ACR (Name)": the name is the parenthesis, up to a comma; the acronym the word right before it.
-    const before = /(\S+)\s*$/u.exec(text.slice(0, at))?.[1] ?? "";
+    const before = /(\S+)\s*$/u.exec(text.slice(Math.max(0, at - BEFORE), at))?.[1] ?? "";
     const written = acronymOf(before);
     const name = inside.split(/[,;]/u)[0]!.trim();
     if (!written || /\d/u.test(name) || nameWords(name).length < 2) continue;
@@ -184,7 +186,7 @@ export function readDefinitions(text: string): AcronymDefinition[] {
   for (const match of text.matchAll(KNOWN_AS)) {
     const acronym = acronymOf(match[1]!);
     if (!acronym) continue;
-    const name = nameBefore(text.slice(0, match.index), acronym);
+    const name = nameBefore(text.slice(Math.max(0, match.index - BEFORE), match.index), acronym);
     if (name) found.push({ acronym, name });
   }
   return found;
