@@ -67,22 +67,34 @@ function americanise(token: string): string {
   return spelt;
 }
 
+// A text with no character outside ASCII has nothing for NFKD to decompose and no mark to drop: it skips both
+// (most sentences of the documents are plain ASCII, and reading them is the costliest step of an answer).
+const NON_ASCII = /[^\x00-\x7f]/u;
+const MARKS = /[\p{M}\u200B-\u200D\u2060\uFEFF\u00AD]/gu;
+const QUOTES_AT_ENDS = /^['’]+|['’]+$/gu;
+
+/** The tokens of a text before spellings are folded (tokenize without americanise). */
+function rawTokens(text: string): string[] {
+  // Marks and invisible characters: "Sévaré" is "sevare", and "tr\u200Boop" is "troop".
+  const pieces = (NON_ASCII.test(text) ? text.normalize("NFKD").replace(MARKS, "") : text)
+    .toLowerCase()
+    // "13,289" and "1.920" stay one token; "Mission’s" loses its possessive.
+    .replace(/(\d)[,.](?=\d{3}\b)/gu, "$1")
+    .replace(/['’]s\b/gu, "")
+    .split(/[^\p{L}\p{N}'’]+/u);
+  const tokens: string[] = [];
+  for (const piece of pieces) {
+    const token = piece.includes("'") || piece.includes("’") ? piece.replace(QUOTES_AT_ENDS, "") : piece;
+    if (token !== "") tokens.push(token);
+  }
+  return tokens;
+}
+
 /** Splits text into lower-case word tokens, folding accents ("Sévaré" -> "sevare"), possessives and spellings. */
 export function tokenize(text: string): string[] {
-  return (
-    text
-      .normalize("NFKD")
-      // Marks and invisible characters: "Sévaré" is "sevare", and "tr\u200Boop" is "troop".
-      .replace(/[\p{M}\u200B-\u200D\u2060\uFEFF\u00AD]/gu, "")
-      .toLowerCase()
-      // "13,289" and "1.920" stay one token; "Mission’s" loses its possessive.
-      .replace(/(\d)[,.](?=\d{3}\b)/gu, "$1")
-      .replace(/['’]s\b/gu, "")
-      .split(/[^\p{L}\p{N}'’]+/u)
-      .map((token) => token.replace(/^['’]+|['’]+$/gu, ""))
-      .filter((token) => token !== "")
-      .map(americanise)
-  );
+  const tokens = rawTokens(text);
+  for (let i = 0; i < tokens.length; i++) tokens[i] = americanise(tokens[i]!);
+  return tokens;
 }
 
 export function isStopWord(token: string): boolean {
@@ -105,11 +117,20 @@ export function indexTerm(token: string): string | null {
   return stem;
 }
 
+// A token's content term (its spelling folded, then stemmed; null for a stop word), remembered whole: one
+// lookup instead of four for the words that come back all the time.
+const contentTermOf = new Map<string, string | null>();
+
 /** The stemmed content terms of a text, in order. */
 export function contentTerms(text: string): string[] {
   const out: string[] = [];
-  for (const token of tokenize(text)) {
-    const term = indexTerm(token);
+  for (const token of rawTokens(text)) {
+    let term = contentTermOf.get(token);
+    if (term === undefined) {
+      term = indexTerm(americanise(token));
+      if (contentTermOf.size > 200_000) contentTermOf.clear();
+      contentTermOf.set(token, term);
+    }
     if (term !== null) out.push(term);
   }
   return out;

@@ -8,10 +8,8 @@ import type MiniSearch from "minisearch";
 // mini-data.ts it reads MiniSearch's private fields (the two modules are the only ones that do); it falls back to
 // `search` itself for any option it does not reproduce.
 
-/** A passage MiniSearch would return, with the score it would give it. */
+/** A passage MiniSearch would return, by its number there (see `ordinalsByShortId`), with the score it would give it. */
 export interface Match {
-  id: string;
-  /** MiniSearch's number for the passage (see `ordinalsByShortId`) */
   shortId: number;
   score: number;
 }
@@ -229,11 +227,7 @@ export function topMatches(
     scores[i] = total[shortId]! * quality[shortId]!;
     if (Number.isNaN(scores[i])) return viaSearch(mini, terms, boosts, limit);
   }
-  return best(scores, limit).map((i) => ({
-    id: inner._documentIds.get(order[i]!) as string,
-    shortId: order[i]!,
-    score: scores[i]!,
-  }));
+  return best(scores, limit).map((i) => ({ shortId: order[i]!, score: scores[i]! }));
 }
 
 /**
@@ -299,7 +293,6 @@ function viaSearch(
     })
     .slice(0, limit)
     .map((result) => ({
-      id: String(result.id),
       shortId: (mini as unknown as ScoringInternals)._idToShortId.get(result.id)!,
       score: result.score,
     }));

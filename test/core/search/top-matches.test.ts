@@ -47,7 +47,6 @@ function miniSearchOf(
     })
     .slice(0, limit)
     .map((result) => ({
-      id: String(result.id),
       shortId: (mini as unknown as { _idToShortId: Map<string, number> })._idToShortId.get(result.id)!,
       score: result.score,
     }));
@@ -132,7 +131,10 @@ describe("ordinalsByShortId: a match's passage without a lookup by id", () => {
       const table = ordinalsByShortId(mini, list);
       for (const { terms, boosts } of queries(mini, 30)) {
         for (const match of topMatches(mini, terms, boosts, 50)) {
-          expect(list[table[match.shortId]!]?.id).toBe(match.id);
+          const id = (mini as unknown as { _documentIds: Map<number, string> })._documentIds.get(
+            match.shortId,
+          );
+          expect(list[table[match.shortId]!]?.id).toBe(id);
         }
       }
     };
