@@ -36,7 +36,7 @@ const ROMAN = /^[IVXLCDM]+$/u;
 const BEFORE = 200;
 /** More words than this before a parenthesis are never read as a name. */
 const MAX_NAME_WORDS = 14;
-/** A content word gives its initial and at most this many more of its letters ("Forces Armées Maliennes": FAMa). */
+/** A content word gives its initial and at most this many more of its letters ("Congo" gives the "CO" of an acronym). */
 const MAX_EXTRA_LETTERS = 1;
 
 /** The acronym a token writes, without a plural "s" ("IEDs" -> "IED"), or null when it is none. */
@@ -94,7 +94,7 @@ function initialsInOrder(words: string[], letters: string[]): number {
     if (j < letters.length && initial(word) === letters[j]) {
       best = Math.min(best, extras(i + 1, j + 1, givers + 1));
       // The initial, then up to MAX_EXTRA_LETTERS further letters found in order inside a content word
-      // written with a capital ("Maliennes" gives the "Ma" of FAMa; "commission" is no name).
+      // written with a capital ("Congo" may give "CO"; "commission" is no name).
       const named = !isSmall(word) && /^\p{Lu}/u.test(written);
       let from = 1;
       for (let extra = 1; named && extra <= MAX_EXTRA_LETTERS && j + extra < letters.length; extra++) {

@@ -60,6 +60,14 @@ describe("readDefinitions", () => {
     ]);
   });
 
+  it("lets a capitalised word give a second letter of its own, but the fewest such letters win", () => {
+    expect(pairs("The Relief Mission in Korlo (RMKO) left.")).toEqual([["RMKO", "Relief Mission in Korlo"]]);
+    // "Movement" could give "MN" of the shorter name; the whole name gives every letter as an initial.
+    expect(pairs("Men of the National Movement for the Freedom of Azir (MNFA) fled.")).toEqual([
+      ["MNFA", "National Movement for the Freedom of Azir"],
+    ]);
+  });
+
   it("takes a name in capitals whose initials are the acronym's letters in another order", () => {
     expect(pairs("The Security Commission of Velmar (CSV) met.")).toEqual([
       ["CSV", "Security Commission of Velmar"],
