@@ -656,7 +656,15 @@ function memoryByThread(
       `${(end?.collections ?? 0) - (start?.collections ?? 0)} collections since the start)`
     );
   });
-  return `heap by thread, used/reserved MB at start -> largest during the run -> at end: ${[main, ...workers].join("; ")}`;
+  // What RSS holds besides the JavaScript heaps: code, stacks, buffers, SQLite's cache, the allocator's free lists.
+  const outside = (taken: ProbeSample) =>
+    taken.rssBytes -
+    taken.heapTotalBytes -
+    taken.workers.reduce((sum, worker) => sum + (worker?.totalBytes ?? 0), 0);
+  return (
+    `heap by thread, used/reserved MB at start -> largest during the run -> at end: ${[main, ...workers].join("; ")}; ` +
+    `RSS outside the heaps ${f(outside(before))} -> ${f(outside(after))} MB`
+  );
 }
 
 /** Seconds of the run a line of the request-to-answer timeline covers. */

@@ -148,6 +148,8 @@ export class AnswerPool {
 
   /** Starts the workers with `kb` now, so the first question does not wait for them to load it. */
   warm(kb: KnowledgeBase): void {
+    // What opening the base left on this thread is collected once the bot has been quiet for a moment.
+    mainCollector()?.worked();
     if (this.#workersInUse()) this.#sync(kb);
   }
 
@@ -175,13 +177,13 @@ export class AnswerPool {
   answer(kb: KnowledgeBase, question: string, history: Turn[]): Promise<Answer> {
     const askedAt = this.#now();
     if (!this.#workersInUse()) {
-      return this.#answerHere(kb, question, history, askedAt).finally(() => mainCollector()?.answered());
+      return this.#answerHere(kb, question, history, askedAt).finally(() => mainCollector()?.worked());
     }
     this.#sync(kb);
     // Until a worker has loaded the base (its modules and the index file: a second at 100k passages after a
     // start), the main thread answers: it holds the base already, so a restart's first questions do not wait.
     if (this.#mainThreadUntilReady && !this.#slots.some((slot) => slot.ready)) {
-      return this.#answerHere(kb, question, history, askedAt).finally(() => mainCollector()?.answered());
+      return this.#answerHere(kb, question, history, askedAt).finally(() => mainCollector()?.worked());
     }
     if (this.#queue.length >= this.#maxWaiting) return Promise.reject(this.#refuse(question, "waiting"));
     return new Promise<Answer>((resolve, reject) => {
@@ -436,7 +438,7 @@ export class AnswerPool {
 
   #settle(job: Job, outcome: Answer | Error): void {
     clearTimeout(job.timer);
-    mainCollector()?.answered();
+    mainCollector()?.worked();
     if (outcome instanceof Error) job.reject(outcome);
     else job.resolve(outcome);
   }

@@ -160,6 +160,7 @@ function drain(): void {
       if (kb && message.generation === generation && message.step === step + 1) {
         kb = applyUpdate(kb, message.update);
         step = message.step;
+        collector?.worked();
       }
       continue;
     }
@@ -205,6 +206,6 @@ function answer(message: Extract<ToWorker, { type: "answer" }>): void {
     };
     port!.postMessage(reply);
   } finally {
-    collector?.answered();
+    collector?.worked();
   }
 }

@@ -91,7 +91,7 @@ export interface CollectorThread {
 }
 
 /**
- * Collects a worker's garbage when it falls quiet: once `quietMs` have passed since the last `answered()`
+ * Collects a thread's garbage when it falls quiet: once `quietMs` have passed since the last `worked()`
  * (a question was answered) and the used heap has grown by `growthBytes` since the last collection, a full
  * collection runs. `settle()` collects at once (after the idle warm-up, so that a fresh worker starts from
  * the heap it keeps). Collecting also hands V8 a measured live size, from which it sets the heap's next
@@ -103,28 +103,30 @@ export class IdleCollector {
   readonly #quietMs: number;
   readonly #growthBytes: number;
   #timer: { cancel(): void } | null = null;
-  #lastAnswer = Number.NEGATIVE_INFINITY;
-  /** the used heap right after the last collection: what the worker holds */
-  #live: number;
+  #lastWork = Number.NEGATIVE_INFINITY;
+  /** the used heap right after the last collection: what the thread holds (0 before the first) */
+  #live = 0;
   #collections = 0;
 
   constructor(thread: CollectorThread, options: { quietMs?: number; growthBytes?: number } = {}) {
     this.#thread = thread;
     this.#quietMs = options.quietMs ?? WORKER_MEMORY.quietMs;
     this.#growthBytes = options.growthBytes ?? WORKER_MEMORY.growthBytes;
-    this.#live = thread.heapUsed();
   }
 
-  /** A question was answered: the quiet time starts again. */
-  answered(): void {
-    this.#lastAnswer = this.#thread.now();
+  /**
+   * The thread did work (answered a question, took in a knowledge base): the quiet time starts again. The
+   * first quiet time always collects (what the thread's start left is garbage too).
+   */
+  worked(): void {
+    this.#lastWork = this.#thread.now();
     if (!this.#timer) this.#wait(this.#quietMs);
   }
 
   #wait(ms: number): void {
     this.#timer = this.#thread.schedule(() => {
       this.#timer = null;
-      const quiet = this.#thread.now() - this.#lastAnswer;
+      const quiet = this.#thread.now() - this.#lastWork;
       if (quiet < this.#quietMs) this.#wait(this.#quietMs - quiet);
       else if (this.#thread.heapUsed() - this.#live >= this.#growthBytes) this.settle();
     }, ms);
@@ -144,7 +146,7 @@ export class IdleCollector {
     return this.#timer !== null;
   }
 
-  /** The used heap right after the last collection (or when the collector was made), in bytes. */
+  /** The used heap right after the last collection, in bytes (0 before the first). */
   get liveBytes(): number {
     return this.#live;
   }

@@ -44,7 +44,7 @@ describe("IdleCollector", () => {
     const { thread, state, advance } = fakeThread();
     const collector = new IdleCollector(thread, { quietMs: 1_000, growthBytes: 16 * MB });
     state.used += 40 * MB;
-    collector.answered();
+    collector.worked();
     expect(collector.pending).toBe(true);
     advance(999);
     expect(state.collections).toBe(0);
@@ -54,37 +54,48 @@ describe("IdleCollector", () => {
     expect(collector.liveBytes).toBe(100 * MB);
   });
 
+  it("collects at the first quiet time what the thread's start left", () => {
+    const { thread, state, advance } = fakeThread(30 * MB);
+    const collector = new IdleCollector(thread, { quietMs: 1_000, growthBytes: 16 * MB });
+    collector.worked();
+    advance(1_000);
+    expect(state.collections).toBe(1);
+    expect(collector.liveBytes).toBe(100 * MB);
+  });
+
   it("does not collect after a few questions that left less than the growth threshold", () => {
     const { thread, state, advance } = fakeThread();
     const collector = new IdleCollector(thread, { quietMs: 1_000, growthBytes: 16 * MB });
+    collector.settle();
     state.used += 15 * MB;
-    collector.answered();
+    collector.worked();
     advance(5_000);
-    expect(state.collections).toBe(0);
+    expect(state.collections).toBe(1);
     expect(collector.pending).toBe(false);
   });
 
   it("waits for quiet after the last question: a steady stream is never interrupted, and costs one timer", () => {
     const { thread, state, advance } = fakeThread();
     const collector = new IdleCollector(thread, { quietMs: 1_000, growthBytes: 16 * MB });
+    collector.settle();
     for (let t = 0; t <= 10_000; t += 5) {
       advance(t);
       state.used += MB / 10;
-      collector.answered();
+      collector.worked();
     }
-    expect(state.collections).toBe(0);
+    expect(state.collections).toBe(1);
     // The timer is re-armed for what is left of the quiet time, not once per answer.
     expect(state.scheduled).toBeLessThanOrEqual(11);
     advance(10_999);
-    expect(state.collections).toBe(0);
-    advance(11_000);
     expect(state.collections).toBe(1);
+    advance(11_000);
+    expect(state.collections).toBe(2);
   });
 
   it("settle() collects at once and measures what the thread holds from there", () => {
     const { thread, state, advance } = fakeThread(180 * MB);
     const collector = new IdleCollector(thread, { quietMs: 1_000, growthBytes: 16 * MB });
-    collector.answered();
+    collector.worked();
     collector.settle();
     expect(state.collections).toBe(1);
     expect(collector.collections).toBe(1);
