@@ -548,8 +548,8 @@ async function main(): Promise<number> {
       { bytes: Math.max(before.rssBytes, after.rssBytes), at: Number.NaN },
     );
     console.log(
-      `RSS: ${mb(before.rssBytes).toFixed(0)} MB at start (answer workers warmed up and at rest${rested ? "" : ": NOT reached"}), ` +
-        `${mb(after.rssBytes).toFixed(0)} MB at end (answers drained, then at rest ${restedAfter ? `after ${(settleMs / 1000).toFixed(1)} s` : `: NOT reached in ${SETTLE_LIMIT_MS / 1000} s`}), ` +
+      `RSS: ${mb(before.rssBytes).toFixed(0)} MB at start (answer workers warmed up, the bot at rest${rested ? "" : ": NOT reached"}), ` +
+        `${mb(after.rssBytes).toFixed(0)} MB at end (answers drained, then at rest and RSS steady ${restedAfter ? `after ${(settleMs / 1000).toFixed(1)} s` : `: NOT reached in ${SETTLE_LIMIT_MS / 1000} s`}), ` +
         `${growth >= 0 ? "+" : ""}${growth.toFixed(0)} MB ` +
         `${targets.check("RSS growth", growth, TARGET_RSS_GROWTH_MB, "MB", true)}; peak ${mb(peak.bytes).toFixed(0)} MB` +
         (Number.isNaN(peak.at) ? "" : ` at ${((peak.at - loadStart) / 1000).toFixed(0)} s`),
@@ -612,19 +612,32 @@ const MEMORY_EVERY_MS = 1_000;
 const TIMELINE_EVERY = 10;
 /** The longest the bot may take to come to rest (warm-up done, garbage collected) before a memory sample. */
 const SETTLE_LIMIT_MS = 60_000;
+/** RSS is steady when it fell by less than this over RSS_STEADY_EVERY_MS. */
+const RSS_STEADY_BYTES = 2 * 1024 * 1024;
+const RSS_STEADY_EVERY_MS = 500;
 
 /**
- * Waits until the bot is at rest: every answer worker holds a base and has done its idle warm-up, and no
- * thread has a collection pending after its last question (each collects after a second without one),
- * sampling the bot every 200 ms; false when `limitMs` passes first.
+ * Waits until the bot is at rest: every answer worker holds a base and has done its idle warm-up, no thread
+ * has a collection pending after its last question (each collects after a second without one), and RSS has
+ * stopped falling; false when `limitMs` passes first.
  */
 async function atRest(bot: ChildProcess, limitMs: number): Promise<boolean> {
   const deadline = Date.now() + limitMs;
   for (;;) {
     const taken = await sample(bot);
-    if ((taken.main?.settled ?? true) && taken.workers.every((worker) => worker?.settled)) return true;
+    if ((taken.main?.settled ?? true) && taken.workers.every((worker) => worker?.settled)) break;
     if (Date.now() > deadline) return false;
     await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  // V8 hands the pages a collection emptied back to the system from a helper thread, within a second or
+  // two: RSS is read once it has stopped falling.
+  let last = await sample(bot);
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, RSS_STEADY_EVERY_MS));
+    const next = await sample(bot);
+    if (last.rssBytes - next.rssBytes < RSS_STEADY_BYTES) return true;
+    if (Date.now() > deadline) return false;
+    last = next;
   }
 }
 

@@ -108,6 +108,21 @@ describe("IdleCollector", () => {
 });
 
 describe("fullCollection", () => {
+  it("compacts: the pages that held the garbage go back, though live objects were spread over them", () => {
+    const collect = fullCollection();
+    collect();
+    const kept: Array<{ i: number }> = [];
+    for (let round = 0; round < 30; round++) {
+      const batch = Array.from({ length: 100_000 }, (_, i) => ({ i, s: `x${i}-${round}`, a: [i] }));
+      for (let i = 0; i < batch.length; i += 20) kept.push(batch[i]!);
+    }
+    const grown = getHeapStatistics().total_heap_size;
+    collect();
+    const after = getHeapStatistics().total_heap_size;
+    expect(kept).toHaveLength(150_000);
+    expect(grown - after).toBeGreaterThan(40 * MB);
+  });
+
   it("collects this thread's garbage without --expose-gc, and can be asked for again", () => {
     const collect = fullCollection();
     collect();
