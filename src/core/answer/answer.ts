@@ -360,7 +360,7 @@ export function answerQuestion(
   // The ranking's sentence must give what was asked: a holder of the asked role or title, a count at the asked place (fits.ts).
   const wrongKind =
     best && best === typedBest && !role && !resolution.followUp
-      ? misfit(kb, best, text, query, catalog, time)
+      ? misfit(kb, best, text, query, catalog, time, scope.subjects)
       : null;
   if (!best || confidence < TUNING.threshold || wrongKind) {
     if (explain) {
@@ -401,7 +401,9 @@ export function answerQuestion(
           );
   // A newer document's sentence replaces the best only when it too gives what was asked (fits.ts).
   const chosen =
-    !role && sourced[0] !== best && misfit(kb, sourced[0]!, text, query, catalog, time) ? [best!] : sourced;
+    !role && sourced[0] !== best && misfit(kb, sourced[0]!, text, query, catalog, time, scope.subjects)
+      ? [best!]
+      : sourced;
   if (explain) {
     explain.chosen = chosen;
     explain.decision = role

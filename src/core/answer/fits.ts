@@ -1,5 +1,6 @@
 import type { KnowledgeBase } from "../knowledge-base.ts";
 import { MONTH_PATTERN } from "../lexicon.ts";
+import { nationalityGroupsFor } from "../search/nationality.ts";
 import type { Concept, ParsedQuery } from "../search/query.ts";
 import { indexTerm, tokenize } from "../search/terms.ts";
 import { anchorsOf } from "./anchor.ts";
@@ -138,6 +139,7 @@ export function misfit(
   query: ParsedQuery,
   catalog: SubjectCatalog | null,
   time: AskedTime | null,
+  subjects: readonly string[] = [],
 ): string | null {
   const text = question.replace(/[’]/gu, "'");
   if (query.answerType === "who") {
@@ -163,6 +165,17 @@ export function misfit(
     // "How many troops did MINUSMA have in 2016?" is not answered by the ceiling the Council set that year.
     if (/\bhow many\b/iu.test(text) && !ASKS_AUTHORIZED.test(text) && !kinds.has("count")) {
       return "the sentence states only a ceiling";
+    }
+  }
+  // "How many troops did MINUSMA have in 2014?" is not answered by "Niger has about 850 troops in the UN force":
+  // every count the sentence states is one country's, and the question names no country.
+  if (query.answerType === "number" && /\bhow many\b/iu.test(text)) {
+    const owners = countOwners(best.sentence, new Set(query.concepts.flatMap((c) => c.alternatives.flat())));
+    const foreign = owners?.filter(
+      (owner) => !(catalog && namedSubjects(catalog, owner).some((s) => subjects.includes(s.key))),
+    );
+    if (owners && foreign && foreign.length === owners.length) {
+      return `the sentence counts only ${[...new Set(foreign)].join(", ")}'s`;
     }
   }
   // "How many people live in Bamako?": a count of somewhere else ("85,000 people remained internally displaced")
@@ -235,4 +248,63 @@ function countKinds(sentence: string): Set<"count" | "span" | "ceiling"> {
   if (ceilings > 0) kinds.add("ceiling");
   if (counts > ceilings) kinds.add("count");
   return kinds;
+}
+
+const OWNER_LINK = new Set(
+  "has had have whose its about some around nearly almost roughly approximately over more than contributed contributes sent provided provides deployed deploys".split(
+    " ",
+  ),
+);
+/** How far before a count its country may stand ("Niger has about 850 troops", "Ivory Coast, whose 49 soldiers"). */
+const OWNER_BEFORE = 4;
+
+/** The country or nationality a run of index terms starts with at `at`: its length in terms, 0 when none. */
+function countryAt(terms: readonly (string | null)[], at: number): number {
+  const first = terms[at];
+  if (!first) return 0;
+  let longest = 0;
+  for (const group of nationalityGroupsFor(first)?.groups ?? []) {
+    for (const key of group.keys) {
+      if (key.length > longest && key.length > 0 && key.every((term, k) => terms[at + k] === term)) {
+        longest = key.length;
+      }
+    }
+  }
+  return longest;
+}
+
+/**
+ * The country each count of a sentence belongs to, or null when one count belongs to none (or the sentence
+ * has no count): a country or nationality just before it ("Niger has about 850", "Britain's 300", "Ivory Coast,
+ * whose 49") or right after it ("850 Nigerien troops"). Words the question itself holds (`asked`, index terms)
+ * own nothing: "How many French troops" is about France's.
+ */
+function countOwners(sentence: string, asked: ReadonlySet<string>): string[] | null {
+  const tokens = words(sentence.replace(NOT_COUNTS, " ").replace(/['’]s\b/gu, ""));
+  const terms = tokens.map((token) => indexTerm(token));
+  const owners: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (!COUNT_TOKEN.test(tokens[i]!) || NAMING.has(tokens[i - 1] ?? "") || SPAN.test(tokens[i + 1] ?? ""))
+      continue;
+    let owner: string | null = null;
+    for (let j = i - 1; j >= Math.max(0, i - OWNER_BEFORE) && owner === null; j--) {
+      if (COUNT_TOKEN.test(tokens[j]!)) break;
+      // Only "has", "whose", "about" … may stand between a country and its count: "in Mali, with some 6,100".
+      if (j < i - 1 && !OWNER_LINK.has(tokens[j + 1]!)) break;
+      // "Ivory Coast": the name is read from its first word.
+      for (const start of [j - 1, j]) {
+        const length = start >= 0 ? countryAt(terms, start) : 0;
+        if (length > 0 && start + length - 1 === j) owner = tokens.slice(start, start + length).join(" ");
+      }
+    }
+    for (let j = i + 1; j <= i + 1 && owner === null && j < tokens.length; j++) {
+      const length = countryAt(terms, j);
+      if (length > 0) owner = tokens.slice(j, j + length).join(" ");
+    }
+    if (owner === null) return null;
+    if (terms.some((term, k) => term !== null && asked.has(term) && owner.split(" ").includes(tokens[k]!)))
+      return null;
+    owners.push(owner);
+  }
+  return owners.length > 0 ? owners : null;
 }

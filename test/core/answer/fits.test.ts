@@ -156,3 +156,35 @@ describe("answering a count only with a sentence that states one", async () => {
     expect(answerQuestion(kb, "How many troops did the mission have in 2018?").text).toContain("12,100");
   });
 });
+
+describe("answering a count of the whole only with a count that is not one country's", async () => {
+  const kb = await openKnowledgeBase(
+    await knowledgeFolder({
+      "2014-10-03-attack.md": doc(
+        { title: "Nine Niger peacekeepers killed", source: "AFP", date: "2014-10-03" },
+        "Niger has about 850 troops in the UN force, most of them deployed around Menaka.",
+      ),
+      "2013-07-01-handover.md": doc(
+        { title: "UN takes over in Mali", source: "UN News", date: "2013-07-01" },
+        "The UN took over peacekeeping duties in Mali, with some 6,100 West African troops switching to blue helmets.",
+      ),
+    }),
+  );
+
+  it("does not give one country's contingent for the force's strength", () => {
+    const explanation: Explanation = {};
+    const answer = answerQuestion(kb, "How many troops did the UN force have in 2014?", [], explanation);
+    expect(answer.found).toBe(false);
+    expect(explanation.decision).toMatch(/refused: the sentence counts only niger's/iu);
+  });
+
+  it("gives a country's contingent when the question names the country", () => {
+    expect(answerQuestion(kb, "How many troops does Niger have in the UN force?").text).toContain(
+      "850 troops",
+    );
+  });
+
+  it("gives a count a place or a region only qualifies", () => {
+    expect(answerQuestion(kb, "How many troops switched to blue helmets in 2013?").text).toContain("6,100");
+  });
+});
