@@ -114,6 +114,9 @@ export function ceilingAnswer(
   const yearOf = (passage: Passage) => Number(passage.doc.date.slice(0, 4));
   const inPeriod = (passage: Passage) =>
     !periodAsked || (yearOf(passage) >= time.from && yearOf(passage) <= time.to);
+  // With no period asked, the ranking already weighs the newest statements (measures.ts): only a question
+  // about the Council's decision reads further, so a plain "what is the ceiling?" costs nothing more.
+  if (!periodAsked && !decision) return null;
   const within = statements(
     index,
     fits,

@@ -259,13 +259,13 @@ const OWNER_LINK = new Set(
 const OWNER_BEFORE = 4;
 
 /** The country or nationality a run of index terms starts with at `at`: its length in terms, 0 when none. */
-function countryAt(terms: readonly (string | null)[], at: number): number {
-  const first = terms[at];
+function countryAt(termAt: (i: number) => string | null, at: number): number {
+  const first = termAt(at);
   if (!first) return 0;
   let longest = 0;
   for (const group of nationalityGroupsFor(first)?.groups ?? []) {
     for (const key of group.keys) {
-      if (key.length > longest && key.length > 0 && key.every((term, k) => terms[at + k] === term)) {
+      if (key.length > longest && key.length > 0 && key.every((term, k) => termAt(at + k) === term)) {
         longest = key.length;
       }
     }
@@ -281,7 +281,17 @@ function countryAt(terms: readonly (string | null)[], at: number): number {
  */
 function countOwners(sentence: string, asked: ReadonlySet<string>): string[] | null {
   const tokens = words(sentence.replace(NOT_COUNTS, " ").replace(/['’]s\b/gu, ""));
-  const terms = tokens.map((token) => indexTerm(token));
+  // Index terms are read only around counts: stemming every word of the sentence would cost each answer.
+  const read = new Map<number, string | null>();
+  const termAt = (i: number): string | null => {
+    if (i < 0 || i >= tokens.length) return null;
+    let term = read.get(i);
+    if (term === undefined) {
+      term = indexTerm(tokens[i]!);
+      read.set(i, term);
+    }
+    return term;
+  };
   const owners: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (!COUNT_TOKEN.test(tokens[i]!) || NAMING.has(tokens[i - 1] ?? "") || SPAN.test(tokens[i + 1] ?? ""))
@@ -293,17 +303,16 @@ function countOwners(sentence: string, asked: ReadonlySet<string>): string[] | n
       if (j < i - 1 && !OWNER_LINK.has(tokens[j + 1]!)) break;
       // "Ivory Coast": the name is read from its first word.
       for (const start of [j - 1, j]) {
-        const length = start >= 0 ? countryAt(terms, start) : 0;
+        const length = start >= 0 ? countryAt(termAt, start) : 0;
         if (length > 0 && start + length - 1 === j) owner = tokens.slice(start, start + length).join(" ");
       }
     }
-    for (let j = i + 1; j <= i + 1 && owner === null && j < tokens.length; j++) {
-      const length = countryAt(terms, j);
-      if (length > 0) owner = tokens.slice(j, j + length).join(" ");
+    if (owner === null && i + 1 < tokens.length) {
+      const length = countryAt(termAt, i + 1);
+      if (length > 0) owner = tokens.slice(i + 1, i + 1 + length).join(" ");
     }
     if (owner === null) return null;
-    if (terms.some((term, k) => term !== null && asked.has(term) && owner.split(" ").includes(tokens[k]!)))
-      return null;
+    if (owner.split(" ").some((word) => asked.has(indexTerm(word) ?? ""))) return null;
     owners.push(owner);
   }
   return owners.length > 0 ? owners : null;
