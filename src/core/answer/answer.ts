@@ -1,4 +1,5 @@
-import { biographyAnswer } from "../conversation/biography.ts";
+import { biographyAnswer, untoldBiography } from "../conversation/biography.ts";
+import { withoutAcknowledgement } from "../conversation/chatter.ts";
 import { eventLead, isEventKeyword } from "../conversation/event.ts";
 import {
   askedDeed,
@@ -32,6 +33,7 @@ import { precisePlace } from "./place.ts";
 import { dropsNationality } from "./qualifier.ts";
 import {
   askedWords,
+  type ConfidenceParts,
   confidenceFrom,
   confidenceParts,
   countsAny,
@@ -79,7 +81,8 @@ export function answerQuestion(
   history: Turn[] = [],
   explain?: Explanation,
 ): Answer {
-  const text = question.replace(/\s+/gu, " ").trim().slice(0, MAX_QUESTION_CHARS);
+  // "ok, and what about Kidal?": the acknowledgement is no word of the question (conversation/chatter.ts).
+  const text = withoutAcknowledgement(question.replace(/\s+/gu, " ").trim().slice(0, MAX_QUESTION_CHARS));
   const standalone = parseQuery(text, kb.index.vocabulary, kb.glossary);
   const resolution = resolveFollowUp(
     text,
@@ -350,7 +353,10 @@ export function answerQuestion(
     sequel ??
     listed ??
     typedBest;
-  const parts = best && !role && !ceiling ? confidenceParts(best, query) : null;
+  // "Where did he study?" is not answered by a sentence that tells no studies: the documents do not say.
+  const untold = untoldBiography(resolution.biography, person, biography, best?.sentence);
+  const parts =
+    best && !role && !ceiling ? withCap(confidenceParts(best, query), untold, TUNING.capUntyped) : null;
   const confidence = role || ceiling ? TUNING.factConfidence : parts ? confidenceFrom(parts) : 0;
   if (explain) {
     explain.candidates = candidates.slice(0, 8);
@@ -643,6 +649,11 @@ function storyPassages(
     }
   }
   return out;
+}
+
+/** The cap a confidence takes for a reason (`why`), or the parts as they are without one. */
+function withCap(parts: ConfidenceParts, why: string | null, value: number): ConfidenceParts {
+  return why ? { ...parts, cap: { value: Math.min(parts.cap?.value ?? 1, value), why } } : parts;
 }
 
 /**

@@ -141,3 +141,26 @@ export function biographyAnswer<
     ) ?? null
   );
 }
+
+/**
+ * Why a biography follow-up's answer is no answer, or null when it is one: no sentence about the person told
+ * what was asked, and the best sentence tells no such thing either ("where did he study?" answered by
+ * "succeeding Lieutenant General X").
+ */
+export function untoldBiography(
+  ask: BiographyAsk | null,
+  person: string | undefined,
+  told: unknown,
+  sentence: string | undefined,
+): string | null {
+  if (!ask || !person || told || sentence === undefined || tellsBiography(ask, sentence)) return null;
+  return `no sentence tells ${person}'s ${ASK_NAMES[ask]}`;
+}
+
+const ASK_NAMES: Record<BiographyAsk, string> = {
+  predecessor: "predecessor",
+  successor: "successor",
+  earlier: "earlier posts",
+  education: "studies",
+  background: "background",
+};

@@ -131,6 +131,10 @@ const AGENT_CLAIMS =
 // Anefis by gunmen from the Group to Support Islam and Muslims". "By" a day or month dates the deed instead.
 const AGENT_AFTER_DEED =
   /\b(?:held|kidnapped|abducted|seized|captured|taken hostage|carried out|claimed|perpetrated|ambushed|attacked|targeted)\b[^.;]{0,80}?\bby\s+(?:the\s+)?(?:[\p{Ll}-]+\s+){0,3}?(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)(?:[\p{Lu}][\p{L}'’-]+|\p{Lu}{2,})/u;
+// The doer named as the subject of the deed: "French forces carried out two drone strikes", "JNIM fighters
+// staged the raid".
+const AGENT_DOES =
+  /(?<![\p{L}'’-])(?!(?:The|A|An|It|Its|This|That|These|Those|They|He|She|On|In|At|After|Before|When)\s)(?:[\p{Lu}][\p{L}'’-]+\s+)+(?:(?:forces|troops|army|soldiers|fighters|militants|jihadists|gunmen|rebels|aircraft|jets|drones|units?)\s+)?(?:carried out|launched|staged|conducted|mounted|perpetrated)\b/u;
 // A group saying its own fighters did it: "the Islamic State in the Greater Sahara (ISGS) said in a message
 // posted online that its fighters had carried out the ambush".
 const AGENT_SAYS_IT_DID =
@@ -161,6 +165,7 @@ export function namesDoer(sentence: string): boolean {
     AGENT_AT_ACTION.test(sentence) ||
     AGENT_CLAIMS.test(sentence) ||
     AGENT_AFTER_DEED.test(sentence) ||
+    AGENT_DOES.test(sentence) ||
     AGENT_SAYS_IT_DID.test(sentence)
   );
 }

@@ -147,3 +147,24 @@ describe("biography follow-ups after a person answer", async () => {
     expect(explanation.decision).toContain("education");
   });
 });
+
+describe("a biography the documents do not tell", async () => {
+  const kb = await openKnowledgeBase(
+    await knowledgeFolder({
+      "2021-10-01-command.md": doc(
+        { title: "New Force Commander takes command", source: "UN", date: "2021-10-01" },
+        "Lieutenant General Pieter Claes of Belgium assumed command of the force on 1 October, succeeding Lieutenant General Erik Lind of Sweden.\n\n" +
+          "The Force Commander visited the camp in Gao on his first day.",
+      ),
+    }),
+  );
+
+  it("is not found rather than answered by a sentence that tells no such thing", () => {
+    const [first, studies] = askThread(kb, [
+      "who took command of the force in October?",
+      "where did he study?",
+    ]);
+    expect(first!.text).toContain("Pieter Claes");
+    expect(studies!.found).toBe(false);
+  });
+});

@@ -81,6 +81,8 @@ describe("sentences that place the thread's place or name the doer", () => {
     // "By" a day dates the deed; a speaker who says nothing of their own fighters names no doer.
     expect(namesDoer("The hostages were held in the desert by Monday, officials said.")).toBe(false);
     expect(namesDoer("The Government said the convoy was attacked near Tessit.")).toBe(false);
+    expect(namesDoer("French forces carried out two drone strikes near Kidal.")).toBe(true);
+    expect(namesDoer("The strikes were carried out at night.")).toBe(false);
   });
 });
 
