@@ -19,6 +19,12 @@ import type { StateStore } from "./state/types.ts";
 const STOP_GRACE_MS = 8_000;
 
 /**
+ * The knowledge folder is watched once the answer workers are ready, or this long after the start at the
+ * latest: a ceiling for a worker that hangs while loading (they are ready within seconds, even at 100k).
+ */
+const WATCH_AT_THE_LATEST_MS = 30_000;
+
+/**
  * The composition root: reads the configuration, opens the knowledge base, then runs the local shell or
  * connects to Slack, and stops cleanly on SIGINT or SIGTERM.
  */
@@ -110,10 +116,16 @@ runCli(async (argv) => {
   // scan (a stat of every file) and the build worker's start (it reads every file) do not take the CPU a
   // restart's first answers need; a change made meanwhile is found by one look at the folder once it runs.
   if (!stopping.signal.aborted) {
+    let ceiling: NodeJS.Timeout | undefined;
     await Promise.race([
       bot.answersReady(),
       new Promise((resolve) => stopping.signal.addEventListener("abort", resolve, { once: true })),
+      // Workers that never get ready (a file read that hangs) must not leave the bot blind to new documents.
+      new Promise((resolve) => {
+        ceiling = setTimeout(resolve, WATCH_AT_THE_LATEST_MS);
+      }),
     ]);
+    clearTimeout(ceiling);
   }
   if (!stopping.signal.aborted) {
     log.debug(
