@@ -7,6 +7,7 @@ import {
   eventCue as eventTest,
   eventTold,
   onlyTheDeed,
+  sameEventAs,
 } from "../conversation/event-cues.ts";
 import { resolveFollowUp } from "../conversation/follow-up.ts";
 import { documentAbout, spokenOfFirst, threadGender } from "../conversation/referent.ts";
@@ -314,6 +315,7 @@ export function answerQuestion(
           context.cue ?? undefined,
           askedDeed(text),
           onlyTheDeed(standalone.concepts, indexTerm) ? resolution.place : null,
+          sameEventAs(threadDateOf(kb, resolution.place), resolution.places, TUNING.sameEventDays),
         )
       : null;
   // Its locating phrase or doer is the kind of answer asked, though the place's name was given before ("the

@@ -209,6 +209,10 @@ export const MODEL_TABLE = {
     value: 3,
     why: "a follow-up's best passages in each of the thread's documents are scored even when other documents outrank them in the search: the story's own sentence first",
   },
+  sameEventDays: {
+    value: 14,
+    why: "'who was behind it?' when the thread's story names no one: a later story naming the thread's place within this many days of it tells the same event ('JNIM claimed Tuesday's ambush near Tessit' three days on); a month on it is as likely another attack there",
+  },
   storyPassages: {
     value: 3,
     why: "'what happens after that?' is told in the next passages of the thread's document whatever their words ('After 31 December, the Mission will begin…'); 'what did he do before?' in the ones before: this many are read",

@@ -114,6 +114,34 @@ export function locates(sentence: string, places: readonly string[]): boolean {
   return places.some((place) => place.length > 2 && namesPlace(sentence, place));
 }
 
+/**
+ * Whether a candidate of another document tells the thread's event: its document is dated from the thread's
+ * story to `days` after it, and its sentence names one of the thread's places ("Tuesday's ambush on a convoy
+ * near Tessit"). Countries and regions the whole library names ("Mali") tell nothing: places of three letters
+ * or more that the sentence names as a word, the thread's questions' ones first.
+ */
+export function sameEventAs(
+  threadDate: string | null,
+  places: readonly string[],
+  days: number,
+): (candidate: { sentence: string; hit: { passage: { doc: { date: string } } } }) => boolean {
+  if (threadDate === null || places.length === 0) return () => false;
+  const until = new Date(Date.parse(`${threadDate}T00:00:00Z`) + days * 86_400_000)
+    .toISOString()
+    .slice(0, 10);
+  const named = places.filter((place) => place.length > 2 && !BROAD_PLACES.test(place));
+  return (candidate) => {
+    const date = candidate.hit.passage.doc.date;
+    return (
+      date >= threadDate && date <= until && named.some((place) => namesPlace(candidate.sentence, place))
+    );
+  };
+}
+
+// Places too broad to tell one event from another: the country and its neighbours, the regions of the Sahel.
+const BROAD_PLACES =
+  /^(?:mali|niger|burkina faso|burkina|sahel|africa|west africa|algeria|mauritania|bamako)$/iu;
+
 /** Whether a sentence names a place as a word ("Mali" is not in "Malian soldiers"). */
 function namesPlace(sentence: string, place: string): boolean {
   const word = place.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
@@ -297,13 +325,20 @@ export function eventAnswer<
   dated: (sentence: string) => boolean = () => false,
   deed: RegExp | null = null,
   previous: { passage: string | null; sentence: number } | null = null,
+  sameEvent: (candidate: C) => boolean = () => false,
 ): C | null {
   const own = candidates.filter((candidate) => threadDocs.has(candidate.hit.passage.doc.id));
+  // The thread's story first; when it names no one, a later story about the same event (`sameEvent`: the
+  // thread's place, within days of it) may: "JNIM claimed responsibility for Tuesday's ambush near Tessit".
+  const told = (meets: (sentence: string) => boolean) =>
+    own.find((candidate) => meets(candidate.sentence)) ??
+    candidates.find((candidate) => sameEvent(candidate) && meets(candidate.sentence)) ??
+    null;
   if (ask === "doer") {
     const doers = own.filter((candidate) => namesDoer(candidate.sentence));
-    return (deed && doers.find((candidate) => deed.test(candidate.sentence))) ?? doers[0] ?? null;
+    return (deed && doers.find((candidate) => deed.test(candidate.sentence))) ?? doers[0] ?? told(namesDoer);
   }
-  if (ask === "leader") return own.find((candidate) => namesLeader(candidate.sentence)) ?? null;
+  if (ask === "leader") return told(namesLeader);
   // The deed's date in the thread's own story first: the document the previous answer quoted, then the older
   // ones it cited ("Earlier, as of 2022: …").
   if (ask === "when") {

@@ -278,6 +278,36 @@ describe("event follow-ups answered from the thread's story", async () => {
     expect(when!.citations.map((c) => c.doc.id)).toEqual(["2021-09-20-freed"]);
   });
 
+  it("answers 'who was behind it?' from a later story of the same event when the thread's names no one", async () => {
+    // The ambush story names no doer; two days on, another story says who claimed it. A claim of another attack
+    // near the same town two months on, and one of an attack elsewhere the same week, are other events.
+    const stories = await openKnowledgeBase(
+      await knowledgeFolder({
+        "2018-10-03-ambush.md": doc(
+          { title: "Peacekeepers killed in ambush near Tessit", source: "Wire", date: "2018-10-03" },
+          "Three peacekeepers were killed on Tuesday when their convoy ran into an ambush near Tessit, the mission said.\n\n" +
+            "The convoy was struck by a roadside bomb, then came under fire from assailants on motorcycles.",
+        ),
+        "2018-10-05-claim.md": doc(
+          { title: "Army post attacked", source: "Wire", date: "2018-10-05" },
+          "Gunmen attacked an army post in the centre on Thursday, killing two soldiers, the ministry said.\n\n" +
+            "Separately, the Group for Islam and Muslims claimed responsibility for Tuesday's ambush on a supply convoy near Tessit.",
+        ),
+        "2018-10-06-elsewhere.md": doc(
+          { title: "Attack on Boni checkpoint claimed", source: "Wire", date: "2018-10-06" },
+          "The Sahel Liberation Front claimed responsibility for an ambush on a convoy near Boni on Friday.",
+        ),
+        "2018-12-10-later.md": doc(
+          { title: "New attack near Tessit", source: "Wire", date: "2018-12-10" },
+          "The Islamic State in the Sahara claimed an ambush on an army convoy near Tessit on Sunday.",
+        ),
+      }),
+    );
+    const [, behind] = askThread(stories, ["Tessit convoy ambush", "who was behind it?"]);
+    expect(behind!.text).toContain("Group for Islam and Muslims claimed responsibility");
+    expect(behind!.citations.map((c) => c.doc.id)).toEqual(["2018-10-05-claim"]);
+  });
+
   it("explains the reading", () => {
     const history: Turn[] = [answerQuestion(kb, "aid worker kidnapped in Tamou").turn];
     const explanation: Explanation = {};
