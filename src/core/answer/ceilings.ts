@@ -77,7 +77,7 @@ export function askedPersonnel(question: string): Personnel | null {
 }
 
 // A question about what the Council decided wants the decision, not a later report quoting the figure.
-const ASKS_DECISION =
+export const ASKS_DECISION =
   /\b(?:council|resolution|decid\w*|decision|set|sets|raised?|lowered?|cut|increased?|reduced?)\b/iu;
 const DECISION = /\b(?:[Dd]ecides?|[Dd]ecided|[Dd]ecision|resolution \d+|[Rr]esolution)\b/u;
 /** Index terms a ceiling's passage counts: the personnel words after the count. */

@@ -4,13 +4,13 @@ import { nationalityGroupsFor } from "../search/nationality.ts";
 import type { Concept, ParsedQuery } from "../search/query.ts";
 import { indexTerm, tokenize } from "../search/terms.ts";
 import { anchorsOf } from "./anchor.ts";
-import { statedCeilings } from "./ceilings.ts";
+import { ASKS_DECISION, statedCeilings } from "./ceilings.ts";
 import { ASKS_AUTHORIZED, COUNT_TOKEN, NOT_COUNTS, words } from "./measures.ts";
 import type { SentenceCandidate } from "./rank.ts";
 import { namesRoleHolder, peopleNear } from "./roles/check.ts";
 import { askedRole } from "./roles/question.ts";
 import { namedSubjects, type SubjectCatalog } from "./subject.ts";
-import type { AskedTime } from "./time.ts";
+import { type AskedTime, FLOW_WORDS } from "./time.ts";
 
 // Whether the sentence the ranking chose answers what was asked, not only shares its words. The ranking
 // scores words; a sentence can hold every word of "Who is the UN special envoy for the Sahel?" and name the
@@ -163,13 +163,26 @@ export function misfit(
     // "What was the strength of MINUSMA in 2020?" is not answered by "five years at the head of MINUSMA".
     if (kinds.size === 0 || (kinds.size === 1 && kinds.has("span"))) return "the sentence states no count";
     // "How many troops did MINUSMA have in 2016?" is not answered by the ceiling the Council set that year.
-    if (/\bhow many\b/iu.test(text) && !ASKS_AUTHORIZED.test(text) && !kinds.has("count")) {
+    // ("How many troops did the Council add?" asks about the decision: its ceiling answers.)
+    if (
+      /\bhow many\b/iu.test(text) &&
+      !ASKS_AUTHORIZED.test(text) &&
+      !ASKS_DECISION.test(text) &&
+      !kinds.has("count")
+    ) {
       return "the sentence states only a ceiling";
     }
   }
   // "How many troops did MINUSMA have in 2014?" is not answered by "Niger has about 850 troops in the UN force":
   // every count the sentence states is one country's, and the question names no country.
-  if (query.answerType === "number" && /\bhow many\b/iu.test(text)) {
+  // Only a strength ("have", "serve", "deployed") is a whole a country's part falls short of: "How many soldiers
+  // were arrested in Bamako?" is answered by the 49 Ivorian soldiers arrested there.
+  if (
+    query.answerType === "number" &&
+    /\bhow many\b/iu.test(text) &&
+    !FLOW_WORDS.test(text) &&
+    !DEED.test(text)
+  ) {
     const owners = countOwners(best.sentence, new Set(query.concepts.flatMap((c) => c.alternatives.flat())));
     const foreign = owners?.filter(
       (owner) => !(catalog && namedSubjects(catalog, owner).some((s) => subjects.includes(s.key))),
@@ -250,6 +263,9 @@ function countKinds(sentence: string): Set<"count" | "span" | "ceiling"> {
   return kinds;
 }
 
+/** A deed's participle in a question ("arrested", "evacuated"), not a state of serving ("deployed", "based"). */
+const DEED =
+  /\b(?!(?:deployed|stationed|based|authori[sz]ed|needed|displaced|registered|required)\b)[a-z]{3,}ed\b/iu;
 const OWNER_LINK = new Set(
   "has had have whose its about some around nearly almost roughly approximately over more than contributed contributes sent provided provides deployed deploys".split(
     " ",

@@ -142,6 +142,10 @@ describe("answering a count only with a sentence that states one", async () => {
     expect(answer.found).toBe(false);
     expect(explanation.decision).toMatch(/refused: the sentence states only a ceiling/u);
     expect(answerQuestion(kb, "What was the troop ceiling in 2016?").text).toContain("13,289");
+    expect(
+      answerQuestion(kb, "How many troops did the Council decide to increase the force levels to in 2016?")
+        .text,
+    ).toContain("13,289");
   });
 
   it("does not give a length of time for a strength", () => {
@@ -168,6 +172,10 @@ describe("answering a count of the whole only with a count that is not one count
         { title: "UN takes over in Mali", source: "UN News", date: "2013-07-01" },
         "The UN took over peacekeeping duties in Mali, with some 6,100 West African troops switching to blue helmets.",
       ),
+      "2022-11-14-withdrawals.md": doc(
+        { title: "Ivory Coast to pull troops", source: "AFP", date: "2022-11-14" },
+        "Ivory Coast, whose 49 soldiers were arrested in Bamako in July, said it would withdraw its personnel.",
+      ),
     }),
   );
 
@@ -182,6 +190,10 @@ describe("answering a count of the whole only with a count that is not one count
     expect(answerQuestion(kb, "How many troops does Niger have in the UN force?").text).toContain(
       "850 troops",
     );
+  });
+
+  it("gives one country's count for a deed only its soldiers suffered", () => {
+    expect(answerQuestion(kb, "How many soldiers were arrested in Bamako?").text).toContain("49 soldiers");
   });
 
   it("gives a count a place or a region only qualifies", () => {
