@@ -1,4 +1,3 @@
-import { passageId } from "../knowledge/passages.ts";
 import { isEnglishWord } from "../knowledge/words.ts";
 import type { KnowledgeBase } from "../knowledge-base.ts";
 import type { Concept, ParsedQuery } from "../search/query.ts";
@@ -46,10 +45,11 @@ export function anchorHeld(
   if (known !== undefined) return known;
   const { termSets } = kb.index;
   let held = 0;
-  for (let n = 1; held === 0; n++) {
-    const ordinal = termSets.ordinalOf(passageId(docId, n));
-    if (ordinal === undefined) break;
-    if (anchors.some((anchor) => namedAt(termSets, ordinal, anchor))) held = 1;
+  for (const ordinal of termSets.documentOrdinals(docId)) {
+    if (anchors.some((anchor) => namedAt(termSets, ordinal, anchor))) {
+      held = 1;
+      break;
+    }
   }
   cache.set(docId, held);
   return held;

@@ -604,15 +604,20 @@ function coveredConcepts(list: string[], concepts: Concept[], year: string, raw?
     met.add(concept);
     weight += conceptWeight(concept) * best;
     for (const term of mine) used.add(term);
-    const at = list.flatMap((term, i) => (mine.has(term) ? [i] : []));
+    const at: number[] = [];
+    for (let i = 0; i < list.length; i++) if (mine.has(list[i]!)) at.push(i);
     if (at.length > 0) positions.push(at);
   }
+  if (met.size === 0)
+    return { weight, concepts: met, hits: 0, first: list.length, span: 0, nearCount: false };
   const all = positions.flat();
   const counts = countPositions(list);
+  let hits = 0;
+  for (const term of list) if (used.has(term)) hits += 1;
   return {
     weight,
     concepts: met,
-    hits: list.filter((term) => used.has(term)).length,
+    hits,
     first: all.length > 0 ? Math.min(...all) : list.length,
     span: narrowestWindow(positions),
     // A count precedes what it counts: "1,920 police", "over 200 extremist elements".

@@ -1,9 +1,14 @@
+import { passageId } from "../knowledge/passages.ts";
+
 /**
  * Every passage's distinct index terms, as sorted ids into the vocabulary's sorted term list, in one flat
  * array. The search checks a whole question against hundreds of candidate passages with it, by binary search,
  * without reading their text again; it costs 4 bytes a distinct term a passage (about 25 MB at 100k passages).
  */
 export class PassageTermSets {
+  /** each document's passage ordinals, found once (see `documentOrdinals`) */
+  private readonly byDocument = new Map<string, Uint32Array>();
+
   private constructor(
     private readonly flat: Uint32Array,
     /** passage ordinal -> start in `flat`; one more entry than passages, for the end of the last */
@@ -33,6 +38,25 @@ export class PassageTermSets {
   /** A passage's ordinal (its position in the list the sets were built from). */
   ordinalOf(passageId: string): number | undefined {
     return this.ordinals.get(passageId);
+  }
+
+  /**
+   * The ordinals of a document's passages, `<doc>#1`, `<doc>#2`, ... up to the first that is not indexed: found
+   * by id the first time, then kept (a question reads every passage of the documents it ranks for their names).
+   */
+  documentOrdinals(docId: string): Uint32Array {
+    let found = this.byDocument.get(docId);
+    if (!found) {
+      const ordinals: number[] = [];
+      for (let n = 1; ; n++) {
+        const ordinal = this.ordinals.get(passageId(docId, n));
+        if (ordinal === undefined) break;
+        ordinals.push(ordinal);
+      }
+      found = Uint32Array.from(ordinals);
+      this.byDocument.set(docId, found);
+    }
+    return found;
   }
 
   /** How many distinct terms the passage with this ordinal has. */

@@ -32,6 +32,29 @@ describe("PassageTermSets", () => {
     );
   });
 
+  it("gives a document's passages by ordinal, in order, up to the first one missing, after an update too", () => {
+    const ids = ["a#1", "b#1", "a#2", "a#3", "b#2", "a#5", "c#2"];
+    const sets = PassageTermSets.build(
+      ids,
+      ids.map(() => [1]),
+    );
+    expect([...sets.documentOrdinals("a")]).toEqual([0, 2, 3]);
+    expect([...sets.documentOrdinals("a")]).toEqual([0, 2, 3]);
+    expect([...sets.documentOrdinals("b")]).toEqual([1, 4]);
+    expect([...sets.documentOrdinals("c")]).toEqual([]);
+    expect([...sets.documentOrdinals("zzz")]).toEqual([]);
+    // Document b taken out, a fourth passage of a added: the new sets know it, the old ones are unchanged.
+    const updated = sets.update(
+      [0, 2, 3, 5, 6],
+      new Uint32Array([0, 1]),
+      ["a#1", "a#2", "a#3", "a#5", "c#2", "a#4"],
+      [[1]],
+    );
+    expect([...updated.documentOrdinals("a")]).toEqual([0, 1, 2, 5, 3]);
+    expect([...updated.documentOrdinals("b")]).toEqual([]);
+    expect([...sets.documentOrdinals("b")]).toEqual([1, 4]);
+  });
+
   it("knows nothing of a passage it was not built with, and refuses sets that do not fit", () => {
     const sets = PassageTermSets.build(["a#1"], [[1, 2, 3]]);
     expect(sets.has("b#1", 1)).toBe(false);
