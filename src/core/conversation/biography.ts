@@ -47,9 +47,11 @@ export function biographyAsk(question: string): BiographyAsk | null {
   return null;
 }
 
-// How a document tells each: the one followed in the post, an earlier post, studies.
+// How a document tells each: the one followed in the post (or that one leaving it: "X, who had served as prime
+// minister since 2021, was fired on Wednesday" after "a day after dismissing his predecessor"), an earlier post,
+// studies.
 const PREDECESSOR =
-  /\b(?:succeed(?:s|ed|ing)|replac(?:es|ed|ing)|(?:takes|took|taking|take) over from|(?:following|follows|followed|after) the departure of|in place of|predecessor|outgoing|who (?:completed|ended|finished) (?:his|her) (?:assignment|term|tenure|mandate))\b/iu;
+  /\b(?:succeed(?:s|ed|ing)|replac(?:es|ed|ing)|(?:takes|took|taking|take) over from|(?:following|follows|followed|after) the departure of|in place of|predecessor|outgoing|who (?:completed|ended|finished) (?:his|her) (?:assignment|term|tenure|mandate)|(?:was|were|been) (?:fired|dismissed|sacked|removed|ousted|relieved of)|resign(?:ed|s)|stepped down|left (?:the|his|her|that) (?:post|office|job))\b/iu;
 const EARLIER =
   /\b(?:previously|most recently|formerly|an? former|before (?:that|this|his|her|joining|being|becoming|taking)|prior to (?:this|his|her|joining|that)|had served|has served|served as|was (?:serving|working) as|held (?:senior )?(?:positions?|posts?)|career|(?:from|between) (?:19|20)\d\d (?:to|and|until) (?:19|20)\d\d)\b/iu;
 const EDUCATION =

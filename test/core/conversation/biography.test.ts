@@ -48,6 +48,9 @@ describe("sentences that tell a biography", () => {
       "He takes over from interim president Dioncounda Traore.",
       "She replaces General Kazura, who completed his assignment in May.",
       "The appointment follows the departure of Jean Dupont.",
+      // the one leaving the post, told after "a day after dismissing his predecessor"
+      "Amadou Sy, who had led the government since 2022, was dismissed by decree on Monday.",
+      "Ms. Berg resigned in March after two years in the post.",
     ]) {
       expect(tellsBiography("predecessor", sentence)).toBe(true);
     }
