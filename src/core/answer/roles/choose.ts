@@ -111,8 +111,12 @@ export function chooseHolder(
     if (chosen.holder.includes(" ")) return chosen;
     return during.find((s) => s.key === chosen.key && !s.ended && s.holder.includes(" ")) ?? chosen;
   }
-  // No period: the newest statement of a holder not said to have left since.
-  const current = pool.filter(live);
+  // No period: the newest statement of a holder not said to have left since. A removal told as it happens
+  // ("detained President Bazoum", 2023) ends every holding named before it ("President Issoufou", 2014), though
+  // no successor is named.
+  const removals = pool.filter((s) => s.removed);
+  const superseded = (s: RoleStatement) => removals.some((t) => t.key !== s.key && t.asOf > s.asOf);
+  const current = pool.filter((s) => live(s) && !superseded(s));
   if (current.length === 0) return null;
   return current.reduce((a, b) => {
     const interim = actingYields(a, b);

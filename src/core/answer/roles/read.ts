@@ -92,6 +92,20 @@ function nameBefore(sentence: string, start: number): { person: string; at: numb
   return null;
 }
 
+// Removing a holder by force or arrest, told right before the role: "detained President X", "ousting President X".
+const REMOVED_BEFORE =
+  /\b(?:arrest(?:ed|ing)?|detain(?:ed|ing)?|oust(?:ed|ing)?|overthr(?:ew|own|owing)|toppl(?:ed|ing)|depos(?:ed|ing))\b[^.;]*$/u;
+
+/**
+ * Whether a removal before the role at `start` is told as it happens: no year before the document's is named
+ * in the sentence ("Goïta, who seized power in coups in 2020 and 2021, ousting President X" recalls one).
+ */
+function removedNow(sentence: string, start: number, docDate: string): boolean {
+  if (!REMOVED_BEFORE.test(wordsBefore(sentence, start, 5))) return false;
+  const docYear = Number(docDate.slice(0, 4));
+  return !(sentence.match(/\b(?:19|20)\d{2}\b/gu) ?? []).some((year) => Number(year) < docYear);
+}
+
 /** Every role statement of a sentence of a document dated `docDate`. */
 export function readRoleStatements(
   sentence: string,
@@ -111,11 +125,13 @@ export function readRoleStatements(
     at = 0,
     tail = "",
     acting = false,
+    removed = false,
   ) => {
     const key = foldName(holder.split(/\s+/u).at(-1)!);
     if (out.some((s) => s.role === role && s.key === key)) return;
     out.push({
       ...(acting ? { acting } : {}),
+      ...(removed ? { removed } : {}),
       ...(typeof appointment === "string" ? { held: true } : {}),
       role,
       holder,
@@ -182,6 +198,7 @@ export function readRoleStatements(
             took ? nameEnd : end,
             tail,
             acting,
+            endedBefore && !took && removedNow(sentence, start, docDate),
           );
           continue;
         }

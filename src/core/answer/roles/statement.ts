@@ -42,6 +42,11 @@ export interface RoleStatement {
   acting?: boolean;
   /** "has headed the Mission since April 2021": held from `since` through `asOf`, not only taken then */
   held?: boolean;
+  /**
+   * removed as the document tells it ("two days after his soldiers detained President X", no earlier year named):
+   * X held the role until `asOf`, so anyone named in it before then no longer does
+   */
+  removed?: boolean;
   passageId: string;
   /** index of the sentence in its passage (as `splitSentences` cuts it) */
   sentence: number;

@@ -156,3 +156,18 @@ describe("a period the statements do not reach", () => {
     expect(chooseHolder(statements, role, askedTime("in 2022"))?.holder).toBe("Choguel Maiga");
   });
 });
+
+describe("a holder removed as the documents tell it", () => {
+  const role: AskedRole = { roles: ["president"], appointment: false, earliest: false, month: null };
+  const president = (holder: string, asOf: string, extra: Partial<RoleStatement> = {}) =>
+    statement(holder, asOf, { role: "president", ...extra });
+
+  it("names nobody rather than a holder named before a later removal of another", () => {
+    const statements = [
+      president("Mahamadou Issoufou", "2014-10-03"),
+      president("Mohamed Bazoum", "2023-07-28", { ended: true, removed: true }),
+    ];
+    expect(chooseHolder(statements, role, null)).toBeNull();
+    expect(chooseHolder(statements, role, askedTime("in 2014"))?.holder).toBe("Mahamadou Issoufou");
+  });
+});

@@ -215,3 +215,19 @@ describe("reading role statements worded otherwise", () => {
     ]);
   });
 });
+
+describe("reading a removal told as it happens", () => {
+  it("marks a holder detained or ousted in the document's own time, not one recalled from years before", () => {
+    const [now] = readRoleStatements(
+      "General Tiani declared himself head of a transitional government two days after his soldiers detained President Mohamed Bazoum.",
+      "2023-07-28",
+    ).filter((s) => s.holder === "Mohamed Bazoum");
+    expect(now).toMatchObject({ ended: true, removed: true });
+    const [recalled] = readRoleStatements(
+      "Goïta, who led coups in 2020 and 2021 after soldiers detained President Bah Ndaw, remains in power.",
+      "2024-06-30",
+    ).filter((s) => s.holder === "Bah Ndaw");
+    expect(recalled?.ended).toBe(true);
+    expect(recalled?.removed).toBeUndefined();
+  });
+});
