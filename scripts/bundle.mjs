@@ -34,8 +34,9 @@ await build({ ...common, entryPoints: ["src/cli/ask.ts"], outfile: "dist/cli/ask
 // Split into chunks: what the bot loads only when it is needed (the Slack side, loaded once the answer workers
 // have started; the PostgreSQL client) is a dynamic import(), kept out of the start. The chunks sit next to
 // main.js too: a worker started from code that esbuild moved into a chunk is looked for next to that chunk.
+// A build's chunks are named by their hash: the previous build's are removed first.
 for (const file of await readdir("dist")) {
-  if (/^chunk-[A-Z0-9]+\.js(\.map)?$/u.test(file)) await rm(`dist/${file}`);
+  if (/^[a-z][a-z-]*-[A-Z0-9]{8}\.js(\.map)?$/u.test(file)) await rm(`dist/${file}`);
 }
 await build({
   ...common,

@@ -1,11 +1,12 @@
 import type { Server } from "node:http";
-import { App, type CustomRoute, HTTPReceiver, type LogLevel, type SocketModeReceiver } from "@slack/bolt";
+import type { App, CustomRoute, LogLevel, SocketModeReceiver } from "@slack/bolt";
 import { type RetryOptions, WebClient } from "@slack/web-api";
 import type { Config } from "../config.ts";
 import { AnswerPool, defaultAnswerWorkers } from "../knowledge/answer-pool.ts";
 import type { AppLogger } from "../log.ts";
 import { knowledgeVersion } from "../state/knowledge-version.ts";
 import { detachedWork } from "./after-ack.ts";
+import { BoltApp, BoltHTTPReceiver } from "./bolt.ts";
 import type { SlackBotInputs, SlackDeps } from "./deps.ts";
 import { describeError, slackFailure } from "./errors.ts";
 import { startHealthServer } from "./health.ts";
@@ -156,10 +157,10 @@ function assemble(config: Config, givenDeps: SlackBotInputs, options: SlackAppOp
       ...(options.unhealthyAfterMs !== undefined ? { unhealthyAfterMs: options.unhealthyAfterMs } : {}),
     });
     connection = socket.state;
-    app = new App({ ...common, receiver: socket.receiver as SocketModeReceiver });
+    app = new BoltApp({ ...common, receiver: socket.receiver as SocketModeReceiver });
   } else {
     const signingSecret = config.SLACK_SIGNING_SECRET ?? "";
-    const receiver = new HTTPReceiver({
+    const receiver = new BoltHTTPReceiver({
       signingSecret,
       endpoints: [EVENTS_PATH],
       customRoutes: [healthRoute(deps)],
@@ -176,7 +177,7 @@ function assemble(config: Config, givenDeps: SlackBotInputs, options: SlackAppOp
       ...(options.requestLimits ? { limits: options.requestLimits } : {}),
     });
     receiver.requestListener = guard.wrap(receiver.requestListener);
-    app = new App({ ...common, receiver });
+    app = new BoltApp({ ...common, receiver });
   }
 
   const pacer = new ChannelPacer({

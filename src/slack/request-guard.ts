@@ -1,6 +1,6 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
 import { parse as parseForm } from "node:querystring";
-import { verifySlackRequest } from "@slack/bolt";
+import { verifySlackRequest } from "./bolt.ts";
 
 /**
  * The largest request body read. Slack's events, commands and button clicks are a few kilobytes; the

@@ -1,6 +1,7 @@
-import { type Logger, SocketModeReceiver } from "@slack/bolt";
+import type { Logger, SocketModeReceiver } from "@slack/bolt";
 import type { RetryOptions, WebClientOptions } from "@slack/web-api";
 import type { AppLogger } from "../log.ts";
+import { BoltSocketModeReceiver } from "./bolt.ts";
 import { describeError } from "./errors.ts";
 
 /**
@@ -106,7 +107,7 @@ export function socketModeConnection(options: SocketConnectionOptions): {
       );
     },
   } as RetryOptions;
-  const receiver = new SocketModeReceiver({
+  const receiver = new BoltSocketModeReceiver({
     appToken: options.appToken,
     logger: options.boltLogger,
     installerOptions: { clientOptions: { ...options.clientOptions, retryConfig: retry } },

@@ -1,7 +1,6 @@
 import type { Config } from "../config.ts";
 import { instanceName } from "./instance.ts";
 import { importJsonState } from "./json-import.ts";
-import { PostgresStore } from "./postgres.ts";
 import { SqliteStore, type StateLog } from "./sqlite.ts";
 import type { StateStore } from "./types.ts";
 
@@ -30,8 +29,9 @@ export async function openStateStore(
     instanceId,
     ...(options.now ? { now: options.now } : {}),
   };
+  // The PostgreSQL client is loaded only when it is used: most bots run on the SQLite file.
   const store = config.DATABASE_URL
-    ? await PostgresStore.open(config.DATABASE_URL, common)
+    ? await (await import("./postgres.ts")).PostgresStore.open(config.DATABASE_URL, common)
     : await SqliteStore.open(config.STATE_DIR, common);
   try {
     await importJsonState(config.STATE_DIR, store, options.log);
