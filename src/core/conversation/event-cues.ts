@@ -35,6 +35,14 @@ const DATED = new RegExp(`\\b(?:${WEEKDAY_PATTERN}|${MONTH_PATTERN}|(?:19|20)\\d
 // "when did he take power?", "when were they kidnapped?", "in what year was it founded?"
 const WHEN = /^(?:(?:and|so|but|ok|okay),? )?(?:when|(?:in |on )?what (?:year|date|day|month))\b/iu;
 
+/**
+ * Whether a question asks who did something ("which group claimed responsibility?", "who was responsible?").
+ * Not who leads: "who is the head of mission?" asks for a role's holder, in a thread or not.
+ */
+export function isDoerAsk(question: string): boolean {
+  return DOER.test(question.trim());
+}
+
 /** What a follow-up asks about the thread's event, or null. */
 export function eventAsk(question: string): EventAsk | null {
   const text = question.trim();

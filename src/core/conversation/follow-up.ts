@@ -6,7 +6,7 @@ import { MONTH_WORDS } from "../lexicon.ts";
 import { type Concept, conceptKey, type ParsedQuery } from "../search/query.ts";
 import { indexTerm } from "../search/terms.ts";
 import { BIOGRAPHY_WORDS, type BiographyAsk, biographyAsk } from "./biography.ts";
-import { EVENT_ASK_WORDS, type EventAsk, eventAsk, widenDeed } from "./event-cues.ts";
+import { EVENT_ASK_WORDS, type EventAsk, eventAsk, isDoerAsk, widenDeed } from "./event-cues.ts";
 import { agreeing, type Gender, pronounGender } from "./referent.ts";
 import { type RelativeTime, relativeTime } from "./relative-time.ts";
 import { ELLIPTICAL_OPENING, type Swap, swapOf } from "./swap.ts";
@@ -113,11 +113,20 @@ export function resolveFollowUp(
         new RegExp(`\\bthe ${escapeRegExp(concept.text)}\\b`, "iu").test(text) &&
         concept.alternatives.some((terms) => terms.every((term) => previousTerms.has(term))),
     );
+  // "Which group claimed responsibility?", "who was responsible?": who did something, naming no event of its
+  // own, is about the thread's.
+  // ("Who attacked the camp?" names a camp: a follow-up only when the thread named one, as above.)
+  const askedOfEvent =
+    !NAMES_ITS_OWN.test(text) &&
+    !/\d/u.test(text) &&
+    isDoerAsk(text) &&
+    own.every((concept) => concept.text.split(/\s+/u).every((word) => EVENT_ASK_WORDS.test(word)));
   const elliptical =
     ELLIPTICAL_OPENING.test(text) ||
     own.length === 0 ||
     bare ||
     definite ||
+    askedOfEvent ||
     (own.length <= 2 && POINTS_BACK.test(text));
   // A question that stands on its own still stands in the thread: "how many peacekeepers were injured?" after
   // "Ber withdrawal" prefers the Ber story's sentence when it answers as well as another's.

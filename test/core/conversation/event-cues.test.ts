@@ -306,6 +306,9 @@ describe("event follow-ups answered from the thread's story", async () => {
     const [, behind] = askThread(stories, ["Tessit convoy ambush", "who was behind it?"]);
     expect(behind!.text).toContain("Group for Islam and Muslims claimed responsibility");
     expect(behind!.citations.map((c) => c.doc.id)).toEqual(["2018-10-05-claim"]);
+    // Asked without a pronoun, naming no event of its own, it is still about the thread's.
+    const [, group] = askThread(stories, ["Tessit convoy ambush", "which group claimed responsibility?"]);
+    expect(group!.citations.map((c) => c.doc.id)).toEqual(["2018-10-05-claim"]);
   });
 
   it("explains the reading", () => {

@@ -130,6 +130,13 @@ describe("follow-up resolution", () => {
     expect(resolve("and when will Germany leave?", [attackTurn]).event).toBeNull();
   });
 
+  it("reads who did something, naming no event of its own, as about the thread's event", () => {
+    expect(resolve("which group claimed responsibility?", [attackTurn]).followUp).toBe(true);
+    // One naming its own event is not: "Aguelhok" is a name of its own.
+    const own = "which group claimed responsibility for the attack on the camp in Aguelhok?";
+    expect(resolve(own, [attackTurn]).followUp).toBe(false);
+  });
+
   it("keeps the thread's place: its document, passage and sentence", () => {
     const resolution = resolve("how many were injured?", [attackTurn]);
     expect(resolution.followUp).toBe(true);
