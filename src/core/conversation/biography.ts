@@ -1,3 +1,4 @@
+import { personIn } from "../answer/roles/phrases.ts";
 import { type Gender, pronounGender } from "./referent.ts";
 
 // Biography follow-ups after a person answer: "who did he replace?", "what job did he have before?", "where did
@@ -53,7 +54,7 @@ export function biographyAsk(question: string): BiographyAsk | null {
 const PREDECESSOR =
   /\b(?:succeed(?:s|ed|ing)|replac(?:es|ed|ing)|(?:takes|took|taking|take) over from|(?:following|follows|followed|after) the departure of|in place of|predecessor|outgoing|who (?:completed|ended|finished) (?:his|her) (?:assignment|term|tenure|mandate)|(?:was|were|been) (?:fired|dismissed|sacked|removed|ousted|relieved of)|resign(?:ed|s)|stepped down|left (?:the|his|her|that) (?:post|office|job))\b/iu;
 const EARLIER =
-  /\b(?:previously|most recently|formerly|an? former|before (?:that|this|his|her|joining|being|becoming|taking)|prior to (?:this|his|her|joining|that)|had served|has served|served as|was (?:serving|working) as|held (?:senior )?(?:positions?|posts?)|career|(?:from|between) (?:19|20)\d\d (?:to|and|until) (?:19|20)\d\d)\b/iu;
+  /\b(?:(?:had|has) been (?:an? |the )?(?:[\p{Ll}-]+ ){0,2}(?:minister|director|head|chief|commander|ambassador|spokes(?:man|woman|person)|governor|president|secretary|advis[eo]r|representative|envoy|officer|deputy|coordinator)|previously|most recently|formerly|an? former|before (?:that|this|his|her|joining|being|becoming|taking)|prior to (?:this|his|her|joining|that)|had served|has served|served as|was (?:serving|working) as|held (?:senior )?(?:positions?|posts?)|career|(?:from|between) (?:19|20)\d\d (?:to|and|until) (?:19|20)\d\d)\b/iu;
 const EDUCATION =
   /\b(?:holds? an? (?:[\p{L}'’-]+ ){0,3}(?:degree|diploma|doctorate)|degrees?|graduated|graduate of|alumn(?:us|a)|studied|educated|diploma|doctorate|Ph\.? ?D|master['’]s|bachelor['’]?s?|universit(?:y|é)|military academy|war college|staff college)\b/iu;
 
@@ -79,9 +80,11 @@ export function aboutPerson(
   inTheirDocument = false,
   gender: Gender | null = null,
 ): boolean {
-  const last = person.split(/\s+/u).pop() ?? person;
-  const names = (text: string) => text.toLowerCase().includes(last.toLowerCase());
+  const names = (text: string) => namesPerson(text, person);
   if (names(sentence)) return true;
+  // "The new premier, a colonel promoted to general in October, had been minister of …" in the story of his
+  // appointment: the newcomer the document is about.
+  if (inTheirDocument && NEWCOMER.test(sentence)) return true;
   if (!/\b(?:he|she|his|her)\b/iu.test(sentence)) return false;
   if (names(passage)) return true;
   if (!inTheirDocument) return false;
@@ -92,6 +95,32 @@ export function aboutPerson(
 
 // A pronoun among a sentence's first words, with no name before it ("Prior to this appointment, she was…",
 // "Earlier in her career she…", "She holds…"): the sentence goes on about whoever the paragraph is about.
+/**
+ * Whether a text names the person by their last name, not a namesake's: "Choguel Kokalla Maiga" is not General
+ * Abdoulaye Maiga, "Prime Minister Maiga" or "Abdoulaye Maiga" may be.
+ */
+export function namesPerson(text: string, person: string): boolean {
+  const words = person.split(/\s+/u);
+  const last = (words.at(-1) ?? person).toLowerCase();
+  const given = new Set(words.slice(0, -1).map((word) => word.toLowerCase()));
+  const lower = text.toLowerCase();
+  for (let at = lower.indexOf(last); at >= 0; at = lower.indexOf(last, at + 1)) {
+    const after = lower[at + last.length];
+    if (after !== undefined && /\p{L}/u.test(after)) continue;
+    if (at > 0 && /\p{L}/u.test(lower[at - 1]!)) continue;
+    const before = /([\p{L}'’.-]+)\s+$/u.exec(text.slice(0, at))?.[1];
+    // Another given name before it ("Choguel Kokalla Maiga"); a title or office is no name ("General Maiga").
+    const namesake =
+      before !== undefined &&
+      /^\p{Lu}/u.test(before) &&
+      !given.has(before.toLowerCase()) &&
+      (personIn(`${before} ${text.slice(at, at + last.length)}`)?.split(/\s+/u).length ?? 0) > 1;
+    if (!namesake) return true;
+  }
+  return false;
+}
+
+const NEWCOMER = /^(?:The|Its|Their) (?:new|newly[- ](?:appointed|named)|incoming) [\p{Ll}-]+\b/u;
 const OPENING_PRONOUN =
   /^(?:[\p{Lu}][\p{Ll}'’-]*\s+|[\p{Lu}][\p{Ll}'’-]*,\s+)?(?:[\p{Ll}\d'’-]+,?\s+){0,6}?([Hh]e|[Ss]he|[Hh]is|[Hh]er)\b/u;
 

@@ -148,11 +148,23 @@ export function resolveFollowUp(
   // Secretary-General who announced it; "they" after "UNIFIL peacekeepers injured" are the peacekeepers (the
   // question's own words, already carried), not "United Nations Interim Force".
   const asked = new Set(last.focus.map((word) => word.toLowerCase()));
-  const inQuestion = (name: string) =>
+  const wordsAsked = (name: string) =>
     name
       .toLowerCase()
       .split(/[\s-]+/u)
-      .some((word) => asked.has(word));
+      .filter((word) => asked.has(word)).length;
+  const inQuestion = (name: string) => wordsAsked(name) > 0;
+  // Namesakes: "who did he replace?" about Abdoulaye Maiga is answered with Choguel Kokalla Maiga; the next
+  // "he" is still the one the question named in full, not the one who only shares his last name.
+  const mostAsked = (...lists: string[][]) => {
+    let best: string | undefined;
+    let most = 0;
+    for (const name of lists.flat()) {
+      const n = wordsAsked(name);
+      if (n > most) [best, most] = [name, n];
+    }
+    return best;
+  };
   const people = last.people ?? [];
   // "he" is no acronym ("MINUSMA", "JNIM"): those are organisations; nor a month ("Aug. 11").
   const isPerson = (name: string) => !/^\p{Lu}{2,}$/u.test(name) && !MONTH_WORDS.has(name.toLowerCase());
@@ -165,14 +177,7 @@ export function resolveFollowUp(
   const gender = pronounGender(PERSON.exec(text)?.[0] ?? "");
   const fitting = agreeing(persons, gender, genderOf);
   const fittingEarlier = agreeing(earlier.reverse(), gender, genderOf);
-  refer(
-    PERSON,
-    fitting.find(inQuestion) ??
-      fittingEarlier.find(inQuestion) ??
-      fitting[0] ??
-      fittingEarlier[0] ??
-      persons[0],
-  );
+  refer(PERSON, mostAsked(fitting, fittingEarlier) ?? fitting[0] ?? fittingEarlier[0] ?? persons[0]);
   refer(GROUP, people.find(inQuestion));
   refer(PLACE, last.places?.[0]);
   // "Who did he replace?" asks for a kind of sentence about the person, not for the word "replace".

@@ -5,6 +5,7 @@ import type { Turn } from "../../../src/core/answer/types.ts";
 import {
   aboutPerson,
   biographyAsk,
+  namesPerson,
   replacedIn,
   tellsBiography,
 } from "../../../src/core/conversation/biography.ts";
@@ -65,6 +66,21 @@ describe("sentences that tell a biography", () => {
     expect(tellsBiography("education", "Most recently, she was Director of Political Affairs.")).toBe(false);
     expect(tellsBiography("background", "He graduated from the Royal Military Academy.")).toBe(true);
     expect(tellsBiography("earlier", "Ndaw, 70, a former defence minister, took the oath.")).toBe(true);
+  });
+
+  it("tells a namesake from the person, and the newcomer of their own note from another", () => {
+    expect(
+      namesPerson("Moussa Sidi Traore, who had led the government, was dismissed.", "Oumar Traore"),
+    ).toBe(false);
+    expect(namesPerson("Prime Minister Traore spoke.", "General Oumar Traore")).toBe(true);
+    expect(namesPerson("Oumar Traore replaced Moussa Traore.", "Oumar Traore")).toBe(true);
+    expect(namesPerson("Traore, 52, was sworn in.", "Oumar Traore")).toBe(true);
+    expect(namesPerson("The Traoreville road was cut.", "Oumar Traore")).toBe(false);
+    const sentence = "The new premier, a former army spokesman, had been minister of defence until 2022.";
+    expect(aboutPerson(sentence, sentence, "Oumar Traore", true)).toBe(true);
+    expect(aboutPerson(sentence, sentence, "Oumar Traore", false)).toBe(false);
+    expect(tellsBiography("earlier", sentence)).toBe(true);
+    expect(tellsBiography("earlier", "The convoy had been attacked twice.")).toBe(false);
   });
 
   it("keeps to the person: another's post in the same note is not theirs", () => {

@@ -111,6 +111,24 @@ describe("follow-up resolution", () => {
     ]);
   });
 
+  it("keeps 'he' on the person the question named in full, not a namesake the answer named", () => {
+    const appointed: Turn = {
+      ...headTurn,
+      question: "who is the prime minister?",
+      focus: ["prime", "minister"],
+      people: ["General Oumar Traore"],
+    };
+    const replaced: Turn = {
+      ...headTurn,
+      question: "who did he replace?",
+      focus: ["general", "oumar", "traore", "replace"],
+      people: ["Moussa Sidi Traore"],
+    };
+    expect(resolve("what job did he have before?", [appointed, replaced]).referents).toEqual([
+      { word: "he", to: "General Oumar Traore" },
+    ]);
+  });
+
   it("never reads 'he' as an acronym, and 'they' only as a group the question named", () => {
     const mission: Turn = { ...headTurn, focus: ["head", "mission"], people: ["MINUSMA", "Annadif"] };
     expect(resolve("who was his predecessor?", [mission]).referents).toEqual([
