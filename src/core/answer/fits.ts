@@ -214,7 +214,9 @@ function placeNotNamed(
   const lower = question.toLowerCase();
   for (const anchor of anchorsOf(kb, query)) {
     const name = anchor.concept.text.toLowerCase();
-    if (!new RegExp(`\\b(?:in|at|near|around|outside)\\s+(?:the\\s+)?${name}\\b`, "u").test(lower)) continue;
+    const written = name.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
+    if (!new RegExp(`\\b(?:in|at|near|around|outside)\\s+(?:the\\s+)?${written}\\b`, "u").test(lower))
+      continue;
     // A month ("in the October 2014 ambush") is a time, a mission or country the subject rule's.
     if (MONTH.test(name) || (catalog && namedSubjects(catalog, name).length > 0)) continue;
     // Named in the sentence or either next to it: a passage can run over paragraphs about other places.
