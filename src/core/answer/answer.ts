@@ -49,6 +49,7 @@ import {
   timeOf,
   whenOf,
 } from "./rank.ts";
+import { dropsAskedWord } from "./restates.ts";
 import { answerRole, uncoveredNote } from "./roles/answer.ts";
 import { newerRankedHolder } from "./roles/check.ts";
 import { describeStatement } from "./roles/statement.ts";
@@ -623,6 +624,8 @@ function chooseSources(
   // ... and must state the nationality the best states: "french troops withdrawn" (qualifier.ts).
   const termsOf = (c: SentenceCandidate) => c.hit.analysis.terms[c.index] ?? [];
   if (dropsNationality(query.concepts, termsOf(best), termsOf(rival))) return [best];
+  // ... and must hold the question's everyday words the best holds itself (restates.ts).
+  if (dropsAskedWord(query.concepts, termsOf(best), termsOf(rival))) return [best];
   return rival.score >= best.score * TUNING.nearTie ? [newestFirst[0]!] : [best];
 }
 

@@ -2,7 +2,7 @@ import type { DocumentMeta, Passage } from "../knowledge/schema.ts";
 import { type Glossary, glossaryKey, type SubjectData } from "../search/glossary.ts";
 import { capitalOf } from "../search/nationality.ts";
 import type { PassageIndex } from "../search/passage-index.ts";
-import { contentTerms, tokenize } from "../search/terms.ts";
+import { contentTerms, tokenize, undotAcronyms } from "../search/terms.ts";
 import { TUNING } from "./model.ts";
 
 // What a knowledge base, a document and a question are about: which missions and countries. The names are
@@ -118,7 +118,7 @@ export function namedSubjects(catalog: SubjectCatalog, text: string): Subject[] 
       for (const [n, key] of subject.keys.entries()) {
         if (key.length <= length || i + key.length > words.length) continue;
         if (!key.every((part, k) => words[i + k] === part)) continue;
-        if (subject.capitals[n] && !subject.capitals[n].test(text)) continue;
+        if (subject.capitals[n] && !subject.capitals[n].test(undotAcronyms(text))) continue;
         best = subject;
         length = key.length;
       }

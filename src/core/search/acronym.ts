@@ -1,3 +1,5 @@
+import { undotAcronyms } from "./terms.ts";
+
 // An acronym in a question ("AU force in CAR", "CNSP leader") often meets a document that spells the name
 // out without the acronym beside it ("taking over from an African Union force", "the National Committee for
 // the Salvation of the People"). A run of capitalised words (short joining words between them allowed: "for
@@ -12,7 +14,7 @@ const JOINING = new Set(["of", "the", "for", "and", "de", "du", "des", "la", "le
 
 /** The acronyms a question writes, lower case ("au", "cnsp"). */
 export function questionAcronyms(text: string): Set<string> {
-  return new Set([...text.matchAll(ACRONYM)].map((match) => match[1]!.toLowerCase()));
+  return new Set([...undotAcronyms(text).matchAll(ACRONYM)].map((match) => match[1]!.toLowerCase()));
 }
 
 /** Whether a sentence spells out an acronym (lower case) as a run of capitalised words. */

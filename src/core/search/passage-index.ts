@@ -29,7 +29,7 @@ export const INDEX_OPTIONS: Options<IndexedPassage> = {
   processTerm: (term) => indexTerm(term),
   searchOptions: { boost: FIELD_BOOSTS },
 };
-export const INDEX_VERSION = 10;
+export const INDEX_VERSION = 11;
 
 /**
  * The most passages one question may have scored. MiniSearch scores every passage that holds a query term, so

@@ -73,10 +73,29 @@ const NON_ASCII = /[^\x00-\x7f]/u;
 const MARKS = /[\p{M}\u200B-\u200D\u2060\uFEFF\u00AD]/gu;
 const QUOTES_AT_ENDS = /^['’]+|['’]+$/gu;
 
+// A dotted acronym ("U.N.", "U.S.-led", "A.U.'s") is the word its letters make, as a question writes it ("UN"):
+// split at its dots it was the terms "u" and "n", which nothing a reader types ever meets. Capitals only, so
+// "p.m." and "e.g." stay apart; one letter before a name ("George W. Bush") is no acronym.
+const MAY_BE_DOTTED = /[A-Z]\.[A-Z]/u;
+const DOTTED = /(?<![\p{L}\p{N}.])((?:[A-Z]\.)+[A-Z])\.?(?![\p{L}\p{N}])/gu;
+
+/**
+ * The text with each dotted acronym written without its dots ("U.N. force" -> "UN force"), for every reader
+ * of a text's words (index, question, capitals checks) to see one form. A joined form that is a stop word
+ * ("I.T." -> "it") keeps its dots: dropped as a stop word, it would say less than its letters do.
+ */
+export function undotAcronyms(text: string): string {
+  if (!MAY_BE_DOTTED.test(text)) return text;
+  return text.replace(DOTTED, (whole: string, letters: string) => {
+    const joined = letters.replaceAll(".", "");
+    return STOP_WORDS.has(joined.toLowerCase()) ? whole : joined;
+  });
+}
+
 /** The tokens of a text before spellings are folded (tokenize without americanise). */
 function rawTokens(text: string): string[] {
   // Marks and invisible characters: "Sévaré" is "sevare", and "tr\u200Boop" is "troop".
-  const pieces = (NON_ASCII.test(text) ? text.normalize("NFKD").replace(MARKS, "") : text)
+  const pieces = undotAcronyms(NON_ASCII.test(text) ? text.normalize("NFKD").replace(MARKS, "") : text)
     .toLowerCase()
     // "13,289" and "1.920" stay one token; "Mission’s" loses its possessive.
     .replace(/(\d)[,.](?=\d{3}\b)/gu, "$1")

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadKnowledge } from "../../../src/core/knowledge/load.ts";
-import { contentTerms, indexTerm, tokenize } from "../../../src/core/search/terms.ts";
+import { contentTerms, indexTerm, tokenize, undotAcronyms } from "../../../src/core/search/terms.ts";
 import { LIBRARY_DOCS, STARTING_KNOWLEDGE } from "../../library/library.ts";
 
 // The reading of text every index, question and answer shares. A plain ASCII text skips normalizing, and a
@@ -9,9 +9,7 @@ import { LIBRARY_DOCS, STARTING_KNOWLEDGE } from "../../library/library.ts";
 
 /** The whole pipeline, every step on every text (what tokenize did before its shortcuts), before spellings. */
 function pipeline(text: string): string[] {
-  return text
-    .normalize("NFKD")
-    .replace(/[\p{M}\u200B-\u200D\u2060\uFEFF\u00AD]/gu, "")
+  return undotAcronyms(text.normalize("NFKD").replace(/[\p{M}\u200B-\u200D\u2060\uFEFF\u00AD]/gu, ""))
     .toLowerCase()
     .replace(/(\d)[,.](?=\d{3}\b)/gu, "$1")
     .replace(/['’]s\b/gu, "")
@@ -42,6 +40,9 @@ const anyText = fc.oneof(
         "Ⅻ",
         "ﬁre",
         "x",
+        "U.N.",
+        "A.U.'s",
+        "p.m.",
       ),
       { maxLength: 30 },
     )
@@ -82,5 +83,28 @@ describe("tokenize and contentTerms", () => {
       "troops",
     ]);
     expect(contentTerms("The Mission’s defence of Kidal")).toEqual(["mission", "defens", "kidal"]);
+  });
+});
+
+describe("dotted acronyms", () => {
+  it("are one term, the same as the acronym written without dots, in any text", () => {
+    expect(tokenize("U.N. peacekeepers and the A.U.'s envoy met U.K. officials")).toEqual(
+      tokenize("UN peacekeepers and the AU's envoy met UK officials"),
+    );
+    expect(tokenize("a U.N.-backed force")).toEqual(["a", "un", "backed", "force"]);
+    expect(tokenize("the E.C.O.W.A.S summit")).toEqual(["the", "ecowas", "summit"]);
+  });
+
+  it("leave lower-case abbreviations, single initials and sentence ends alone", () => {
+    expect(tokenize("at 3 p.m. on Friday")).toEqual(["at", "3", "p", "m", "on", "friday"]);
+    expect(tokenize("George W. Bush")).toEqual(["george", "w", "bush"]);
+    expect(tokenize("left Mali.The UN stayed")).toEqual(["left", "mali", "the", "un", "stayed"]);
+  });
+
+  it("keep their letters when the joined word would be a stop word", () => {
+    // "I.T." joined is "it", which the index drops: its letters still say something.
+    expect(undotAcronyms("I.T. staff")).toBe("I.T. staff");
+    expect(undotAcronyms("U.S. troops")).toBe("US troops");
+    expect(undotAcronyms("the U.N. force")).toBe("the UN force");
   });
 });
