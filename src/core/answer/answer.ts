@@ -23,7 +23,7 @@ import { ceilingAnswer } from "./ceilings.ts";
 import { answerClause } from "./clause.ts";
 import type { Explanation } from "./explain.ts";
 import { namedInSentence, satisfiesAnswerType, sentenceFeatures } from "./features.ts";
-import { misfit } from "./fits.ts";
+import { fitted, misfit } from "./fits.ts";
 import { formatDocDate } from "./format.ts";
 import { isKeywordQuery, statesToll } from "./headline.ts";
 import { impliedSubjects } from "./implied.ts";
@@ -347,6 +347,22 @@ export function answerQuestion(
           time,
           (p) => scope.allows(p.doc.id) && (!swapped || p.doc.id === quoted),
         );
+  // The ranking's sentence must give what was asked (a holder of the asked role or title, a count of the asked
+  // kind, at the asked place); a count of what serves ranked nearly as high replaces a ceiling (fits.ts).
+  const fit =
+    role || resolution.followUp || !typedBest
+      ? { best: typedBest, why: null }
+      : fitted(
+          kb,
+          candidates,
+          typedBest,
+          text,
+          query,
+          catalog,
+          time,
+          scope.subjects,
+          TUNING.measureRivalScore,
+        );
   const best =
     role?.candidates[0] ??
     ceiling?.[0] ??
@@ -355,7 +371,7 @@ export function answerQuestion(
     eventCue ??
     sequel ??
     listed ??
-    typedBest;
+    fit.best;
   // "Where did he study?" is not answered by a sentence that tells no studies: the documents do not say.
   const untold = untoldBiography(resolution.biography, person, biography, best?.sentence);
   const parts =
@@ -366,11 +382,7 @@ export function answerQuestion(
     explain.rejected = rejected ?? [];
     explain.confidence = parts ? { ...parts, value: round(confidence) } : null;
   }
-  // The ranking's sentence must give what was asked: a holder of the asked role or title, a count at the asked place (fits.ts).
-  const wrongKind =
-    best && best === typedBest && !role && !resolution.followUp
-      ? misfit(kb, best, text, query, catalog, time, scope.subjects)
-      : null;
+  const wrongKind = best === fit.best ? fit.why : null;
   if (!best || confidence < TUNING.threshold || wrongKind) {
     if (explain) {
       explain.decision = wrongKind

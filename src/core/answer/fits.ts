@@ -4,8 +4,9 @@ import { nationalityGroupsFor } from "../search/nationality.ts";
 import type { Concept, ParsedQuery } from "../search/query.ts";
 import { indexTerm, tokenize } from "../search/terms.ts";
 import { anchorsOf } from "./anchor.ts";
+import { askedHead } from "./asked.ts";
 import { ASKS_DECISION, statedCeilings } from "./ceilings.ts";
-import { ASKS_AUTHORIZED, COUNT_TOKEN, NOT_COUNTS, words } from "./measures.ts";
+import { ASKS_AUTHORIZED, authorizedAt, COUNT_TOKEN, countsAsked, NOT_COUNTS, words } from "./measures.ts";
 import type { SentenceCandidate } from "./rank.ts";
 import { namesRoleHolder, peopleNear } from "./roles/check.ts";
 import { askedRole } from "./roles/question.ts";
@@ -129,6 +130,72 @@ export function namesTitleHolder(
 }
 
 /**
+ * The ranking's best sentence with why it does not answer what was asked (null when it does). A best that
+ * states only a ceiling for "how many … have" yields to a ranked sentence scoring at least `share` of it that
+ * counts the asked thing with a count of what serves and passes every check ("The police component had 1,718
+ * personnel" over resolution 2584's "up to … 1,920 police personnel"). Other failures are not replaced: the
+ * checks are necessary, not sufficient, and the next sentence passing them is often no answer either.
+ */
+export function fitted(
+  kb: KnowledgeBase,
+  candidates: readonly SentenceCandidate[],
+  best: SentenceCandidate,
+  question: string,
+  query: ParsedQuery,
+  catalog: SubjectCatalog | null,
+  time: AskedTime | null,
+  subjects: readonly string[],
+  share: number,
+): { best: SentenceCandidate; why: string | null } {
+  const why = misfit(kb, best, question, query, catalog, time, subjects);
+  if (why !== ONLY_CEILING) return { best, why };
+  const head = askedHead(question);
+  const term = head ? indexTerm(head) : null;
+  const asked = query.concepts.find((c) => term !== null && c.alternatives.some((a) => a.includes(term)));
+  if (!asked) return { best, why };
+  const rival = candidates.find((c) => {
+    if (c === best || !c.typed || c.score < best.score * share) return false;
+    const terms = c.hit.analysis.terms[c.index] ?? [];
+    return (
+      asked.alternatives.some((alternative) => alternative.every((t) => terms.includes(t))) &&
+      countsServing(c.sentence, asked) &&
+      misfit(kb, c, question, query, catalog, time, subjects) === null
+    );
+  });
+  return rival ? { best: rival, why: null } : { best, why };
+}
+
+const ONLY_CEILING = "the sentence states only a ceiling";
+/** Words between what is counted and its count that tell a strength: "the police component had 1,718". */
+const HOLDING = new Set(
+  "component components contingent contingents strength force had has have numbered stood at of some about around nearly over more than approximately totalled reached was were is are".split(
+    " ",
+  ),
+);
+
+/**
+ * Whether a sentence counts how many of `concept` serve, not may serve: a count right before its word ("1,718
+ * police"), or after it through words of holding ("the police component had 1,718 personnel"); a count after
+ * another verb ("police have conducted 20 assessments") counts something else.
+ */
+function countsServing(sentence: string, concept: Concept): boolean {
+  if (countsAsked(sentence, [concept], { authorized: false })) return true;
+  const tokens = words(sentence.replace(NOT_COUNTS, " "));
+  const last = new Set(concept.alternatives.map((alternative) => alternative.at(-1)));
+  for (let j = 0; j < tokens.length; j++) {
+    if (!last.has(indexTerm(tokens[j]!) ?? undefined)) continue;
+    for (let i = j + 1; i <= Math.min(tokens.length - 1, j + 4); i++) {
+      if (COUNT_TOKEN.test(tokens[i]!)) {
+        if (!authorizedAt(tokens, i)) return true;
+        break;
+      }
+      if (!HOLDING.has(tokens[i]!)) break;
+    }
+  }
+  return false;
+}
+
+/**
  * Why the chosen sentence does not answer what was asked, or null when it does (or the question asks nothing
  * these checks read).
  */
@@ -170,7 +237,7 @@ export function misfit(
       !ASKS_DECISION.test(text) &&
       !kinds.has("count")
     ) {
-      return "the sentence states only a ceiling";
+      return ONLY_CEILING;
     }
   }
   // "How many troops did MINUSMA have in 2014?" is not answered by "Niger has about 850 troops in the UN force":

@@ -231,7 +231,7 @@ export const MODEL_TABLE = {
   },
   measureRivalScore: {
     value: 0.65,
-    why: "... and scores at least this share of the best's score: a passage found by its count (measures.ts) has no search score of its own to add",
+    why: "... and scores at least this share of the best's score: a passage found by its count (measures.ts) has no search score of its own to add; also how near a count of what serves must score to replace a sentence stating only a ceiling (fits.ts)",
   },
   measureRivalCoverage: {
     value: 0.5,
