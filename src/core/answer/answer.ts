@@ -8,6 +8,7 @@ import {
   eventTold,
   onlyTheDeed,
   sameEventAs,
+  toldCount,
 } from "../conversation/event-cues.ts";
 import { resolveFollowUp } from "../conversation/follow-up.ts";
 import { documentAbout, spokenOfFirst, threadGender } from "../conversation/referent.ts";
@@ -363,6 +364,17 @@ export function answerQuestion(
           scope.subjects,
           TUNING.measureRivalScore,
         );
+  // "How many were wounded?" when the sentence that told the event counts them (event-cues.ts).
+  const recount =
+    resolution.followUp && query.answerType === "number"
+      ? toldCount(
+          candidates,
+          typedBest,
+          resolution.place,
+          preferDocs,
+          standalone.concepts.filter((c) => c.known).length <= 1,
+        )
+      : null;
   const best =
     role?.candidates[0] ??
     ceiling?.[0] ??
@@ -371,6 +383,7 @@ export function answerQuestion(
     eventCue ??
     sequel ??
     listed ??
+    recount ??
     fit.best;
   // "Where did he study?" is not answered by a sentence that tells no studies: the documents do not say.
   const untold = untoldBiography(resolution.biography, person, biography, best?.sentence);
@@ -403,7 +416,7 @@ export function answerQuestion(
     ? role.candidates
     : ceiling
       ? ceiling
-      : eventStory || sequel || biography || eventCue
+      : eventStory || sequel || biography || eventCue || recount
         ? [best!]
         : chooseSources(
             best,

@@ -372,3 +372,25 @@ export function eventAnswer<
   }
   return null;
 }
+
+/**
+ * The count a follow-up asks for when the sentence that told the thread's event already states it: "how many
+ * were wounded?" after "Three peacekeepers were killed and six wounded on Tuesday near Tessit" is that sentence,
+ * not another attack's "more than 100 people were wounded" elsewhere. Only for a question whose own words are the
+ * counted word alone (`bare`), when the ranked best is not a count of the thread's own documents: the story
+ * itself may go on to count it better ("27 others injured").
+ */
+export function toldCount<
+  C extends { index: number; nearCount: boolean; hit: { passage: { id: string; doc: { id: string } } } },
+>(
+  candidates: readonly C[],
+  best: C | undefined,
+  previous: { passage: string | null; sentence: number } | null,
+  threadDocs: ReadonlySet<string>,
+  bare: boolean,
+): C | null {
+  if (!bare || !previous?.passage) return null;
+  if (best?.nearCount && threadDocs.has(best.hit.passage.doc.id)) return null;
+  const told = candidates.find((c) => c.hit.passage.id === previous.passage && c.index === previous.sentence);
+  return told?.nearCount ? told : null;
+}

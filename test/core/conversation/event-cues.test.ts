@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { answerQuestion } from "../../../src/core/answer/answer.ts";
 import type { Explanation } from "../../../src/core/answer/explain.ts";
@@ -309,6 +310,29 @@ describe("event follow-ups answered from the thread's story", async () => {
     // Asked without a pronoun, naming no event of its own, it is still about the thread's.
     const [, group] = askThread(stories, ["Tessit convoy ambush", "which group claimed responsibility?"]);
     expect(group!.citations.map((c) => c.doc.id)).toEqual(["2018-10-05-claim"]);
+  });
+
+  it("answers 'how many were wounded?' with the count the event's own sentence gives, not another attack's", async () => {
+    const stories = await openKnowledgeBase(
+      await knowledgeFolder({
+        "2018-10-03-ambush.md": doc(
+          { title: "Peacekeepers killed in ambush near Tessit", source: "Wire", date: "2018-10-03" },
+          "Three peacekeepers were killed and six wounded on Tuesday when their supply convoy ran into an ambush between Ansongo and Tessit, the UN mission said.\n\n" +
+            "Reinforcements were sent from Gao.",
+        ),
+        // The library's story of the 2017 Gao bombing, whose wounded outnumber the ambush's.
+        "2017-01-18-afp-gao-camp-suicide-bombing.md": readFileSync(
+          "test/library/docs/2017-01-18-afp-gao-camp-suicide-bombing.md",
+          "utf8",
+        ),
+      }),
+    );
+    const [, wounded] = askThread(stories, ["Tessit convoy ambush", "how many were wounded?"]);
+    expect(wounded!.text).toContain("six wounded");
+    expect(wounded!.citations.map((c) => c.doc.id)).toEqual(["2018-10-03-ambush"]);
+    // The bombing's story goes on to count its wounded: that sentence, not the lead again.
+    const [, gao] = askThread(stories, ["Gao suicide bombing 2017", "how many were wounded?"]);
+    expect(gao!.text).toContain("More than 100 people were wounded");
   });
 
   it("explains the reading", () => {
