@@ -17,6 +17,7 @@ import { startWorker } from "../runtime/worker.ts";
 import { cacheFileFor, keyOf, openKnowledge, readGlossaryFile, sha256 } from "./open.ts";
 import type { PersistJob } from "./persist-worker.ts";
 import { packKnowledgeBase } from "./persisted.ts";
+import { quietCollector } from "./worker-memory.ts";
 
 // The build worker (started by builder.ts): builds knowledge bases off the main thread, and follows the
 // folder with updates rather than rebuilds. It keeps what a change is measured against (each file's size,
@@ -102,8 +103,14 @@ let persisting: Promise<void> = Promise.resolve();
 // One request at a time, in order: an update is measured against what the request before it left.
 let queue: Promise<void> = Promise.resolve();
 port.on("message", (request: BuildRequest) => {
-  queue = queue.then(() => handle(request));
+  queue = queue.then(() => handle(request)).finally(() => collector?.worked());
 });
+
+/**
+ * This thread follows the folder for good: what a build or an update left is collected once it has been
+ * quiet for a second (worker-memory.ts, as the answer workers do), not kept until V8's first limit.
+ */
+const collector = quietCollector();
 
 async function handle(request: BuildRequest): Promise<void> {
   let reply: BuildReply;
