@@ -87,16 +87,18 @@ export const WORKER_MEMORY = {
    */
   quietMs: 1_000,
   /**
-   * How much the heap must have grown since the last collection for a quiet worker to collect again: a few
-   * questions leave less than this, so a bot asked a question now and then does not collect after each one
-   * (a full collection costs more CPU than an answer); a burst leaves tens of megabytes.
+   * How much the heap V8 reserved (what RSS holds) must have grown since the last collection for a quiet
+   * thread to collect again: a few questions grow it by less, so a bot asked a question now and then does not
+   * collect after each one (a full collection costs more CPU than an answer); a burst grows it by tens of
+   * megabytes. Reserved, not used: V8's own collections during a burst can leave little used in many pages.
    */
   growthBytes: 16 * 1024 * 1024,
 } as const;
 
 /** What an IdleCollector needs from its thread; tests pass their own. */
 export interface CollectorThread {
-  heapUsed(): number;
+  /** the heap's used and reserved bytes */
+  heap(): { used: number; reserved: number };
   collect(): void;
   /** a clock in milliseconds */
   now(): number;
@@ -106,8 +108,8 @@ export interface CollectorThread {
 
 /**
  * Collects a thread's garbage when it falls quiet: once `quietMs` have passed since the last `worked()`
- * (a question was answered) and the used heap has grown by `growthBytes` since the last collection, a full
- * collection runs. `settle()` collects at once (after the idle warm-up, so that a fresh worker starts from
+ * (a question was answered) and the heap V8 reserved has grown by `growthBytes` since the last collection, a
+ * full, compacting collection runs. `settle()` collects at once (after the idle warm-up, so that a fresh worker starts from
  * the heap it keeps). Collecting also hands V8 a measured live size, from which it sets the heap's next
  * limit, instead of the first limit of a new heap. One timer at a time: an answer only notes the time, so
  * a steady stream of questions costs no timer each.
@@ -120,6 +122,8 @@ export class IdleCollector {
   #lastWork = Number.NEGATIVE_INFINITY;
   /** the used heap right after the last collection: what the thread holds (0 before the first) */
   #live = 0;
+  /** the heap reserved right after the last collection (0 before the first) */
+  #reserved = 0;
   #collections = 0;
 
   constructor(thread: CollectorThread, options: { quietMs?: number; growthBytes?: number } = {}) {
@@ -142,7 +146,7 @@ export class IdleCollector {
       this.#timer = null;
       const quiet = this.#thread.now() - this.#lastWork;
       if (quiet < this.#quietMs) this.#wait(this.#quietMs - quiet);
-      else if (this.#thread.heapUsed() - this.#live >= this.#growthBytes) this.settle();
+      else if (this.#thread.heap().reserved - this.#reserved >= this.#growthBytes) this.settle();
     }, ms);
   }
 
@@ -152,7 +156,9 @@ export class IdleCollector {
     this.#timer = null;
     this.#thread.collect();
     this.#collections += 1;
-    this.#live = this.#thread.heapUsed();
+    const heap = this.#thread.heap();
+    this.#live = heap.used;
+    this.#reserved = heap.reserved;
   }
 
   /** Whether it is waiting for the quiet time to pass (a collection may follow). */
@@ -183,7 +189,10 @@ export function quietCollector(): IdleCollector | null {
     return null;
   }
   return new IdleCollector({
-    heapUsed: () => getHeapStatistics().used_heap_size,
+    heap: () => {
+      const heap = getHeapStatistics();
+      return { used: heap.used_heap_size, reserved: heap.total_heap_size };
+    },
     collect,
     now: () => performance.now(),
     schedule: (run, ms) => {

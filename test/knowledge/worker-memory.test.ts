@@ -9,13 +9,14 @@ const MB = 1024 * 1024;
 
 /** A thread whose clock, timers and heap the test moves by hand. */
 function fakeThread(used = 100 * MB) {
-  const state = { now: 0, used, collections: 0, scheduled: 0 };
+  const state = { now: 0, used, reserved: used + 30 * MB, collections: 0, scheduled: 0 };
   const timers: Array<{ at: number; run: () => void; cancelled: boolean }> = [];
   const thread: CollectorThread = {
-    heapUsed: () => state.used,
+    heap: () => ({ used: state.used, reserved: state.reserved }),
     collect: () => {
       state.collections += 1;
       state.used = 100 * MB;
+      state.reserved = 130 * MB;
     },
     now: () => state.now,
     schedule: (run, ms) => {
@@ -43,7 +44,7 @@ describe("IdleCollector", () => {
   it("collects once the thread has been quiet long enough after a burst that grew its heap", () => {
     const { thread, state, advance } = fakeThread();
     const collector = new IdleCollector(thread, { quietMs: 1_000, growthBytes: 16 * MB });
-    state.used += 40 * MB;
+    state.reserved += 40 * MB;
     collector.worked();
     expect(collector.pending).toBe(true);
     advance(999);
@@ -63,11 +64,21 @@ describe("IdleCollector", () => {
     expect(collector.liveBytes).toBe(100 * MB);
   });
 
+  it("collects when V8's own collections kept the used heap low but the reserved heap grew", () => {
+    const { thread, state, advance } = fakeThread();
+    const collector = new IdleCollector(thread, { quietMs: 1_000, growthBytes: 16 * MB });
+    collector.settle();
+    state.reserved += 30 * MB;
+    collector.worked();
+    advance(1_000);
+    expect(state.collections).toBe(2);
+  });
+
   it("does not collect after a few questions that left less than the growth threshold", () => {
     const { thread, state, advance } = fakeThread();
     const collector = new IdleCollector(thread, { quietMs: 1_000, growthBytes: 16 * MB });
     collector.settle();
-    state.used += 15 * MB;
+    state.reserved += 15 * MB;
     collector.worked();
     advance(5_000);
     expect(state.collections).toBe(1);
@@ -80,7 +91,7 @@ describe("IdleCollector", () => {
     collector.settle();
     for (let t = 0; t <= 10_000; t += 5) {
       advance(t);
-      state.used += MB / 10;
+      state.reserved += MB / 10;
       collector.worked();
     }
     expect(state.collections).toBe(1);
