@@ -2,7 +2,7 @@ import type { Passage } from "../knowledge/schema.ts";
 import type { PassageAnalysis } from "./analysis.ts";
 import { type PassageIndex, POSTINGS_BUDGET } from "./passage-index.ts";
 import { type Concept, conceptWeight, queryTermWeights } from "./query.ts";
-import { ordinalsByShortId, topMatches } from "./top-matches.ts";
+import { best, ordinalsByShortId, topMatches } from "./top-matches.ts";
 
 /** A passage found for a question, by its ordinal (its position in `index.ordered`), with its search score. */
 interface Candidate {
@@ -53,24 +53,30 @@ export function searchPassages(
       ? searchedCandidates(index, retrieval)
       : commonCandidates(index, retrieval, queryTermWeights(concepts)).slice(0, CANDIDATES);
   const checks = concepts.map((concept) => conceptCheck(concept, index));
+  const weights = concepts.map(conceptWeight);
   const total = concepts.reduce((sum, concept) => sum + conceptWeight(concept), 0);
-  const ranked: Array<{ passage: Passage; score: number; coverage: number }> = [];
+  const passages: Passage[] = [];
+  const coverages: number[] = [];
+  const scores = new Float64Array(results.length);
   // BM25 alone lets one frequent word outrank a passage that has every word of the question; weighting by
   // the share of concepts a passage covers puts "troop" + "ceiling" above "troop" three times.
   for (const { ordinal, score } of results) {
     const passage = index.ordered[ordinal];
     if (!passage || !accept(passage)) continue;
     let covered = 0;
-    concepts.forEach((concept, i) => {
-      if (checks[i]!(passage, ordinal)) covered += conceptWeight(concept);
-    });
+    for (let i = 0; i < checks.length; i++) if (checks[i]!(passage, ordinal)) covered += weights[i]!;
     const coverage = total > 0 ? covered / total : 0;
-    ranked.push({ passage, score: score * coverage * coverage, coverage });
+    scores[passages.length] = score * coverage * coverage;
+    passages.push(passage);
+    coverages.push(coverage);
   }
-  return ranked
-    .sort((a, b) => b.score - a.score)
-    .slice(0, limit)
-    .map((hit) => ({ ...hit, analysis: index.analyzer.analyze(hit.passage) }));
+  // The best by that score, equal ones in the search's order (as a stable sort of them all would leave them).
+  return best(scores.subarray(0, passages.length), limit).map((i) => ({
+    passage: passages[i]!,
+    score: scores[i]!,
+    coverage: coverages[i]!,
+    analysis: index.analyzer.analyze(passages[i]!),
+  }));
 }
 
 /**
@@ -173,10 +179,24 @@ function conceptCheck(concept: Concept, index: PassageIndex): (passage: Passage,
     .filter((ids): ids is number[] => ids.every((id) => id !== undefined));
   const ranges = concept.prefixes.map((prefix) => vocabulary.prefixRange(prefix));
   const yearId = concept.year === null ? undefined : vocabulary.idOf(concept.year);
-  return (passage, ordinal) =>
-    (concept.year !== null &&
-      (passage.doc.date.startsWith(concept.year) ||
-        (yearId !== undefined && termSets.hasAt(ordinal, yearId)))) ||
-    alternatives.some((ids) => ids.every((id) => termSets.hasAt(ordinal, id))) ||
-    ranges.some(([from, to]) => termSets.hasAt(ordinal, from, to));
+  // Loops rather than some/every: this runs for every candidate and concept, and makes no closure per call.
+  return (passage, ordinal) => {
+    if (
+      concept.year !== null &&
+      (passage.doc.date.startsWith(concept.year) || (yearId !== undefined && termSets.hasAt(ordinal, yearId)))
+    )
+      return true;
+    for (const ids of alternatives) {
+      let all = true;
+      for (const id of ids) {
+        if (!termSets.hasAt(ordinal, id)) {
+          all = false;
+          break;
+        }
+      }
+      if (all) return true;
+    }
+    for (const [from, to] of ranges) if (termSets.hasAt(ordinal, from, to)) return true;
+    return false;
+  };
 }

@@ -44,6 +44,12 @@ class Scratch {
   quality = new Uint32Array(0);
   termStamp = new Uint32Array(0);
   queryStamp = new Uint32Array(0);
+  /** short ids in the order a question first met them, and those the current term met */
+  order = new Int32Array(0);
+  touched = new Int32Array(0);
+  /** the scores in `order`'s order, and a copy to select the best from */
+  scores = new Float64Array(0);
+  selection = new Float64Array(0);
   epoch = 0;
 
   fit(size: number): void {
@@ -54,6 +60,10 @@ class Scratch {
     this.quality = new Uint32Array(length);
     this.termStamp = new Uint32Array(length);
     this.queryStamp = new Uint32Array(length);
+    this.order = new Int32Array(length);
+    this.touched = new Int32Array(length);
+    this.scores = new Float64Array(length);
+    this.selection = new Float64Array(length);
     this.epoch = 0;
   }
 
@@ -167,11 +177,11 @@ export function topMatches(
     boost: (Object.hasOwn(options.boost ?? {}, field) ? options.boost![field] : undefined) || 1,
   }));
   scratch.fit(inner._nextId);
-  const { partial, total, quality, termStamp, queryStamp } = scratch;
+  const { partial, total, quality, termStamp, queryStamp, order, touched } = scratch;
   const query = scratch.next();
   // Passages in the order they were first met: MiniSearch's order, which its stable sort keeps for equal scores.
-  const order: number[] = [];
-  const touched: number[] = [];
+  let met = 0;
+  let touchedCount = 0;
   const documentCount = inner._documentCount;
   for (const term of terms) {
     if (!term) continue;
@@ -179,7 +189,7 @@ export function topMatches(
     if (data == null) continue;
     const termBoost = boosts.get(term) ?? 1;
     const stamp = scratch.next();
-    touched.length = 0;
+    touchedCount = 0;
     for (const field of fields) {
       const frequencies = data.get(field.id);
       if (frequencies == null) continue;
@@ -203,49 +213,56 @@ export function topMatches(
         if (termStamp[shortId] !== stamp) {
           termStamp[shortId] = stamp;
           partial[shortId] = weighted;
-          touched.push(shortId);
+          touched[touchedCount++] = shortId;
         } else {
           partial[shortId]! += weighted;
         }
       }
     }
-    for (const shortId of touched) {
+    for (let t = 0; t < touchedCount; t++) {
+      const shortId = touched[t]!;
       if (queryStamp[shortId] !== query) {
         queryStamp[shortId] = query;
         total[shortId] = partial[shortId]!;
         quality[shortId] = 1;
-        order.push(shortId);
+        order[met++] = shortId;
       } else {
         total[shortId]! += partial[shortId]!;
         quality[shortId]! += 1;
       }
     }
   }
-  const scores = new Float64Array(order.length);
-  for (let i = 0; i < order.length; i++) {
+  const scores = scratch.scores.subarray(0, met);
+  for (let i = 0; i < met; i++) {
     const shortId = order[i]!;
     scores[i] = total[shortId]! * quality[shortId]!;
     if (Number.isNaN(scores[i])) return viaSearch(mini, terms, boosts, limit);
   }
-  return best(scores, limit).map((i) => ({ shortId: order[i]!, score: scores[i]! }));
+  return best(scores, limit, scratch.selection).map((i) => ({ shortId: order[i]!, score: scores[i]! }));
 }
 
 /**
  * The positions of the `limit` highest scores, highest first, equal scores in position order (as a stable sort
  * by descending score would leave them), without sorting all of them.
  */
-export function best(scores: Float64Array, limit: number): number[] {
+export function best(scores: Float64Array, limit: number, room?: Float64Array): number[] {
   const n = scores.length;
   if (n === 0 || limit <= 0) return [];
-  const threshold = n > limit ? kthLowest(scores.slice(), n - limit) : Number.NEGATIVE_INFINITY;
+  let threshold = Number.NEGATIVE_INFINITY;
+  if (n > limit) {
+    // Selected in a copy (in `room`, when it is big enough: no array made per question).
+    const copy = room && room.length >= n ? room.subarray(0, n) : new Float64Array(n);
+    copy.set(scores);
+    threshold = kthLowest(copy, n - limit);
+  }
   // Every score above the threshold is in; of those equal to it, the first ones until `limit` are.
   let above = 0;
   for (let i = 0; i < n; i++) if (scores[i]! > threshold) above += 1;
-  let room = limit - above;
+  let left = limit - above;
   const kept: number[] = [];
   for (let i = 0; i < n; i++) {
     const score = scores[i]!;
-    if (score > threshold || (score === threshold && room-- > 0)) kept.push(i);
+    if (score > threshold || (score === threshold && left-- > 0)) kept.push(i);
   }
   return kept.sort((x, y) => scores[y]! - scores[x]! || x - y);
 }
