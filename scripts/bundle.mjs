@@ -24,6 +24,30 @@ const common = {
   external: ["libsql", "pg-native", "bufferutil", "utf-8-validate", "fsevents"],
 };
 
+// Bolt's App requires its Socket Mode receiver at the top, and through it @slack/socket-mode requires undici
+// (about 1 MB bundled): in HTTP mode, which never opens a WebSocket, evaluating it was 40-140 ms of the main
+// thread's CPU before the port opened (CPU profiles of a 10k start, load average 9-14). socket-mode uses
+// undici only inside its methods (`undici_1.WebSocket`, `undici_1.fetch`, ... when it connects), so its
+// `require("undici")` is given an object that requires the real undici at the first property read: HTTP
+// mode never loads it, Socket Mode loads it as it connects (the production test answers in Socket Mode).
+const lazyUndici = {
+  name: "lazy-undici",
+  setup(build) {
+    build.onResolve({ filter: /^undici$/ }, (args) =>
+      /[\\/]@slack[\\/]socket-mode[\\/]/u.test(args.importer)
+        ? { path: "undici", namespace: "lazy-undici", pluginData: args.resolveDir }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: "lazy-undici" }, (args) => ({
+      contents:
+        "let real;\n" +
+        'module.exports = new Proxy({}, { get(_target, key) { real ??= require("undici"); return real[key]; } });\n',
+      loader: "js",
+      resolveDir: args.pluginData,
+    }));
+  },
+};
+
 // `ask`: one file, answering one question from the persisted index.
 await build({ ...common, entryPoints: ["src/cli/ask.ts"], outfile: "dist/cli/ask.js" });
 
@@ -50,4 +74,5 @@ await build({
   splitting: true,
   chunkNames: "[name]-[hash]",
   external: [...common.external, "pg"],
+  plugins: [lazyUndici],
 });
