@@ -33,6 +33,9 @@ const PERSONNEL_WORDS: Array<[Personnel, RegExp]> = [
 const AFTER_REACH = 3;
 const BEFORE_REACH = 14;
 
+/** Words that end the noun a count is of: what follows them is another clause's. */
+const CLAUSE_BREAK = /^(?:and|or|but|while|whereas|including|against|the|with|of)$/u;
+
 /** A ceiling a sentence states: the count, and whose (null when the sentence does not say). */
 export interface StatedCeiling {
   count: string;
@@ -57,7 +60,8 @@ export function statedCeilings(sentence: string): StatedCeiling[] {
     if (!COUNT_TOKEN.test(tokens[i]!) || !authorizedAt(tokens, i)) continue;
     let personnel: Personnel | null = null;
     for (let j = i + 1; j <= Math.min(tokens.length - 1, i + AFTER_REACH) && !personnel; j++) {
-      if (COUNT_TOKEN.test(tokens[j]!)) break;
+      // "… against an authorized ceiling of 13,289, and the police component 1,717": the next clause's.
+      if (COUNT_TOKEN.test(tokens[j]!) || CLAUSE_BREAK.test(tokens[j]!)) break;
       personnel = personnelOf(tokens[j]!);
     }
     for (let j = i - 1; j >= Math.max(0, i - BEFORE_REACH) && !personnel; j--)
@@ -107,13 +111,18 @@ export function ceilingAnswer(
   const states = (sentence: string) =>
     statedCeilings(sentence).some((c) => asked === null || c.personnel === asked || c.personnel === null);
   const fits = (sentence: string) => states(sentence) && (!decision || DECISION.test(sentence));
-  if (best && fits(best.sentence)) return null;
-  const ranked = candidates.find((c) => fits(c.sentence));
-  if (ranked) return [ranked];
   const periodAsked = time !== null && time.kind !== "total";
   const yearOf = (passage: Passage) => Number(passage.doc.date.slice(0, 4));
   const inPeriod = (passage: Passage) =>
     !periodAsked || (yearOf(passage) >= time.from && yearOf(passage) <= time.to);
+  if (best && fits(best.sentence)) {
+    // The best already states it. Asked for the Council's decision, the decision is the statement the question
+    // asks for though it shares few of its words ("What troop ceiling did the Council set in 2020?" and
+    // "Decides that MINUSMA shall continue to consist of up to 13,289 military personnel"): answered as one.
+    return decision && inPeriod(best.hit.passage) ? [best] : null;
+  }
+  const ranked = candidates.find((c) => fits(c.sentence));
+  if (ranked) return [ranked];
   // With no period asked, the ranking already weighs the newest statements (measures.ts): only a question
   // about the Council's decision reads further, so a plain "what is the ceiling?" costs nothing more.
   if (!periodAsked && !decision) return null;

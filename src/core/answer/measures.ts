@@ -380,11 +380,18 @@ export function authorizedAt(tokens: readonly string[], at: number): boolean {
     // Another count before it has its own words ("authorized strength of 1,920, including eight units").
     // ... unless the two are coordinated: "up to 13,289 military personnel and 1,920 police personnel".
     if (tokens[i] === "including") return false;
-    if (COUNT_TOKEN.test(tokens[i]!) && !tokens.slice(i + 1, at).includes("and")) return false;
+    // Not so another clause's count: "a ceiling of 13,289, and the police component 1,717 personnel".
+    if (COUNT_TOKEN.test(tokens[i]!) && !coordinated(tokens.slice(i + 1, at))) return false;
     if (AUTHORIZED_WORDS.has(tokens[i]!)) return tokens[i] !== "up" || tokens[i + 1] === "to";
   }
   return false;
 }
+
+/** Words between two counts that share the first one's "up to": "13,289 military personnel and 1,920". */
+function coordinated(between: readonly string[]): boolean {
+  return between.length <= COORDINATED_REACH && between.includes("and") && !between.includes("the");
+}
+const COORDINATED_REACH = 4;
 
 /** A question asking how many may serve (a ceiling), as opposed to how many do. */
 export const ASKS_AUTHORIZED = /\b(?:ceiling|authori[sz]ed|maximum|max|allowed|up to|cap|limit)\b/iu;

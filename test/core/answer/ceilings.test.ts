@@ -27,6 +27,17 @@ describe("reading the ceilings a sentence states", () => {
     ).toEqual([{ count: "1220", personnel: "police" }]);
   });
 
+  it("reads the personnel of a ceiling up to the end of its clause, not the next clause's", () => {
+    expect(
+      statedCeilings(
+        "The military component comprised 8,100 personnel, against an authorized ceiling of 9,500, and the police component 950 personnel against an authorized 1,100.",
+      ),
+    ).toEqual([
+      { count: "9500", personnel: "military" },
+      { count: "1100", personnel: "police" },
+    ]);
+  });
+
   it("reads no ceiling in a count of who serves", () => {
     expect(
       statedCeilings("Some 9,000 soldiers and 700 police officers were deployed in the country."),
@@ -71,6 +82,26 @@ describe("answering a ceiling question from the sentence that states it", async 
     expect(answer.text).toMatch(
       /^As of 1 Mar 2017: .*authorized strength of 9,500.*Earlier, as of 10 Apr 2014: /u,
     );
+  });
+
+  it("gives the decision that keeps a ceiling, worded in none of the question's words", async () => {
+    const kept = await openKnowledgeBase(
+      await knowledgeFolder({
+        "2019-06-20-resolution.md": doc(
+          { title: "Resolution 9990 (2019)", source: "United Nations Security Council", date: "2019-06-20" },
+          "The Security Council, recalling its previous resolutions on the situation in the country,\n\n" +
+            "2. Decides that the Force shall continue to consist of up to 9,500 military personnel and 1,100 police personnel, and requests the Secretary-General to expedite deployment;\n\n" +
+            "3. Requests the Secretary-General to report every three months.",
+        ),
+        "2019-03-02-letter.md": doc(
+          { title: "Letter on the mission's operations", source: "UN", date: "2019-03-02" },
+          "Troop-contributing countries raised the question of the Council setting a new ceiling. The Council was briefed on the operations of the Force in the north, where its troops set up new camps.",
+        ),
+      }),
+    );
+    const answer = answerQuestion(kept, "What troop ceiling did the Council set in 2019?");
+    expect(answer.found).toBe(true);
+    expect(answer.text).toContain("up to 9,500 military personnel");
   });
 
   it("says nothing of a Council decision in a year it took none", () => {
