@@ -5,7 +5,7 @@ import { formatTally, measure, runLibrary } from "./library.ts";
 // starting documents. The figures are printed on every run. The floors below are where the answer model stands
 // today, so a change that loses ground fails; the targets (90% overall, 95% on refusals, 95% on the
 // golden set) are not reached yet; see README, "How answers are found", for the figures and what fails.
-const FLOORS = { library: 0.935, refusals: 0.98, golden: 0.98, followup: 0.98, changed: 0.9 } as const;
+const FLOORS = { library: 0.938, refusals: 0.98, golden: 0.98, followup: 0.98, changed: 0.9 } as const;
 
 const run = await runLibrary();
 

@@ -54,6 +54,7 @@ import { dropsAskedWord } from "./restates.ts";
 import { answerRole, uncoveredNote } from "./roles/answer.ts";
 import { newerRankedHolder } from "./roles/check.ts";
 import { describeStatement } from "./roles/statement.ts";
+import { shareAnswer, shareRivals } from "./share.ts";
 import { documentSubjects, questionScope, subjectCatalog } from "./subject.ts";
 import { askedTime, FLOW_WORDS } from "./time.ts";
 import {
@@ -330,6 +331,8 @@ export function answerQuestion(
   // "What capabilities is MINUSMA still missing?": the sentence that names them (instances.ts).
   const instances = !role && query.answerType === "any" && asksForInstances(query.text);
   const listed = instances ? instancesAnswer(candidates, typedBest, TUNING.listShare) : null;
+  // "What share of the vote did Keita get?": the sentence giving Keita's share, not his rival's (share.ts).
+  const shared = role ? null : shareAnswer(candidates, typedBest, text, TUNING.shareScore);
   // "What troop ceiling did the Council set in 2013?": the sentence stating a ceiling of the asked personnel,
   // though it never says "ceiling" ("Decides that MINUSMA shall comprise up to 11,200 …"; ceilings.ts).
   // So does "and for police?" after "what was the troop ceiling in 2019?", read as the thread's question with
@@ -384,6 +387,7 @@ export function answerQuestion(
     sequel ??
     listed ??
     recount ??
+    shared ??
     fit.best;
   // "Where did he study?" is not answered by a sentence that tells no studies: the documents do not say.
   const untold = untoldBiography(resolution.biography, person, biography, best?.sentence);
@@ -420,7 +424,7 @@ export function answerQuestion(
         ? [best!]
         : chooseSources(
             best,
-            candidates,
+            shared ? shareRivals(candidates, text) : candidates,
             query,
             time !== null && time.kind !== "total",
             preferDocs,

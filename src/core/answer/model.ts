@@ -238,6 +238,10 @@ export const MODEL_TABLE = {
     why: "two sentences that both count the asked thing state one figure: the newer answers though it holds fewer of the question's other words than the best ('412,000' alone against a long preamble)",
   },
 
+  shareScore: {
+    value: 0.8,
+    why: "'what share of the vote did X get?' is answered by a sentence stating X's share (share.ts) when it scores at least this share of the best, which may state a rival's share with more of the question's words",
+  },
   listShare: {
     value: 0.75,
     why: "a 'what X' question ('what capabilities is MINUSMA still missing?') is answered by a sentence naming the instances of X ('gaps include A, B and C', instances.ts) when it scores at least this share of the best, which may only say X ('gaps in the Mission's capabilities') with more of the question's words",

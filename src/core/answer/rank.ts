@@ -18,6 +18,7 @@ import { TUNING } from "./model.ts";
 import { answerNearEvent, doerAtAction, eventTermsOf } from "./near.ts";
 import { precisePlace } from "./place.ts";
 import { asksWhy, givesReason } from "./reason.ts";
+import { shareHead } from "./share.ts";
 import { OPEN_SCOPE, type QuestionScope } from "./subject.ts";
 import { type AskedTime, eventDate, matchesTime, type SentenceTime, sentenceTime } from "./time.ts";
 
@@ -474,7 +475,7 @@ export function confidenceParts(best: SentenceCandidate, query: ParsedQuery): Co
  */
 function askedThingAbsent(best: SentenceCandidate, query: ParsedQuery): boolean {
   const head = askedHead(query.text);
-  if (!head) return false;
+  if (!head || shareHead(head)) return false;
   const headTerms = contentTerms(head);
   const concept = ownConcepts(query).find((c) => contentTerms(c.text).some((t) => headTerms.includes(t)));
   if (!concept?.known) return false;
@@ -505,7 +506,8 @@ function countedVerbConcept(query: ParsedQuery): Concept | null {
 /** The question's asked thing (its head noun, asked.ts) when it is a word no document uses, else null. */
 function unknownAskedThing(query: ParsedQuery): Concept | null {
   const head = askedHead(query.text);
-  if (!head) return null;
+  // "What share of the vote": a share is the kind of answer (a percentage, share.ts), not a thing documents name.
+  if (!head || shareHead(head)) return null;
   const headTerms = contentTerms(head);
   const concept = ownConcepts(query).find((c) => contentTerms(c.text).some((t) => headTerms.includes(t)));
   return concept && !concept.known ? concept : null;
