@@ -140,4 +140,5 @@ const EVENT_ASKS: Record<string, string> = {
   doer: "who did the thread's event",
   leader: "who led the thread's event or group",
   when: "when the thread's deed happened",
+  victim: "whom the thread's deed was done to",
 };

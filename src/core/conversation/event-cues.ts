@@ -11,7 +11,7 @@ import { MONTH_PATTERN, WEEKDAY_PATTERN } from "../lexicon.ts";
  * What an event follow-up asks: where the thread's place is, who did the thread's event, who led it (the coup,
  * the group, the mission), or when its deed happened ("when did he take power?", "when were they kidnapped?").
  */
-export type EventAsk = "where" | "doer" | "leader" | "when";
+export type EventAsk = "where" | "doer" | "leader" | "when" | "victim";
 
 // "where is that?", "where is it?", "where is Inekar?", "where did it happen?": the place of the thread's event.
 const WHERE =
@@ -30,6 +30,10 @@ export const EVENT_ASK_WORDS =
 // "who led it?", "who heads it?", "who was their leader?", "who was in charge?"
 const LEADER =
   /^(?:(?:and|so|but|ok|okay),? )?who(?:'s|’s| is| was| were| are| has| had| did)?\s+(?:(?:the|its|their|his|her)\s+)?(?:leaders?|head|chief|commander|in charge|at the head|led|leads|leading|lead|headed|heads|heading|commanded|commands|commanding|command)\b/iu;
+// "who was overthrown?", "who were kidnapped?", "who was arrested?": the one the thread's deed was done to.
+const VICTIM =
+  /^(?:(?:and|so|but),? )?who(?:m)?\s+(?:was|were|has been|have been|had been|got)\s+(?:first\s+)?[\p{L}-]+(?:ed|en|wn)\s*\??$/iu;
+
 // A date a sentence gives: a day, a month, a year ("on Thursday", "on March 23", "in 2012").
 const DATED = new RegExp(`\\b(?:${WEEKDAY_PATTERN}|${MONTH_PATTERN}|(?:19|20)\\d{2})\\b`, "u");
 // "when did he take power?", "when were they kidnapped?", "in what year was it founded?"
@@ -46,6 +50,8 @@ export function isDoerAsk(question: string): boolean {
 /** What a follow-up asks about the thread's event, or null. */
 export function eventAsk(question: string): EventAsk | null {
   const text = question.trim();
+  // "Who were kidnapped?" is whom it was done to, "who kidnapped them?" who did it.
+  if (VICTIM.test(text)) return "victim";
   if (DOER.test(text)) return "doer";
   if (LEADER.test(text)) return "leader";
   if (WHERE.test(text)) return "where";
@@ -69,7 +75,22 @@ const DEED_FAMILIES: readonly string[][] = [
     "hostages",
   ],
   ["attack", "attacked", "ambush", "ambushed", "assault", "raid", "struck", "targeted", "bombing"],
-  ["power", "coup", "putsch", "ousted", "overthrew", "overthrown", "toppled", "takeover", "seized"],
+  [
+    "power",
+    "coup",
+    "putsch",
+    "oust",
+    "ousted",
+    "overthrow",
+    "overthrew",
+    "overthrown",
+    "topple",
+    "toppled",
+    "deposed",
+    "takeover",
+    "seized",
+  ],
+  ["arrest", "arrested", "detain", "detained"],
   ["release", "released", "freed", "liberated"],
   ["appoint", "appointed", "appointment", "named", "nominated", "sworn"],
   ["killed", "died", "death", "dead"],
@@ -120,6 +141,21 @@ const LOCATING =
 export function locates(sentence: string, places: readonly string[]): boolean {
   if (!LOCATING.test(sentence)) return false;
   return places.some((place) => place.length > 2 && namesPlace(sentence, place));
+}
+
+// A name after a sentence's first word ("… had ousted President Amadou Toumani Toure").
+const NAMED_AFTER_START = /\s(?:\p{Lu}[\p{Ll}'’-]+|\p{Lu}{2,})/u;
+
+/** Whether a sentence tells the deed: one of its words is one of the deed's terms. */
+function hasDeed(
+  sentence: string,
+  deed: ReadonlySet<string>,
+  toTerm: (word: string) => string | null,
+): boolean {
+  return sentence.split(/[^\p{L}'’-]+/u).some((word) => {
+    const term = word === "" ? null : toTerm(word.toLowerCase());
+    return term !== null && deed.has(term);
+  });
 }
 
 /**
@@ -298,13 +334,18 @@ export function eventCue(
   if (ask === "where") return (sentence) => locates(sentence, places);
   if (ask === "doer") return namesDoer;
   if (ask === "leader") return namesLeader;
-  if (ask !== "when") return null;
+  if (ask !== "when" && ask !== "victim") return null;
   const asked = eventTermsOf(question, concepts);
   const typed = eventTermsOf(
     question,
     concepts.map((concept) => ({ ...concept, alternatives: concept.alternatives.slice(0, 1) })),
   );
   const deed = deedTerms(typed, asked, toTerm);
+  if (ask === "victim") {
+    // The deed told with someone it was done to: "had ousted President Amadou Toumani Toure".
+    if (deed.size === 0) return null;
+    return (sentence) => hasDeed(sentence, deed, toTerm) && NAMED_AFTER_START.test(sentence);
+  }
   // "When did it happen?" names no deed: the thread's event is dated by any date its sentence gives.
   if (deed.size === 0) return (sentence) => DATED.test(sentence);
   return (sentence) => answerNearEvent(sentence, "date", deed, TUNING.nearAnswerWindow);
@@ -315,6 +356,7 @@ export function eventTold(ask: EventAsk, places: readonly string[]): string {
   if (ask === "where") return `placing ${places.join(", ")}`;
   if (ask === "leader") return "naming who led it";
   if (ask === "when") return "dating the asked deed";
+  if (ask === "victim") return "naming whom the deed was done to";
   return "naming who did it";
 }
 
@@ -347,6 +389,14 @@ export function eventAnswer<
     return (deed && doers.find((candidate) => deed.test(candidate.sentence))) ?? doers[0] ?? told(namesDoer);
   }
   if (ask === "leader") return told(namesLeader);
+  // The one the deed was done to, in the sentence that told the event first ("had ousted President Toure").
+  if (ask === "victim") {
+    const first = previous
+      ? own.find((c) => c.hit.passage.id === previous.passage && c.index === previous.sentence)
+      : undefined;
+    if (first && dated(first.sentence)) return first;
+    return own.find((candidate) => dated(candidate.sentence)) ?? null;
+  }
   // The deed's date in the thread's own story first: the document the previous answer quoted, then the older
   // ones it cited ("Earlier, as of 2022: …").
   if (ask === "when") {

@@ -189,7 +189,7 @@ export function resolveFollowUp(
   const askWords = person ? BIOGRAPHY_WORDS : event === "doer" ? EVENT_ASK_WORDS : null;
   const kept = askWords
     ? standalone.concepts.filter((concept) => !concept.text.split(/\s+/u).every((w) => askWords.test(w)))
-    : event === "when" || event === "leader"
+    : event === "when" || event === "leader" || event === "victim"
       ? // "When were they kidnapped?" is told "They were seized in July 2020", "who led it?" "presented himself
         // as the leader": the deed's family counts as its word.
         standalone.concepts.map((concept) => widenDeed(concept, indexTerm))

@@ -35,6 +35,10 @@ describe("what an event follow-up asks", () => {
     expect(eventAsk("who was their leader?")).toBe("leader");
     expect(eventAsk("when did he take power?")).toBe("when");
     expect(eventAsk("in what year were they kidnapped?")).toBe("when");
+    expect(eventAsk("who was overthrown?")).toBe("victim");
+    expect(eventAsk("who were kidnapped?")).toBe("victim");
+    // "Who did he beat?" asks a rival, told with its own words ("won … against X"): not read so.
+    expect(eventAsk("who did he beat?")).toBeNull();
     expect(eventAsk("how many were injured?")).toBeNull();
   });
 });
@@ -333,6 +337,29 @@ describe("event follow-ups answered from the thread's story", async () => {
     // The bombing's story goes on to count its wounded: that sentence, not the lead again.
     const [, gao] = askThread(stories, ["Gao suicide bombing 2017", "how many were wounded?"]);
     expect(gao!.text).toContain("More than 100 people were wounded");
+  });
+
+  it("answers 'who was overthrown?' with the one the thread's deed was done to, not another coup's", async () => {
+    const coups = await openKnowledgeBase(
+      await knowledgeFolder({
+        "2012-03-22-coup.md": doc(
+          {
+            title: "Mutinous soldiers seize power, suspend constitution",
+            source: "Wire",
+            date: "2012-03-22",
+          },
+          "Renegade soldiers said on Thursday they had ousted President Ali Konaté, dissolved state institutions and suspended the constitution.\n\n" +
+            "The mutineers are headed by Captain Issa Coulibaly, who appeared on state television.",
+        ),
+        "2020-08-19-other.md": doc(
+          { title: "President resigns after mutiny", source: "Wire", date: "2020-08-19" },
+          "President Oumar Dembélé was overthrown on Tuesday by mutinous soldiers in the capital.",
+        ),
+      }),
+    );
+    const [, who] = askThread(coups, ["soldiers seize power Konaté", "who was overthrown?"]);
+    expect(who!.text).toContain("ousted President Ali Konaté");
+    expect(who!.text).not.toContain("Dembélé");
   });
 
   it("explains the reading", () => {
