@@ -1,6 +1,12 @@
 import { MONTH_ABBREVIATION_PATTERN, MONTH_PATTERN, WEEKDAY_PATTERN } from "../lexicon.ts";
 import { foldName } from "./features.ts";
-import type { SentenceCandidate } from "./rank.ts";
+
+// Candidates are read by their sentence and score only: rank.ts imports this file, so its SentenceCandidate type
+// is not imported back (test/architecture.test.ts: no import cycle, type-only imports included).
+interface Scored {
+  sentence: string;
+  score: number;
+}
 
 // "What share of the vote did Keita get?" wants a percentage (or "a third", "two-thirds") *of Keita*. A story of
 // the vote states several: "Cisse, a former finance minister who also lost to Keita in 2013, took 32.8 percent"
@@ -100,12 +106,12 @@ export function statesShareOf(sentence: string, names: ReadonlySet<string>): boo
  * For a share question naming someone: the best-ranked sentence stating a share of the one asked about, when it
  * scores at least `ratio` of the best; null when the best already does, or no sentence does.
  */
-export function shareAnswer(
-  candidates: readonly SentenceCandidate[],
-  best: SentenceCandidate | undefined,
+export function shareAnswer<C extends Scored>(
+  candidates: readonly C[],
+  best: C | undefined,
   question: string,
   ratio: number,
-): SentenceCandidate | null {
+): C | null {
   if (!best || !asksShare(question)) return null;
   const names = askedNames(question);
   if (names.size === 0 || statesShareOf(best.sentence, names)) return null;
@@ -116,7 +122,7 @@ export function shareAnswer(
  * The sentences that may replace a share question's answer as a newer statement of it: those stating a share
  * of the asked name ("Cisse … took 32.8 percent" in a later story is no newer figure of Keita's).
  */
-export function shareRivals(candidates: SentenceCandidate[], question: string): SentenceCandidate[] {
+export function shareRivals<C extends Scored>(candidates: C[], question: string): C[] {
   if (!asksShare(question)) return candidates;
   const names = askedNames(question);
   return names.size === 0 ? candidates : candidates.filter((c) => statesShareOf(c.sentence, names));
