@@ -133,7 +133,10 @@ describe("hostile and broken requests", () => {
       body,
     });
     expect(response.status).toBe(401);
-    expect(bot.logsAt("warn").join("\n")).toMatch(/refused a request dated 3600 s in the future; .*\(NTP\)/u);
+    // The bot reads the age when the request arrives: on a busy machine a second or two after it was signed.
+    expect(bot.logsAt("warn").join("\n")).toMatch(
+      /refused a request dated 3[56]\d\d s in the future; .*\(NTP\)/u,
+    );
     // A minute ahead is ordinary clock drift between Slack and this machine, and is accepted.
     const drift = await sendSigned(
       bot.url,
