@@ -25,8 +25,8 @@ const common = {
 };
 
 // Bolt's App requires its Socket Mode receiver at the top, and through it @slack/socket-mode requires undici
-// (about 1 MB bundled): in HTTP mode, which never opens a WebSocket, evaluating it was 40-140 ms of the main
-// thread's CPU before the port opened (CPU profiles of a 10k start, load average 9-14). socket-mode uses
+// (about 1 MB bundled): in HTTP mode, which never opens a WebSocket, evaluating it was about 20 ms of the main
+// thread's CPU before the port opened (at 10k: 230-280 ms with it, 220-250 ms without, 5 starts each). socket-mode uses
 // undici only inside its methods (`undici_1.WebSocket`, `undici_1.fetch`, ... when it connects), so its
 // `require("undici")` is given an object that requires the real undici at the first property read: HTTP
 // mode never loads it, Socket Mode loads it as it connects (the production test answers in Socket Mode).
