@@ -31,6 +31,7 @@ import { impliedSubjects } from "./implied.ts";
 import { asksForInstances, enumerates, instancesAnswer } from "./instances.ts";
 import { isCountKeyword, markCounted, measurePassages, preferCounted } from "./measures.ts";
 import { TUNING } from "./model.ts";
+import { namesAnswer } from "./names.ts";
 import { precisePlace } from "./place.ts";
 import { dropsNationality } from "./qualifier.ts";
 import {
@@ -55,7 +56,7 @@ import { answerRole, uncoveredNote } from "./roles/answer.ts";
 import { newerRankedHolder } from "./roles/check.ts";
 import { describeStatement } from "./roles/statement.ts";
 import { shareAnswer, shareRivals } from "./share.ts";
-import { documentSubjects, questionScope, subjectCatalog } from "./subject.ts";
+import { documentSubjects, namedSubjects, questionScope, subjectCatalog } from "./subject.ts";
 import { askedTime, FLOW_WORDS } from "./time.ts";
 import {
   type Answer,
@@ -367,6 +368,18 @@ export function answerQuestion(
           scope.subjects,
           TUNING.measureRivalScore,
         );
+  // "What were the names of …?": a sentence naming them, else the documents do not say (names.ts).
+  const names =
+    role || resolution.followUp
+      ? null
+      : namesAnswer(
+          candidates,
+          fit.best,
+          text,
+          TUNING.namesScore,
+          (run) => catalog !== null && namedSubjects(catalog, run).length > 0,
+        );
+  const ranked = names && "best" in names ? names.best : fit.best;
   // "How many were wounded?" when the sentence that told the event counts them (event-cues.ts).
   const recount =
     resolution.followUp && query.answerType === "number"
@@ -388,7 +401,7 @@ export function answerQuestion(
     listed ??
     recount ??
     shared ??
-    fit.best;
+    ranked;
   // "Where did he study?" is not answered by a sentence that tells no studies: the documents do not say.
   const untold = untoldBiography(resolution.biography, person, biography, best?.sentence);
   const parts =
@@ -399,7 +412,7 @@ export function answerQuestion(
     explain.rejected = rejected ?? [];
     explain.confidence = parts ? { ...parts, value: round(confidence) } : null;
   }
-  const wrongKind = best === fit.best ? fit.why : null;
+  const wrongKind = best === fit.best ? (fit.why ?? (names && "why" in names ? names.why : null)) : null;
   if (!best || confidence < TUNING.threshold || wrongKind) {
     if (explain) {
       explain.decision = wrongKind

@@ -238,6 +238,10 @@ export const MODEL_TABLE = {
     why: "two sentences that both count the asked thing state one figure: the newer answers though it holds fewer of the question's other words than the best ('412,000' alone against a long preamble)",
   },
 
+  namesScore: {
+    value: 0.8,
+    why: "'what were the names of …?' is answered by a sentence naming a person or group (names.ts) when it scores at least this share of the best, which may only describe them ('the gunmen who stormed the hotel'); with none, the question is refused",
+  },
   shareScore: {
     value: 0.8,
     why: "'what share of the vote did X get?' is answered by a sentence stating X's share (share.ts) when it scores at least this share of the best, which may state a rival's share with more of the question's words",

@@ -155,7 +155,7 @@ export function parseQuery(
 // it is not about length, and "how old" for an age ("Goïta, 38,"), not about being old; "since deployment"
 // and "to date" ask for a cumulative count (the time rule reads them), they are not what is counted. The answer type and the period are read before these are dropped.
 const PHRASING =
-  /\b(how (long|many|much|big|large|far|often|strong|old)|(what|which) (is|was|are|were) the (number|size) of|the number of|number of|in the first place|so far|to date|in total|since (its |the mission's |the |their )?(deployment|establishment|inception|creation|start|beginning|launch)|since|at the moment|right now|these days|at all|for sure|if any|if nothing changes|(take|takes|took|taking|taken) place)\b/giu;
+  /\b(how (long|many|much|big|large|far|often|strong|old)|(what|which) (is|was|are|were) the (number|size) of|the number of|number of|in the first place|so far|to date|in total|since (its |the mission's |the |their )?(deployment|establishment|inception|creation|start|beginning|launch)|since|at the moment|right now|these days|at all|for sure|if any|if nothing changes|(take|takes|took|taking|taken) place|(what|which) (are|were) (the )?names of|the names of|^\s*(please )?name(?= (the|all|those|each|every)\b))\b/giu;
 
 const LIGHT_VERBS = new Set([
   "let",
