@@ -54,7 +54,8 @@ class Scratch {
 
   fit(size: number): void {
     if (this.partial.length >= size) return;
-    const length = Math.max(size, this.partial.length * 2);
+    // Room for the passages a few live updates add, not double: at 100k passages these arrays are ~5 MB.
+    const length = size + 1_024;
     this.partial = new Float64Array(length);
     this.total = new Float64Array(length);
     this.quality = new Uint32Array(length);
