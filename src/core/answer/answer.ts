@@ -31,7 +31,7 @@ import { impliedSubjects } from "./implied.ts";
 import { asksForInstances, enumerates, instancesAnswer } from "./instances.ts";
 import { isCountKeyword, markCounted, measurePassages, preferCounted } from "./measures.ts";
 import { TUNING } from "./model.ts";
-import { namesAnswer } from "./names.ts";
+import { namesAnswer, namesNone } from "./names.ts";
 import { precisePlace } from "./place.ts";
 import { dropsNationality } from "./qualifier.ts";
 import {
@@ -369,16 +369,11 @@ export function answerQuestion(
           TUNING.measureRivalScore,
         );
   // "What were the names of …?": a sentence naming them, else the documents do not say (names.ts).
+  const subjectName = (run: string) => catalog !== null && namedSubjects(catalog, run).length > 0;
   const names =
     role || resolution.followUp
       ? null
-      : namesAnswer(
-          candidates,
-          fit.best,
-          text,
-          TUNING.namesScore,
-          (run) => catalog !== null && namedSubjects(catalog, run).length > 0,
-        );
+      : namesAnswer(candidates, fit.best, text, TUNING.namesScore, subjectName);
   const ranked = names && "best" in names ? names.best : fit.best;
   // "How many were wounded?" when the sentence that told the event counts them (event-cues.ts).
   const recount =
@@ -452,7 +447,10 @@ export function answerQuestion(
           );
   // A newer document's sentence replaces the best only when it too gives what was asked (fits.ts).
   const chosen =
-    !role && sourced[0] !== best && misfit(kb, sourced[0]!, text, query, catalog, time, scope.subjects)
+    !role &&
+    sourced[0] !== best &&
+    (misfit(kb, sourced[0]!, text, query, catalog, time, scope.subjects) ||
+      (!resolution.followUp && namesNone(sourced[0]!.sentence, text, subjectName)))
       ? [best!]
       : sourced;
   if (explain) {

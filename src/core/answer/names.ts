@@ -73,6 +73,11 @@ export function namesIn(
   );
 }
 
+/** Whether a question asks for names and a sentence names nobody: no newer restatement of a named answer. */
+export function namesNone(sentence: string, question: string, subject?: (run: string) => boolean): boolean {
+  return asksForNames(question) && namesIn(sentence, question, subject).length === 0;
+}
+
 export type NamesCheck = { best: SentenceCandidate } | { why: string };
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { answerQuestion } from "../../../src/core/answer/answer.ts";
-import { asksForNames, namesIn } from "../../../src/core/answer/names.ts";
+import { asksForNames, namesIn, namesNone } from "../../../src/core/answer/names.ts";
 import { openKnowledgeBase } from "../../../src/knowledge/open.ts";
 import { doc, knowledgeFolder } from "../../helpers/knowledge-folder.ts";
 
@@ -40,6 +40,15 @@ describe("namesIn", () => {
 
   it("leaves out the subjects the knowledge base is about", () => {
     expect(namesIn("ZUMA peacekeepers freed the engineers.", q, (run) => run === "ZUMA")).toEqual([]);
+  });
+});
+
+describe("namesNone", () => {
+  it("says a sentence naming nobody does not restate a names answer, for a names question only", () => {
+    const q = "Who were the kidnappers of the engineers?";
+    expect(namesNone("The engineers were freed after talks with their kidnappers.", q)).toBe(true);
+    expect(namesNone("The kidnappers, led by Hamid Ousmane, freed the engineers.", q)).toBe(false);
+    expect(namesNone("The engineers were freed.", "When were the engineers freed?")).toBe(false);
   });
 });
 
