@@ -209,6 +209,10 @@ export const MODEL_TABLE = {
     value: 3,
     why: "a follow-up's best passages in each of the thread's documents are scored even when other documents outrank them in the search: the story's own sentence first",
   },
+  heldIntoYears: {
+    value: 1,
+    why: "'who was prime minister in 2020?' between a holder's last statement and a successor's later appointment: a holder last said to hold it the year before is taken to have held on into the year; from further back someone unnamed may have come between (a 2014 statement and a 2019 appointment say nothing of 2018)",
+  },
   sameEventDays: {
     value: 14,
     why: "'who was behind it?' when the thread's story names no one: a later story naming the thread's place within this many days of it tells the same event ('JNIM claimed Tuesday's ambush near Tessit' three days on); a month on it is as likely another attack there",

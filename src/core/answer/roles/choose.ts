@@ -1,4 +1,5 @@
 import { foldName } from "../features.ts";
+import { TUNING } from "../model.ts";
 import { namedSubjects, type SubjectCatalog } from "../subject.ts";
 import type { AskedTime } from "../time.ts";
 import type { AskedRole } from "./question.ts";
@@ -168,7 +169,17 @@ function lastBefore(
   // The next holder's own appointment dates the change: when it came in or after the period, the last one
   // held the role into it ("assumed command on 1 October 2021, succeeding X": X commanded in 2020).
   const next = others.reduce((a, b) => (effective(b) < effective(a) ? b : a));
-  return next.since !== null ? last : null;
+  if (next.since === null) return null;
+  // ... but only when nobody else can have come between: the documents date the last one's departure in or
+  // after the period ("succeeding X" in the next one's appointment), or the period follows the newest statement
+  // of the last one holding it closely. A prime minister named in 2014 and another appointed in 2019 say
+  // nothing of 2018.
+  const left = endedOn.get(last.key);
+  const leftInOrAfter = left !== undefined && yearOf(left) >= from;
+  const lastSeen = before
+    .filter((s) => s.key === last.key)
+    .reduce((newest, s) => (s.asOf > newest ? s.asOf : newest), last.asOf);
+  return leftInOrAfter || from - yearOf(lastSeen) <= TUNING.heldIntoYears ? last : null;
 }
 
 /** Whether a chosen holder is only the last one known before the asked period: the answer says "as of". */

@@ -147,6 +147,19 @@ describe("a period the statements do not reach", () => {
     expect(periodUncovered(chosen, statements, askedTime("in 2020"))).toBe(false);
   });
 
+  it("names nobody for a year years after the last holder's statement, before a successor's appointment", () => {
+    const statements = [
+      pm("Amadou Sy", "2014-05-20"),
+      pm("Awa Keita", "2019-05-31", { since: "2019-04-22" }),
+    ];
+    // Someone the documents never name may have come between 2014 and 2019.
+    expect(chooseHolder(statements, role, askedTime("in 2018"))).toBeNull();
+    // The year after the last statement, or a departure dated in the year, still reaches it.
+    expect(chooseHolder(statements, role, askedTime("in 2015"))?.holder).toBe("Amadou Sy");
+    const left = [...statements, pm("Amadou Sy", "2019-05-31", { ended: true, since: "2019-04-22" })];
+    expect(chooseHolder(left, role, askedTime("in 2018"))?.holder).toBe("Amadou Sy");
+  });
+
   it("keeps a holder whose namesake left the role before they took it", () => {
     const statements = [
       pm("Modibo Keita", "2015-03-27"),
