@@ -28,6 +28,11 @@ export const INDEX_OPTIONS: Options<IndexedPassage> = {
   tokenize,
   processTerm: (term) => indexTerm(term),
   searchOptions: { boost: FIELD_BOOSTS },
+  // A live update discards a changed document's passages. MiniSearch's automatic vacuum would then walk the
+  // index in batches between questions, and a search pruning a discarded passage's term under its paused walk
+  // makes it throw outside any handler (an answer worker lost). Discarded passages are skipped at search
+  // (MiniSearch and topMatches both) and leave with the next full build or restart.
+  autoVacuum: false,
 };
 export const INDEX_VERSION = 11;
 

@@ -23,11 +23,8 @@ beforeAll(async () => {
   passages = knowledge.documents.flatMap(splitPassages);
 });
 
-// No automatic vacuum: these tests discard passages and then search, and MiniSearch's vacuum, paused between its
-// batches, resumes on a tree the searches have pruned (a TypeError in its TreeIterator after the test, depending
-// on where the pause fell in the terms).
 function indexOf(list: Passage[]): MiniSearch<Indexed> {
-  const mini = new MiniSearch<Indexed>({ ...INDEX_OPTIONS, autoVacuum: false });
+  const mini = new MiniSearch<Indexed>(INDEX_OPTIONS);
   mini.addAll(list.map((p) => ({ id: p.id, text: p.text, section: p.section ?? "", title: p.doc.title })));
   return mini;
 }
