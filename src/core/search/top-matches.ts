@@ -294,7 +294,11 @@ function kthLowest(values: Float64Array, k: number): number {
   return values[k]!;
 }
 
-function viaSearch(
+/**
+ * The best `limit` matches as MiniSearch's own search gives them: the fallback when the index's internals are not
+ * what topMatches reads, and the reference the tests hold topMatches to.
+ */
+export function viaSearch(
   mini: MiniSearch<never> | MiniSearch<unknown>,
   terms: string[],
   boosts: ReadonlyMap<string, number>,

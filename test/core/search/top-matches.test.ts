@@ -4,7 +4,7 @@ import { loadKnowledge } from "../../../src/core/knowledge/load.ts";
 import { splitPassages } from "../../../src/core/knowledge/passages.ts";
 import type { Passage } from "../../../src/core/knowledge/schema.ts";
 import { INDEX_OPTIONS } from "../../../src/core/search/passage-index.ts";
-import { best, ordinalsByShortId, topMatches } from "../../../src/core/search/top-matches.ts";
+import { best, ordinalsByShortId, topMatches, viaSearch } from "../../../src/core/search/top-matches.ts";
 import { LIBRARY_DOCS } from "../../library/library.ts";
 
 // topMatches must give exactly what MiniSearch's own search gives, score for score (to the last bit) and in the
@@ -27,29 +27,6 @@ function indexOf(list: Passage[]): MiniSearch<Indexed> {
   const mini = new MiniSearch<Indexed>(INDEX_OPTIONS);
   mini.addAll(list.map((p) => ({ id: p.id, text: p.text, section: p.section ?? "", title: p.doc.title })));
   return mini;
-}
-
-/** What MiniSearch itself returns for these exact terms, each with its boost. */
-function miniSearchOf(
-  mini: MiniSearch<Indexed>,
-  terms: string[],
-  boosts: Map<string, number>,
-  limit: number,
-) {
-  return mini
-    .search(terms.join(" "), {
-      tokenize: (text) => text.split(" "),
-      processTerm: (term) => term,
-      prefix: false,
-      fuzzy: false,
-      combineWith: "OR",
-      boostTerm: (term) => boosts.get(term) ?? 1,
-    })
-    .slice(0, limit)
-    .map((result) => ({
-      shortId: (mini as unknown as { _idToShortId: Map<string, number> })._idToShortId.get(result.id)!,
-      score: result.score,
-    }));
 }
 
 /** Queries made of the documents' own terms: common and rare ones, with boosts like the search's. */
@@ -82,7 +59,7 @@ describe("topMatches: MiniSearch's best results without its result objects", () 
     const mini = indexOf(passages);
     for (const { terms, boosts } of queries(mini, 400)) {
       for (const limit of [1, 8, 300]) {
-        expect(topMatches(mini, terms, boosts, limit)).toEqual(miniSearchOf(mini, terms, boosts, limit));
+        expect(topMatches(mini, terms, boosts, limit)).toEqual(viaSearch(mini, terms, boosts, limit));
       }
     }
   });
@@ -99,7 +76,7 @@ describe("topMatches: MiniSearch's best results without its result objects", () 
     const boosts = new Map<string, number>();
     for (const limit of [3, 5, 12, 50]) {
       const ours = topMatches(mini, terms, boosts, limit);
-      expect(ours).toEqual(miniSearchOf(mini, terms, boosts, limit));
+      expect(ours).toEqual(viaSearch(mini, terms, boosts, limit));
       expect(ours.length).toBeGreaterThan(0);
     }
   });
@@ -111,7 +88,7 @@ describe("topMatches: MiniSearch's best results without its result objects", () 
       for (const passage of passages.filter((_, i) => i % 5 === 2)) mini.discard(passage.id);
     }
     for (const { terms, boosts } of queries(ours, 200)) {
-      expect(topMatches(ours, terms, boosts, 300)).toEqual(miniSearchOf(theirs, terms, boosts, 300));
+      expect(topMatches(ours, terms, boosts, 300)).toEqual(viaSearch(theirs, terms, boosts, 300));
     }
     // The postings of the discarded passages it met are dropped as MiniSearch drops them.
     expect(JSON.stringify(ours)).toEqual(JSON.stringify(theirs));
