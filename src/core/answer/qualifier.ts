@@ -13,6 +13,23 @@ export function holdsConcept(terms: ReadonlySet<string>, concept: Concept): bool
 }
 
 /**
+ * Whether `rival` (a sentence's index terms) leaves out a concept of the kind `which` picks that `best` holds
+ * itself: then the rival tells of something else and a near tie of scores does not let it replace the best.
+ */
+export function dropsConcept(
+  concepts: readonly Concept[],
+  best: readonly string[],
+  rival: readonly string[],
+  which: (concept: Concept) => boolean,
+): boolean {
+  const bestTerms = new Set(best);
+  const rivalTerms = new Set(rival);
+  return concepts.some(
+    (concept) => which(concept) && holdsConcept(bestTerms, concept) && !holdsConcept(rivalTerms, concept),
+  );
+}
+
+/**
  * Whether `rival` leaves out a nationality or country the question names and `best` states itself: then the
  * rival is about someone else and does not replace the best.
  */
@@ -21,13 +38,10 @@ export function dropsNationality(
   best: readonly string[],
   rival: readonly string[],
 ): boolean {
-  const bestTerms = new Set(best);
-  const rivalTerms = new Set(rival);
-  return concepts.some(
-    (concept) =>
-      concept.credit !== undefined &&
-      concept.weight === 1 &&
-      holdsConcept(bestTerms, concept) &&
-      !holdsConcept(rivalTerms, concept),
+  return dropsConcept(
+    concepts,
+    best,
+    rival,
+    (concept) => concept.credit !== undefined && concept.weight === 1,
   );
 }

@@ -10,7 +10,7 @@
 
 import { isEnglishWord } from "../knowledge/words.ts";
 import type { Concept } from "../search/query.ts";
-import { holdsConcept } from "./qualifier.ts";
+import { dropsConcept } from "./qualifier.ts";
 
 /** Whether a concept is an everyday word of the question's own (no name, year, nationality or acronym). */
 function everydayWord(concept: Concept): boolean {
@@ -31,10 +31,5 @@ export function dropsAskedWord(
   best: readonly string[],
   rival: readonly string[],
 ): boolean {
-  const bestTerms = new Set(best);
-  const rivalTerms = new Set(rival);
-  return concepts.some(
-    (concept) =>
-      everydayWord(concept) && holdsConcept(bestTerms, concept) && !holdsConcept(rivalTerms, concept),
-  );
+  return dropsConcept(concepts, best, rival, everydayWord);
 }
