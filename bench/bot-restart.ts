@@ -1,10 +1,10 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import { request } from "node:http";
-import { createServer } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { APOLOGY_TEXT, BUSY_TEXT, slowDownText } from "../src/slack/strings.ts";
+import { freePort } from "../test/helpers/free-port.ts";
 import { commandBody, slackSignature } from "../test/helpers/signed-request.ts";
 import { SlackStandIn } from "../test/helpers/slack-stand-in.ts";
 
@@ -152,19 +152,6 @@ export async function restartBot(
     }
     await standIn.close();
   }
-}
-
-/** A port free on 127.0.0.1 now (the bot is given it, so the bench knows where to knock). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** Posts a signed slash command to the bot; resolves with the HTTP status, rejects while nothing listens. */
