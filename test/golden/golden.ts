@@ -35,6 +35,8 @@ export interface Expectation {
 
 export interface GoldenResult {
   question: GoldenQuestion;
+  /** what the answer was judged against: the question's expectation, or its `withLibrary` one */
+  expected: Expectation;
   answer: Answer;
   pass: boolean;
   why: string;
@@ -62,7 +64,7 @@ export function runGolden(
     const answer = answerQuestion(kb, question.text, history);
     if (question.thread) threads.set(question.thread, [...history, answer.turn]);
     const expect = (options.withLibrary && question.withLibrary) || question.expect;
-    return { question, answer, ...judge(expect, answer) };
+    return { question, expected: expect, answer, ...judge(expect, answer) };
   });
 }
 

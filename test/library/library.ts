@@ -134,14 +134,16 @@ export function measure(results: GoldenResult[]): Accuracy {
     return table[key];
   };
   for (const result of results) {
-    const { question, pass, answer } = result;
+    const { question, expected, pass, answer } = result;
     add(accuracy.overall, pass);
     add(bucket(accuracy.byKind, question.kind), pass);
     const split = splitOf(question);
     if (split) add(bucket(accuracy.bySplit, split), pass);
-    if (!question.expect.found) add(accuracy.refusals, pass);
-    if (question.expect.found && !answer.found) accuracy.answerableRefused++;
-    if (!question.expect.found && answer.found) accuracy.unanswerableAnswered++;
+    // Judged against the expectation the answer was held to (a golden question's `withLibrary` one, with the
+    // library loaded): a question the library answers is no refusal there.
+    if (!expected.found) add(accuracy.refusals, pass);
+    if (expected.found && !answer.found) accuracy.answerableRefused++;
+    if (!expected.found && answer.found) accuracy.unanswerableAnswered++;
     if (!pass) accuracy.failures.push(result);
   }
   return accuracy;
