@@ -1,3 +1,5 @@
+import { escapeRegExp } from "../regexp.ts";
+
 // "How many attackers?" counts the people who attacked, not the attacks. The index stems an agent noun to its
 // verb ("attackers" and "attacks" both become "attack"), so "MINUSMA recorded 12 attacks" meets the question as
 // well as "a complex attack by over 200 extremist elements". When the asked thing is an agent noun whose stem is
@@ -35,20 +37,16 @@ export function agentOf(head: string | null): AgentCount | null {
   if (head === null || NOT_AGENTS.has(head)) return null;
   const match = AGENT.exec(head);
   if (!match) return null;
-  const event = escapeRegex(match[1]!);
+  const event = escapeRegExp(match[1]!);
   return {
     agent: head,
     event: match[1]!,
     countsAgents: new RegExp(
-      String.raw`\b${NUMBER}\s+(?:[\p{L}-]+\s+)?${escapeRegex(head)}\b|\b${event}\w*\s+by\s+${QUANTIFIER}${NUMBER}`,
+      String.raw`\b${NUMBER}\s+(?:[\p{L}-]+\s+)?${escapeRegExp(head)}\b|\b${event}\w*\s+by\s+${QUANTIFIER}${NUMBER}`,
       "iu",
     ),
     countsEvents: new RegExp(String.raw`\b${NUMBER}\s+(?:[\p{L}-]+\s+)?${event}(?:s|es)?\b`, "iu"),
   };
-}
-
-function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { KnowledgeBase } from "../knowledge-base.ts";
 import { MONTH_PATTERN } from "../lexicon.ts";
+import { escapeRegExp } from "../regexp.ts";
 import { nationalityGroupsFor } from "../search/nationality.ts";
 import type { Concept, ParsedQuery } from "../search/query.ts";
 import { indexTerm, tokenize } from "../search/terms.ts";
@@ -281,7 +282,7 @@ function placeNotNamed(
   const lower = question.toLowerCase();
   for (const anchor of anchorsOf(kb, query)) {
     const name = anchor.concept.text.toLowerCase();
-    const written = name.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
+    const written = escapeRegExp(name);
     if (!new RegExp(`\\b(?:in|at|near|around|outside)\\s+(?:the\\s+)?${written}\\b`, "u").test(lower))
       continue;
     // A month ("in the October 2014 ambush") is a time, a mission or country the subject rule's.

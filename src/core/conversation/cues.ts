@@ -1,3 +1,5 @@
+import { escapeRegExp } from "../regexp.ts";
+
 // What a follow-up's answer sentence must say, beyond its words: who did it, which one it was.
 
 // "an attack by extremist elements", "blamed on armed men": the doer named by what it is, not by a name.
@@ -47,6 +49,6 @@ export function askedSpeaker(question: string): string | null {
  * U.N. mission, MINUSMA").
  */
 export function saidBy(sentence: string, speaker: string): boolean {
-  const word = speaker.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
+  const word = escapeRegExp(speaker);
   return new RegExp(`\\b${word}\\S*(?:\\s+\\S+){0,3}?\\s+(?:${SPEECH_VERBS})\\b`, "iu").test(sentence);
 }

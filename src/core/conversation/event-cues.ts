@@ -1,6 +1,7 @@
 import { TUNING } from "../answer/model.ts";
 import { answerNearEvent, eventTermsOf } from "../answer/near.ts";
 import { MONTH_PATTERN, WEEKDAY_PATTERN } from "../lexicon.ts";
+import { escapeRegExp } from "../regexp.ts";
 // Follow-ups about the thread's event that its words cannot find: "where is that?" after a kidnapping in a
 // village (a sentence placing the village: "Inekar lies in the Ménaka region, about 45 kilometres west of
 // Ménaka"), "who was holding her?" / "who was behind it?" (a sentence naming the group that did it: "held by
@@ -188,7 +189,7 @@ const BROAD_PLACES =
 
 /** Whether a sentence names a place as a word ("Mali" is not in "Malian soldiers"). */
 function namesPlace(sentence: string, place: string): boolean {
-  const word = place.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
+  const word = escapeRegExp(place);
   return new RegExp(`(?<![\\p{L}])${word}(?![\\p{L}])`, "iu").test(sentence);
 }
 

@@ -3,6 +3,7 @@ import { TUNING } from "../answer/model.ts";
 import type { ThreadPlace } from "../answer/rank.ts";
 import type { Turn } from "../answer/types.ts";
 import { MONTH_WORDS } from "../lexicon.ts";
+import { escapeRegExp } from "../regexp.ts";
 import { type Concept, conceptKey, type ParsedQuery } from "../search/query.ts";
 import { indexTerm } from "../search/terms.ts";
 import { BIOGRAPHY_WORDS, type BiographyAsk, biographyAsk } from "./biography.ts";
@@ -272,8 +273,4 @@ export function givenNames(history: Turn[]): string[] {
 
 function placeOf(turn: Turn): ThreadPlace | null {
   return turn.found ? { docs: turn.docs, passage: turn.passage ?? null, sentence: turn.sentence ?? 0 } : null;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
 }

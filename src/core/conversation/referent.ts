@@ -1,5 +1,6 @@
 import { passageId } from "../knowledge/passages.ts";
 import type { KnowledgeBase } from "../knowledge-base.ts";
+import { escapeRegExp } from "../regexp.ts";
 
 // Who "he" or "she" is in a follow-up. An answer often names two people: the one asked about and the one who
 // spoke or announced ("Secretary-General António Guterres today announced the appointment of Mariam Koné … as
@@ -141,8 +142,4 @@ export function spokenOfFirst(sentence: string, people: readonly string[]): stri
 
 function lastName(person: string): string {
   return (person.split(/\s+/u).pop() ?? person).replace(/['’]s$/u, "");
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
 }

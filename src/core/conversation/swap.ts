@@ -1,3 +1,4 @@
+import { escapeRegExp } from "../regexp.ts";
 // Elliptical follow-ups that swap one thing into the previous question: "and in 2019?" after "how many
 // peacekeepers were killed in 2021?", "what about Gao?" after "how many schools were closed in Mopti?". The
 // follow-up is the previous question with the new year or name in place of the one of the same kind, and it
@@ -98,7 +99,7 @@ function swapped(source: string, replaced: string[], mine: Concept[]): string {
   let out = source;
   let done = false;
   for (const word of replaced) {
-    const pattern = new RegExp(`\\b${word.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&")}\\b`, "iu");
+    const pattern = new RegExp(`\\b${escapeRegExp(word)}\\b`, "iu");
     if (pattern.test(out)) {
       out = out.replace(pattern, done ? "" : by);
       done = true;
