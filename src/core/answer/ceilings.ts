@@ -12,7 +12,7 @@ import {
   words,
 } from "./measures.ts";
 import type { SentenceCandidate } from "./rank.ts";
-import type { AskedTime } from "./time.ts";
+import { type AskedTime, yearOf } from "./time.ts";
 
 // A ceiling is how many may serve, and the Security Council sets it in an operative paragraph that never says
 // "ceiling": "Decides that MINUSMA shall comprise up to 11,200 military personnel", "decided that the mission
@@ -112,9 +112,8 @@ export function ceilingAnswer(
     statedCeilings(sentence).some((c) => asked === null || c.personnel === asked || c.personnel === null);
   const fits = (sentence: string) => states(sentence) && (!decision || DECISION.test(sentence));
   const periodAsked = time !== null && time.kind !== "total";
-  const yearOf = (passage: Passage) => Number(passage.doc.date.slice(0, 4));
   const inPeriod = (passage: Passage) =>
-    !periodAsked || (yearOf(passage) >= time.from && yearOf(passage) <= time.to);
+    !periodAsked || (yearOf(passage.doc.date) >= time.from && yearOf(passage.doc.date) <= time.to);
   if (best && fits(best.sentence)) {
     // The best already states it. Asked for the Council's decision, the decision is the statement the question
     // asks for though it shares few of its words ("What troop ceiling did the Council set in 2020?" and
@@ -131,7 +130,7 @@ export function ceilingAnswer(
     fits,
     accept,
     inPeriod,
-    periodAsked ? (p) => yearOf(p) < time.from : () => false,
+    periodAsked ? (p) => yearOf(p.doc.date) < time.from : () => false,
   );
   // The newest statement of the period (or of all, with none asked).
   if (within.length > 0)
@@ -143,7 +142,7 @@ export function ceilingAnswer(
     index,
     states,
     accept,
-    (p) => yearOf(p) < time.from,
+    (p) => yearOf(p.doc.date) < time.from,
     () => false,
     1,
   )[0];
@@ -151,7 +150,7 @@ export function ceilingAnswer(
     index,
     states,
     accept,
-    (p) => yearOf(p) > time.to,
+    (p) => yearOf(p.doc.date) > time.to,
     () => false,
     1,
     true,

@@ -7,7 +7,7 @@ import { indexTerm, tokenize } from "../search/terms.ts";
 import { askedHead } from "./asked.ts";
 import { TUNING } from "./model.ts";
 import type { SentenceCandidate } from "./rank.ts";
-import { type AskedTime, FLOW_WORDS } from "./time.ts";
+import { type AskedTime, FLOW_WORDS, yearOf } from "./time.ts";
 
 // Figures that change over time, read once per passage: a measure statement is a count and the words it
 // counts ("311 peacekeepers killed", "the number of internally displaced persons stood at 412,000",
@@ -219,7 +219,7 @@ export function measurePassages(
     (earliest ? passage.doc.date <= oldestFound : passage.doc.date >= newestFound);
   const dated = (passage: Passage) => {
     if (!time || time.kind === "total") return 0;
-    const year = Number(passage.doc.date.slice(0, 4));
+    const year = yearOf(passage.doc.date);
     return year >= time.from && year <= time.to + 1 ? 1 : 0;
   };
   // The newest (or, for "first", the oldest) statements, or those of the asked period, are read, not every one.
@@ -235,7 +235,7 @@ export function measurePassages(
         if (taken >= TUNING.measureScan || (!periodAsked && !recentEnough(passage))) return "stop";
         if (periodAsked && dated(passage) === 0) {
           // Newest first: a document older than the period ends the walk.
-          return !earliest && Number(passage.doc.date.slice(0, 4)) < time!.from ? "stop" : "skip";
+          return !earliest && yearOf(passage.doc.date) < time!.from ? "stop" : "skip";
         }
         return seen.has(passage.id) || !accept(passage) ? "skip" : "take";
       };

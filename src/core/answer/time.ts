@@ -4,6 +4,11 @@ import { MONTH_ABBREVIATION_PATTERN, MONTH_PATTERN, MONTHS, WEEKDAY_PATTERN } fr
 // event's date: a sentence's own year, else its document's. A cumulative count ("since 2013", "to date")
 // does not answer "killed in 2023".
 
+/** The year of an ISO date ("2021-06-05" → 2021). */
+export function yearOf(date: string): number {
+  return Number(date.slice(0, 4));
+}
+
 /** The period a question asks about. */
 export interface AskedTime {
   /**
@@ -223,7 +228,7 @@ export function sentenceTime(sentence: string): SentenceTime {
  * no later than the count's start, or one whose period starts no earlier than the count's own start.
  */
 export function matchesTime(asked: AskedTime, time: SentenceTime, docDate: string): boolean {
-  const docYear = Number(docDate.slice(0, 4));
+  const docYear = yearOf(docDate);
   const inPeriod = (year: number) => year >= asked.from && year <= asked.to;
   if (asked.kind === "total") return time.cumulative;
   if (asked.kind === "since") {

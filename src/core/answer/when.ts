@@ -1,3 +1,4 @@
+import { yearOf } from "./time.ts";
 // "When did MINUSMA finally leave Mali?" asks for the day of an event, which is no figure going stale: the
 // answer says the day itself, not "as of" its document. A wire story writes the day without its year ("left
 // Mali on December 31", in a June 2024 story); the year is read from the document's date: the last such day
@@ -45,7 +46,7 @@ export function eventDay(sentence: string, docDate: string): EventDay | null {
     if (month === 0 || day < 1 || day > 31) continue;
     const written = match[3] ?? match[6];
     if (written) return { date: `${written}-${pad(month)}-${pad(day)}`, full: true };
-    const docYear = Number(docDate.slice(0, 4));
+    const docYear = yearOf(docDate);
     if (!Number.isFinite(docYear)) continue;
     const monthDay = `${pad(month)}-${pad(day)}`;
     const deadline = DEADLINE.test(sentence.slice(0, match.index));

@@ -1,7 +1,7 @@
 import { foldName } from "../features.ts";
 import type { SentenceCandidate } from "../rank.ts";
 import { namedSubjects, type SubjectCatalog } from "../subject.ts";
-import type { AskedTime } from "../time.ts";
+import { type AskedTime, yearOf } from "../time.ts";
 import type { RoleAnswer } from "./answer.ts";
 import { NAME_RUN, personIn, ROLE_PATTERNS } from "./phrases.ts";
 import type { AskedRole } from "./question.ts";
@@ -49,7 +49,7 @@ export function newerRankedHolder(
   for (const candidate of ranked.slice(0, ranks)) {
     const date = candidate.hit.passage.doc.date;
     if (date <= answeredOn) continue;
-    if (time && time.kind !== "total" && !(Number(date.slice(0, 4)) <= time.to)) continue;
+    if (time && time.kind !== "total" && !(yearOf(date) <= time.to)) continue;
     const sentence = candidate.sentence;
     const terms = candidate.hit.analysis.terms[candidate.index] ?? [];
     if (

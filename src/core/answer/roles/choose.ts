@@ -1,7 +1,7 @@
 import { foldName } from "../features.ts";
 import { TUNING } from "../model.ts";
 import { namedSubjects, type SubjectCatalog } from "../subject.ts";
-import type { AskedTime } from "../time.ts";
+import { type AskedTime, yearOf } from "../time.ts";
 import type { AskedRole } from "./question.ts";
 import type { RoleStatement } from "./statement.ts";
 
@@ -70,7 +70,6 @@ export function chooseHolder(
   if (asked.appointment) pool = pool.filter((s) => s.since !== null);
   if (asked.acting) pool = pool.filter((s) => s.acting);
   if (pool.length === 0) return null;
-  const yearOf = (date: string) => Number(date.slice(0, 4));
   const earliest = (list: RoleStatement[]) => list.reduce((a, b) => (effective(b) < effective(a) ? b : a));
   const latest = (list: RoleStatement[]) =>
     list.reduce((a, b) => {
@@ -149,7 +148,6 @@ function lastBefore(
   endedOn: ReadonlyMap<string, string>,
 ): RoleStatement | null {
   const effective = (s: RoleStatement) => s.since ?? s.asOf;
-  const yearOf = (date: string) => Number(date.slice(0, 4));
   const before = pool.filter((s) => {
     // Left before the period, after this statement: not the holder then. A departure told before the statement
     // is another holding's (two Maïgas share a surname, a holder can return).
@@ -189,7 +187,6 @@ export function knownOnlyBefore(
   time: AskedTime | null,
 ): boolean {
   if (!time || time.kind === "total") return false;
-  const yearOf = (date: string) => Number(date.slice(0, 4));
   if (yearOf(statement.since ?? statement.asOf) >= time.from) return false;
   return !considered.some((s) => s.key === statement.key && !s.ended && yearOf(s.asOf) >= time.from);
 }
@@ -206,7 +203,7 @@ export function periodUncovered(
   time: AskedTime | null,
 ): boolean {
   if (!time || time.kind === "total" || !knownOnlyBefore(statement, considered, time)) return false;
-  return !considered.some((s) => !s.ended && Number((s.since ?? s.asOf).slice(0, 4)) >= time.from);
+  return !considered.some((s) => !s.ended && yearOf(s.since ?? s.asOf) >= time.from);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { MONTH_PATTERN, MONTHS, WEEKDAY_PATTERN } from "../../lexicon.ts";
+import { yearOf } from "../time.ts";
 
 // The date a role statement gives its holding: an appointment's own date, the start of a "since".
 
@@ -28,7 +29,7 @@ export function appointmentDate(sentence: string, docDate: string, at: number): 
 }
 
 function dateIn(sentence: string, docDate: string): string | null {
-  const docYear = Number(docDate.slice(0, 4));
+  const docYear = yearOf(docDate);
   const docMonth = Number(docDate.slice(5, 7));
   const monthOf = (name: string) => MONTHS.findIndex((m) => m.toLowerCase() === name.toLowerCase()) + 1;
   const pad = (n: number) => String(n).padStart(2, "0");

@@ -1,4 +1,5 @@
 import { foldName } from "../features.ts";
+import { yearOf } from "../time.ts";
 import { appointmentDate, sinceDate } from "./date.ts";
 import {
   ACTING_AFTER,
@@ -102,7 +103,7 @@ const REMOVED_BEFORE =
  */
 function removedNow(sentence: string, start: number, docDate: string): boolean {
   if (!REMOVED_BEFORE.test(wordsBefore(sentence, start, 5))) return false;
-  const docYear = Number(docDate.slice(0, 4));
+  const docYear = yearOf(docDate);
   return !(sentence.match(/\b(?:19|20)\d{2}\b/gu) ?? []).some((year) => Number(year) < docYear);
 }
 
