@@ -23,6 +23,15 @@ const VERB_TO_NOUN: Array<[RegExp, string]> = [
   [/ode$/u, "osion"], // explode, erode, corrode
 ];
 
+// Each pair with its reading back, noun ending -> verb ending ("abstention" -> abstain), made once rather than
+// per word.
+const DERIVATIONS = VERB_TO_NOUN.map(([verb, noun]) => ({
+  verb,
+  noun,
+  nounEnd: new RegExp(`${noun}$`, "u"),
+  verbEnd: verb.source.replace(/\$$/u, ""),
+}));
+
 /** The base forms a word may be an inflection of: "abstained" -> abstain; "reduced" -> reduce, reduc. */
 function bases(word: string): string[] {
   const out = [word];
@@ -40,11 +49,10 @@ export function derivedForms(word: string): string[] {
   if (lower.length < 5) return [];
   const out = new Set<string>();
   for (const base of bases(lower)) {
-    for (const [verb, noun] of VERB_TO_NOUN) {
+    for (const { verb, noun, nounEnd, verbEnd } of DERIVATIONS) {
       if (verb.test(base)) out.add(base.replace(verb, noun));
       // The noun back to its verb: "abstention" -> abstain.
-      const nounEnd = new RegExp(`${noun}$`, "u");
-      if (nounEnd.test(base)) out.add(base.replace(nounEnd, verb.source.replace(/\$$/u, "")));
+      if (nounEnd.test(base)) out.add(base.replace(nounEnd, verbEnd));
     }
   }
   out.delete(lower);
